@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'module/CommerceSync.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c7f3e-8d2a-4c61-9f4e-2a7d1c3b9e10'
+    Author               = 'CommerceSync'
+    CompanyName          = 'CommerceSync'
+    Copyright            = '(c) CommerceSync. All rights reserved.'
+    Description          = 'Rehearse, script, test and audit the Dynamics 365 Commerce conversion of asynchronous customers to synchronous customers: P-job, Synchronize customers and channel requests, job 1010, over one SQLite store.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    RequiredAssemblies   = @()
+    FormatsToProcess     = @('module/CommerceSync.format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'New-CommerceStore', 'Connect-CommerceStore', 'Get-CommerceStore',
+        'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel',
+        'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress',
+        'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010',
+        'Get-CommerceCustomer', 'Get-CommerceJobRun'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Dynamics365', 'Commerce', 'Retail', 'CDX', 'SQLite', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'macOS')
+            ProjectUri = 'https://example.invalid/commercesync'
+        }
+    }
+}

@@ -1,0 +1,179 @@
+#requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, documents, packages and demonstrates CommerceSync.
+.DESCRIPTION
+    One entry point for every task. Run it through the pinned PowerShell:
+        dotnet tool restore && dotnet pwsh ./build.ps1 Demo
+        dotnet tool restore && dotnet pwsh ./build.ps1 Test
+.PARAMETER Task
+    Build   compile the cmdlets for PowerShell 7 (net8.0) and Windows PowerShell 5.1 (net472) and lay out module/bin.
+    Docs    turn docs/*.md (PlatyPS markdown) into the module's MAML and about help.
+    Test    Build + Docs, then the xunit suite and the Pester suite (in a fresh pwsh); prints "N passed, N failed".
+    Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
+    Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
+    Clean   remove build output.
+.PARAMETER UseDefaultStore
+    Demo only: run on the per-user default store instead of a temporary one.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [switch] $UseDefaultStore
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$Root = $PSScriptRoot
+$Manifest = Join-Path $Root 'CommerceSync.psd1'
+$ModuleBin = Join-Path $Root 'module/bin'
+$Results = Join-Path $Root 'out/test-results'
+# The RIDs the SQLite bundle provides and we ship; each gets <rid>/e_sqlite3.<ext> beside the SQLitePCLRaw provider.
+$NativeRids = @('linux-x64', 'linux-arm64', 'linux-musl-x64', 'win-x64', 'win-x86', 'win-arm64', 'osx-x64', 'osx-arm64')
+
+function Get-ModuleVersion { (Import-PowerShellDataFile -LiteralPath $Manifest).ModuleVersion }
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    $publish = Join-Path $Root 'obj/publish'
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    foreach ($target in @(@{ Tfm = 'net8.0'; Edition = 'core' }, @{ Tfm = 'net472'; Edition = 'desktop' })) {
+        $out = Join-Path $publish $target.Edition
+        Invoke-Native dotnet @('publish', (Join-Path $Root 'src/CommerceSync.PowerShell'), '-c', 'Release', '-f', $target.Tfm,
+            '-o', $out, "-p:Version=$version", '--nologo', '-v', 'quiet')
+        $bin = Join-Path $ModuleBin $target.Edition
+        $deps = Join-Path $bin 'Dependencies'
+        if (Test-Path $bin) { Remove-Item $bin -Recurse -Force }
+        New-Item -ItemType Directory -Path $deps -Force | Out-Null
+        # Our two assemblies at the top; every third-party assembly in Dependencies/, loaded privately (see ModuleLoader).
+        foreach ($file in Get-ChildItem $out -File) {
+            if ($file.Name -like 'CommerceSync.*' -and $file.Extension -in '.dll', '.pdb') {
+                Copy-Item $file.FullName $bin
+            }
+            elseif ($file.Extension -eq '.dll' -and $file.Name -ne 'System.Management.Automation.dll') {
+                Copy-Item $file.FullName $deps
+            }
+        }
+        # Flatten runtimes/<rid>/native/libe_sqlite3.so to <rid>/e_sqlite3.so: the name the DllImport asks for, in the folder pwsh probes.
+        $rids = if ($target.Edition -eq 'core') { $NativeRids } else { $NativeRids | Where-Object { $_ -like 'win-*' } }
+        foreach ($rid in $rids) {
+            $native = Get-ChildItem (Join-Path $publish "core/runtimes/$rid/native") -File -Filter '*e_sqlite3*' -ErrorAction SilentlyContinue | Select-Object -First 1
+            if (-not $native) { throw "The SQLite bundle has no native library for $rid." }
+            $ridFolder = New-Item -ItemType Directory -Path (Join-Path $deps $rid) -Force
+            Copy-Item $native.FullName (Join-Path $ridFolder ($native.Name -replace '^lib', ''))
+        }
+    }
+    Write-Host "Built CommerceSync $version into $ModuleBin"
+}
+
+function Invoke-Docs {
+    $docs = Join-Path $Root 'docs'
+    $helpFolder = Join-Path $Root 'module/en-US'
+    New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
+    . (Join-Path $Root 'build/HelpBuilder.ps1')
+    $pages = Get-ChildItem $docs -Filter '*-*.md' -File
+    if ($pages) {
+        ConvertTo-MamlHelp -Path $pages.FullName -Destination (Join-Path $helpFolder 'CommerceSync.PowerShell.dll-Help.xml')
+    }
+    $about = Join-Path $docs 'about_CommerceSync.md'
+    if (Test-Path $about) {
+        ConvertTo-AboutHelp -Path $about -Destination (Join-Path $helpFolder 'about_CommerceSync.help.txt')
+    }
+    # Windows PowerShell and pwsh look for the MAML next to the assembly that holds the cmdlets.
+    foreach ($edition in 'core', 'desktop') {
+        $bin = Join-Path $ModuleBin $edition
+        if (Test-Path $bin) {
+            New-Item -ItemType Directory -Path (Join-Path $bin 'en-US') -Force | Out-Null
+            Copy-Item (Join-Path $helpFolder '*') (Join-Path $bin 'en-US') -Force
+        }
+    }
+    Write-Host "Help written to $helpFolder"
+}
+
+function Get-PesterManifest {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'build/Pester.csproj'), '--nologo', '-v', 'quiet')
+    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $psd1 = Join-Path $cache.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $psd1)) { throw "Pester 5.7.1 was not found at $psd1 after restore." }
+    $psd1
+}
+
+function Invoke-Test {
+    if (Test-Path $Results) { Remove-Item $Results -Recurse -Force }
+    New-Item -ItemType Directory -Path $Results -Force | Out-Null
+    $passed = 0; $failed = 0
+
+    # xunit: the core's rules, without PowerShell.
+    $trx = Join-Path $Results 'core.trx'
+    & dotnet test (Join-Path $Root 'tests/CommerceSync.Core.Tests') -c Release --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    else {
+        Write-Warning 'The xunit run wrote no results.'
+        $failed += 1
+    }
+
+    # Pester: the module as a user runs it, in a fresh pwsh so the freshly built DLLs load and nothing leaks from this session.
+    $pester = Get-PesterManifest
+    $summary = Join-Path $Results 'pester.json'
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') -PesterManifest $pester -TestPath (Join-Path $Root 'tests/Pester') -SummaryPath $summary
+    if (Test-Path $summary) {
+        $p = Get-Content -Raw $summary | ConvertFrom-Json
+        $passed += $p.Passed
+        $failed += $p.Failed
+    }
+    else {
+        Write-Warning 'The Pester run wrote no results.'
+        $failed += 1
+    }
+
+    Write-Host ''
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $demoArgs = @('-NoProfile', '-File', (Join-Path $Root 'build/Demo.ps1'))
+    if ($UseDefaultStore) { $demoArgs += '-UseDefaultStore' }
+    & $pwsh @demoArgs
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Package {
+    $version = Get-ModuleVersion
+    $target = Join-Path $Root "out/CommerceSync/$version"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    New-Item -ItemType Directory -Path (Join-Path $target 'module') -Force | Out-Null
+    Copy-Item $Manifest $target
+    foreach ($item in 'CommerceSync.psm1', 'CommerceSync.format.ps1xml', 'bin', 'en-US') {
+        $source = Join-Path $Root "module/$item"
+        if (Test-Path $source) { Copy-Item $source (Join-Path $target 'module') -Recurse }
+    }
+    Get-ChildItem $target -Recurse -Filter '*.pdb' | Remove-Item
+    Write-Host "Packaged $target"
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Clean' { foreach ($p in 'module/bin', 'module/en-US', 'out', 'obj') { Remove-Item (Join-Path $Root $p) -Recurse -Force -ErrorAction SilentlyContinue } }
+        'Build' { Invoke-Build }
+        'Docs' { Invoke-Docs }
+        'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
+        'Package' { Invoke-Build; Invoke-Docs; Invoke-Package }
+    }
+}

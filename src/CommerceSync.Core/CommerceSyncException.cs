@@ -1,0 +1,61 @@
+using System;
+
+namespace CommerceSync
+{
+    /// <summary>What kind of failure an error is, so every host can map it (PowerShell maps it to an ErrorCategory).</summary>
+    public enum ErrorKind
+    {
+        InvalidArgument,
+        NotFound,
+        AlreadyExists,
+        InvalidData,
+        InvalidOperation,
+        ResourceBusy,
+        NotSupported,
+        PermissionDenied,
+    }
+
+    /// <summary>A failure a user can act on. <see cref="ErrorId"/> is stable: scripts and tests match on it.</summary>
+    public class CommerceSyncException : Exception
+    {
+        public CommerceSyncException(string errorId, ErrorKind kind, string message, object target = null, Exception inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Kind = kind;
+            Target = target;
+        }
+
+        public string ErrorId { get; }
+        public ErrorKind Kind { get; }
+        public object Target { get; }
+    }
+
+    /// <summary>The error ids the module writes. Documented in about_CommerceSync.</summary>
+    public static class ErrorIds
+    {
+        public const string ChannelNotFound = "ChannelNotFound";
+        public const string ChannelExists = "ChannelExists";
+        public const string AsyncCustomerNotFound = "AsyncCustomerNotFound";
+        public const string AsyncCustomerExists = "AsyncCustomerExists";
+        public const string CustomerNotFound = "CustomerNotFound";
+        public const string JobRunNotFound = "JobRunNotFound";
+        public const string StoreNotFound = "StoreNotFound";
+        public const string StoreExists = "StoreExists";
+        public const string StoreNotSqlite = "StoreNotSqlite";
+        public const string StoreReadOnly = "StoreReadOnly";
+        public const string StoreBusy = "StoreBusy";
+        public const string StoreSchemaTooNew = "StoreSchemaTooNew";
+        public const string StorePathIsFolder = "StorePathIsFolder";
+        public const string NativeSqliteMissing = "NativeSqliteMissing";
+        public const string InvalidValue = "InvalidValue";
+        public const string NameRequired = "NameRequired";
+        public const string AttributeTypeNotSupported = "AttributeTypeNotSupported";
+        public const string AccountNumberFormatInvalid = "AccountNumberFormatInvalid";
+        public const string AddressOwnerRequired = "AddressOwnerRequired";
+        public const string ValidationFailed = "ValidationFailed";
+        public const string NotUploaded = "NotUploaded";
+        public const string NotConverted = "NotConverted";
+        public const string NumberSequenceExhausted = "NumberSequenceExhausted";
+    }
+}

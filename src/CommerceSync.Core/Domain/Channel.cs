@@ -1,0 +1,24 @@
+using System;
+
+namespace CommerceSync
+{
+    /// <summary>A store or online channel and the settings that decide how it creates customers.</summary>
+    public sealed class Channel
+    {
+        public string ChannelId { get; set; }
+        public string Name { get; set; }
+        /// <summary>Legal entity. Channels of one legal entity form one data group for job 1010.</summary>
+        public string DataAreaId { get; set; }
+        /// <summary>Functionality profile "Create customer in async mode".</summary>
+        public bool AsyncCustomerMode { get; set; }
+        /// <summary>The channel's registers also keep an offline database.</summary>
+        public bool OfflineDatabase { get; set; }
+        /// <summary>Customer group the channel's default customer gives to new customers.</summary>
+        public string DefaultCustomerGroup { get; set; }
+        /// <summary>Currency the channel's default customer gives to new customers.</summary>
+        public string DefaultCurrency { get; set; }
+        public DateTime CreatedAt { get; set; }
+
+        public override string ToString() => ChannelId;
+    }
+}

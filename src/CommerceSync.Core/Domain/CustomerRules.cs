@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CommerceSync
+{
+    /// <summary>
+    /// Every customer rule in one place. The channel checks only what a POS checks (shape and lengths);
+    /// HQ validation is what the sync job applies before it creates an account.
+    /// </summary>
+    public static class CustomerRules
+    {
+        public const int MaxNameLength = 100;
+        public const int MaxEmailLength = 255;
+        public const int MaxPhoneLength = 40;
+        public const int MaxFieldLength = 250;
+
+        private static readonly Regex EmailPattern = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex PhonePattern = new Regex(@"^\+?[0-9 ()./-]{3,40}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex CurrencyPattern = new Regex(@"^[A-Za-z]{3}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        /// <summary>The customer name HQ stores: Name if given, else the parts joined.</summary>
+        public static string FullName(string name, string firstName, string middleName, string lastName)
+        {
+            if (!string.IsNullOrWhiteSpace(name)) return name.Trim();
+            var parts = new List<string>(3);
+            foreach (var p in new[] { firstName, middleName, lastName })
+            {
+                if (!string.IsNullOrWhiteSpace(p)) parts.Add(p.Trim());
+            }
+            return string.Join(" ", parts);
+        }
+
+        /// <summary>What a POS refuses outright: a customer with no name, or values too long for the channel tables.</summary>
+        public static string CheckAtChannel(string name, string firstName, string middleName, string lastName, string email, string phone)
+        {
+            if (FullName(name, firstName, middleName, lastName).Length == 0) return "A customer needs a first name, a last name or a name.";
+            return Length("FirstName", firstName, MaxNameLength)
+                ?? Length("MiddleName", middleName, MaxNameLength)
+                ?? Length("LastName", lastName, MaxNameLength)
+                ?? Length("Name", name, MaxNameLength)
+                ?? Length("Email", email, MaxEmailLength)
+                ?? Length("Phone", phone, MaxPhoneLength);
+        }
+
+        public static string Length(string field, string value, int max) =>
+            value != null && value.Length > max ? field + " is longer than " + max.ToString(CultureInfo.InvariantCulture) + " characters." : null;
+
+        /// <summary>What the sync job refuses. Null when the customer can be created. Messages never echo personal data.</summary>
+        public static string CheckAtHeadquarters(string name, string firstName, string middleName, string lastName, string email, string phone, string currency, string customerGroup)
+        {
+            if (FullName(name, firstName, middleName, lastName).Length == 0) return "The customer has no name.";
+            if (!string.IsNullOrEmpty(email) && !EmailPattern.IsMatch(email)) return "The email address is not valid.";
+            if (!string.IsNullOrEmpty(phone) && !PhonePattern.IsMatch(phone)) return "The phone number is not valid.";
+            if (string.IsNullOrEmpty(currency) || !CurrencyPattern.IsMatch(currency)) return "The currency must be a three-letter ISO code.";
+            if (string.IsNullOrWhiteSpace(customerGroup)) return "The customer has no customer group.";
+            return null;
+        }
+
+        /// <summary>What the sync job refuses in an address.</summary>
+        public static string CheckAddress(string country)
+        {
+            if (string.IsNullOrWhiteSpace(country)) return "The address has no country/region.";
+            if (country.Trim().Length < 2 || country.Trim().Length > 3) return "The country/region must be an ISO code of 2 or 3 letters.";
+            return null;
+        }
+
+        /// <summary>Maps a PowerShell/.NET value to an attribute type and its invariant text. Datetime and reference types are refused.</summary>
+        public static CustomerAttribute ToAttribute(string name, object value)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "An attribute needs a name.", name);
+            }
+            if (name.Length > MaxNameLength)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Attribute name is longer than " + MaxNameLength + " characters.", name);
+            }
+            switch (value)
+            {
+                case null:
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Text, Value = null };
+                case string s:
+                    if (s.Length > MaxFieldLength) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Attribute '" + name + "' is longer than " + MaxFieldLength + " characters.", name);
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Text, Value = s };
+                case bool b:
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Boolean, Value = b ? "true" : "false" };
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Integer, Value = Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) };
+                case decimal _:
+                case double _:
+                case float _:
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Decimal, Value = Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) };
+                case DateTime _:
+                case DateTimeOffset _:
+                    throw new CommerceSyncException(ErrorIds.AttributeTypeNotSupported, ErrorKind.InvalidArgument,
+                        "Attribute '" + name + "' is a date/time. Customer attributes of type datetime are not supported; pass it as text.", name);
+                default:
+                    throw new CommerceSyncException(ErrorIds.AttributeTypeNotSupported, ErrorKind.InvalidArgument,
+                        "Attribute '" + name + "' has type " + value.GetType().Name + ". Customer attributes take text, integer, decimal or boolean values (reference types are not supported).", name);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace CommerceSync
+{
+    /// <summary>How the store in use was chosen.</summary>
+    public enum StoreSource
+    {
+        Parameter,
+        Session,
+        Environment,
+        Default,
+    }
+
+    /// <summary>A CommerceSync store: one SQLite file holding HQ and every channel's databases.</summary>
+    public sealed class Store
+    {
+        public Store() { }
+
+        /// <summary>Lets PowerShell turn a path into a store argument.</summary>
+        public Store(string path) { Path = path; }
+
+        public string Path { get; set; }
+        public int SchemaVersion { get; set; }
+        public StoreSource Source { get; set; }
+        public string AccountNumberFormat { get; set; }
+        public int Channels { get; set; }
+        public long AsyncCustomers { get; set; }
+        public long Customers { get; set; }
+
+        public override string ToString() => Path;
+    }
+}

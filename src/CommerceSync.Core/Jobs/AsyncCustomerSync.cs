@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Jobs
+{
+    /// <summary>What a sync run would do in one channel (for -WhatIf).</summary>
+    public sealed class SyncPreview
+    {
+        public string ChannelId { get; set; }
+        public long Create { get; set; }
+        public long AlreadyConverted { get; set; }
+        public long WouldFail { get; set; }
+    }
+
+    /// <summary>
+    /// "Synchronize customers and channel requests" (formerly "Synchronize customers and business partners from async mode").
+    /// Turns uploaded async customers into HQ customers with account numbers, then applies their addresses and attributes.
+    /// Orders and statement posting call the same chunk step, so every path creates an async customer exactly once.
+    /// </summary>
+    public sealed class AsyncCustomerSync
+    {
+        private readonly StoreDatabase db;
+        private readonly SyncStore sync;
+
+        public AsyncCustomerSync(StoreDatabase db)
+        {
+            this.db = db;
+            sync = new SyncStore(db);
+        }
+
+        /// <summary>Bulk mode: every uploaded row not yet processed (rows that failed before wait for a fix, or an explicit retry).</summary>
+        public JobRun Run(JobOptions options)
+        {
+            var scope = new SyncScope { ChannelIds = options.ChannelIds, UploadRunId = SourceUploadRun(options.SourceRun) };
+            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, options.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+        }
+
+        /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
+        public IReadOnlyList<AsyncCustomer> SyncRecords(RecordRun recordRun, IReadOnlyList<string> asyncCustomerIds, int chunkSize = 5000, Action<string> log = null)
+        {
+            if (asyncCustomerIds.Count == 0) return Array.Empty<AsyncCustomer>();
+            var ids = asyncCustomerIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var store = new AsyncCustomerStore(db);
+            var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase);
+            var run = recordRun.Ensure(channels);
+            // First pass retries earlier failures; later passes only pick up what is still due, so the loop ends.
+            var scope = new SyncScope { AsyncCustomerIds = ids, IncludeFailed = true };
+            while (ProcessChunk(run, scope, chunkSize, log) > 0)
+            {
+                scope.IncludeFailed = false;
+            }
+            return store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids }).ToList();
+        }
+
+        private static long? SourceUploadRun(JobRun source)
+        {
+            if (source == null) return null;
+            if (source.Job != JobNames.PJob)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "The sync job takes the run of a P-job (it processes what that run uploaded); run " + source.RunId + " is a " + source.Job + " run.", source);
+            }
+            return source.RunId;
+        }
+
+        /// <summary>
+        /// One committed chunk: customer creates in counter order, then the addresses and attributes whose customer now has an account.
+        /// Returns how many rows it decided (0: nothing left in scope).
+        /// </summary>
+        public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string> log = null)
+        {
+            var now = DateTime.UtcNow;
+            using (var tx = db.BeginWrite())
+            {
+                var rows = sync.ReadDueCustomers(scope, limit);
+                var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+                var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
+                var failed = 0;
+                foreach (var r in rows)
+                {
+                    var error = CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
+                    if (error != null)
+                    {
+                        sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
+                        failed++;
+                        continue;
+                    }
+                    string account;
+                    var name = CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName);
+                    decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
+                        ? new SyncStore.CustomerDecision { Row = r, AccountNumber = account, Name = name, IsNew = false }
+                        : new SyncStore.CustomerDecision { Row = r, Name = name, IsNew = true });
+                }
+                var fresh = decisions.Where(d => d.IsNew).ToList();
+                if (fresh.Count > 0)
+                {
+                    var party = sync.AllocatePartyIds(fresh.Count);
+                    foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                    {
+                        var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());
+                        var i = 0;
+                        foreach (var d in area) d.AccountNumber = numbers[i++];
+                    }
+                    foreach (var d in fresh) d.PartyId = party++;
+                }
+                sync.ApplyCustomers(decisions, run.RunId, now);
+
+                var children = 0;
+                var childrenApplied = 0;
+                foreach (var table in new[] { "address", "attribute" })
+                {
+                    var due = sync.ReadDueChildren(table, scope, limit);
+                    var ok = new List<DueChildOperation>(due.Count);
+                    foreach (var c in due)
+                    {
+                        var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "."
+                            : table == "address" ? CustomerRules.CheckAddress(c.Country)
+                            : CheckAttributeValue(c.DataType, c.Value);
+                        if (error == null) ok.Add(c);
+                        else
+                        {
+                            sync.MarkFailed(table, c.ChannelId, c.Counter, error, run.RunId, now);
+                            failed++;
+                        }
+                    }
+                    sync.ApplyChildren(table, ok, run.RunId, now);
+                    children += due.Count;
+                    childrenApplied += ok.Count;
+                    if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
+                }
+                new JobRunStore(db).AddCounts(run, decisions.Count + childrenApplied, failed);
+                tx.Commit();
+                if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
+                return rows.Count + children;
+            }
+        }
+
+        private static string CheckAttributeValue(AttributeDataType type, string value)
+        {
+            if (value == null) return null;
+            switch (type)
+            {
+                case AttributeDataType.Integer:
+                    long l;
+                    return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? null : "The attribute value is not an integer.";
+                case AttributeDataType.Decimal:
+                    decimal d;
+                    return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out d) ? null : "The attribute value is not a decimal.";
+                case AttributeDataType.Boolean:
+                    return value == "true" || value == "false" ? null : "The attribute value is not true or false.";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>What a run would do, without writing (for -WhatIf).</summary>
+        public IReadOnlyList<SyncPreview> Preview(SyncScope scope)
+        {
+            var rows = sync.ReadDueCustomers(scope, int.MaxValue);
+            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+            var result = new Dictionary<string, SyncPreview>(StringComparer.OrdinalIgnoreCase);
+            foreach (var r in rows)
+            {
+                SyncPreview p;
+                if (!result.TryGetValue(r.ChannelId, out p)) result[r.ChannelId] = p = new SyncPreview { ChannelId = r.ChannelId };
+                if (CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup) != null) p.WouldFail++;
+                else if (existing.ContainsKey(r.AsyncCustomerId)) p.AlreadyConverted++;
+                else p.Create++;
+            }
+            return result.Values.ToList();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Jobs
+{
+    /// <summary>The run bookkeeping all jobs share: record the run, loop chunks, record how it ended.</summary>
+    internal static class JobExecution
+    {
+        /// <summary>
+        /// Runs <paramref name="chunk"/> until it reports no more work. Each call must do one committed transaction
+        /// (and call <see cref="JobRunStore.AddCounts"/> inside it). Cancellation stops between chunks and marks the run Interrupted.
+        /// </summary>
+        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<JobRun, bool> chunk)
+        {
+            var runs = new JobRunStore(db);
+            var run = runs.Start(job, channelIds, JobRunMode.Bulk, options.SourceRun?.RunId);
+            options.Log?.Invoke(job + " run " + run.RunId + " started.");
+            try
+            {
+                while (chunk(run))
+                {
+                    options.Progress?.Invoke(new JobProgress(job, run.Processed + " processed, " + run.Failed + " failed", run.Processed + run.Failed, null));
+                    if (options.Cancellation.IsCancellationRequested)
+                    {
+                        runs.Finish(run, JobRunStatus.Interrupted, "Stopped by the user; run the job again to finish.");
+                        return run;
+                    }
+                }
+                Finish(runs, run);
+                options.Log?.Invoke(job + " run " + run.RunId + ": " + run.Processed + " processed, " + run.Failed + " failed.");
+                return run;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                runs.Finish(run, JobRunStatus.Failed, ex.Message);
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                runs.Finish(run, JobRunStatus.Interrupted, "Stopped by the user; run the job again to finish.");
+                throw;
+            }
+        }
+
+        public static void Finish(JobRunStore runs, JobRun run) =>
+            runs.Finish(run, run.Failed > 0 ? JobRunStatus.CompletedWithErrors : JobRunStatus.Completed);
+    }
+
+    /// <summary>A record-mode run: started on the first chunk of piped records, finished when the pipeline ends.</summary>
+    public sealed class RecordRun
+    {
+        private readonly StoreDatabase db;
+        private readonly string job;
+        private readonly long? sourceRunId;
+
+        public RecordRun(StoreDatabase db, string job, long? sourceRunId = null)
+        {
+            this.db = db;
+            this.job = job;
+            this.sourceRunId = sourceRunId;
+        }
+
+        public JobRun Run { get; private set; }
+
+        public JobRun Ensure(IEnumerable<string> channelIds)
+        {
+            if (Run == null) Run = new JobRunStore(db).Start(job, channelIds, JobRunMode.Record, sourceRunId);
+            return Run;
+        }
+
+        public void Complete()
+        {
+            if (Run != null && Run.Status == JobRunStatus.Running) JobExecution.Finish(new JobRunStore(db), Run);
+        }
+
+        public void Interrupt(string message)
+        {
+            if (Run != null && Run.Status == JobRunStatus.Running) new JobRunStore(db).Finish(Run, JobRunStatus.Interrupted, message);
+        }
+
+        public void Fail(string message)
+        {
+            if (Run != null && Run.Status == JobRunStatus.Running) new JobRunStore(db).Finish(Run, JobRunStatus.Failed, message);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Threading;
+
+namespace CommerceSync.Jobs
+{
+    /// <summary>What every job run takes: scope, chunk size, a source run, and callbacks for progress and log lines.</summary>
+    public sealed class JobOptions
+    {
+        /// <summary>Only these channels (null: every channel).</summary>
+        public string[] ChannelIds { get; set; }
+        /// <summary>Rows per transaction. Each chunk commits or rolls back whole, so a crash loses at most one chunk of work, never data.</summary>
+        public int ChunkSize { get; set; } = 5000;
+        /// <summary>Process only what this earlier run produced (a JobRun piped into the next job).</summary>
+        public JobRun SourceRun { get; set; }
+        public Action<JobProgress> Progress { get; set; }
+        public Action<string> Log { get; set; }
+        public CancellationToken Cancellation { get; set; }
+        /// <summary>Job 1010 only: leave registers' offline databases out ("Exclude from offline databases").</summary>
+        public bool ExcludeOfflineDatabases { get; set; }
+    }
+
+    public sealed class JobProgress
+    {
+        public JobProgress(string job, string status, long done, long? total)
+        {
+            Job = job;
+            Status = status;
+            Done = done;
+            Total = total;
+        }
+
+        public string Job { get; }
+        public string Status { get; }
+        public long Done { get; }
+        public long? Total { get; }
+    }
+}

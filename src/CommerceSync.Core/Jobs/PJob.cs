@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Jobs
+{
+    /// <summary>What a P-job run would upload from one channel.</summary>
+    public sealed class UploadPreview
+    {
+        public string ChannelId { get; set; }
+        public long Customers { get; set; }
+        public long Addresses { get; set; }
+        public long Attributes { get; set; }
+        public long Total => Customers + Addresses + Attributes;
+    }
+
+    /// <summary>
+    /// The P-job: uploads the channel's async operation rows to HQ, incrementally, above the largest counter HQ
+    /// already holds for that channel and table. It never rewrites what was uploaded, so running it again is harmless.
+    /// </summary>
+    public sealed class PJob
+    {
+        private readonly StoreDatabase db;
+        private readonly UploadStore uploads;
+
+        public PJob(StoreDatabase db)
+        {
+            this.db = db;
+            uploads = new UploadStore(db);
+        }
+
+        /// <summary>Bulk mode: everything due in the given channels (all when none are given).</summary>
+        public JobRun Run(JobOptions options)
+        {
+            var channelIds = ScopeChannels(options.ChannelIds);
+            var pending = new Queue<(string Channel, int Table)>(channelIds.SelectMany(c => Enumerable.Range(0, UploadStore.Tables.Length).Select(t => (c, t))));
+            return JobExecution.RunBulk(db, JobNames.PJob, options, channelIds, run =>
+            {
+                while (pending.Count > 0)
+                {
+                    var (channel, table) = pending.Peek();
+                    int n;
+                    using (var tx = db.BeginWrite())
+                    {
+                        n = uploads.UploadChunk(table, channel, long.MaxValue, options.ChunkSize, run.RunId);
+                        if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
+                        tx.Commit();
+                    }
+                    if (n > 0)
+                    {
+                        options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[table].Channel + " from " + channel + ".");
+                        return true;
+                    }
+                    pending.Dequeue();
+                }
+                return false;
+            });
+        }
+
+        /// <summary>
+        /// Record mode: uploads the channels of these customers far enough that all their rows are at HQ.
+        /// The watermark rule still holds: older rows of the same channel go up with them, never after them.
+        /// </summary>
+        public IReadOnlyList<AsyncCustomer> UploadRecords(RecordRun recordRun, IReadOnlyList<AsyncCustomer> records, int chunkSize = 5000)
+        {
+            if (records.Count == 0) return records;
+            var ids = records.Select(r => r.AsyncCustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var upTo = uploads.MaxCounters(ids);
+            var run = recordRun.Ensure(upTo.Keys);
+            foreach (var kv in upTo)
+            {
+                for (var table = 0; table < UploadStore.Tables.Length; table++)
+                {
+                    int n;
+                    do
+                    {
+                        using (var tx = db.BeginWrite())
+                        {
+                            n = uploads.UploadChunk(table, kv.Key, kv.Value, chunkSize, run.RunId);
+                            if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
+                            tx.Commit();
+                        }
+                    } while (n == chunkSize);
+                }
+            }
+            return new AsyncCustomerStore(db).Read(new AsyncCustomerFilter { AsyncCustomerIds = ids.ToArray() }).ToList();
+        }
+
+        /// <summary>What a run would upload, without uploading (for -WhatIf).</summary>
+        public IReadOnlyList<UploadPreview> Preview(string[] channelIds) =>
+            ScopeChannels(channelIds).Select(c => new UploadPreview
+            {
+                ChannelId = c,
+                Customers = uploads.CountDue(0, c),
+                Addresses = uploads.CountDue(1, c),
+                Attributes = uploads.CountDue(2, c),
+            }).ToList();
+
+        private string[] ScopeChannels(string[] channelIds) =>
+            channelIds ?? new ChannelStore(db).List().Select(c => c.ChannelId).ToArray();
+    }
+}

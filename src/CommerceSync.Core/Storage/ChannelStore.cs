@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>Channels and their settings.</summary>
+    public sealed class ChannelStore
+    {
+        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at";
+        private readonly StoreDatabase db;
+
+        public ChannelStore(StoreDatabase db) { this.db = db; }
+
+        public Channel Add(Channel channel)
+        {
+            if (string.IsNullOrWhiteSpace(channel.ChannelId) || channel.ChannelId.Length > 30)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "A channel id needs 1 to 30 characters.", channel.ChannelId);
+            }
+            channel.ChannelId = channel.ChannelId.Trim();
+            channel.Name = string.IsNullOrWhiteSpace(channel.Name) ? channel.ChannelId : channel.Name.Trim();
+            channel.DataAreaId = string.IsNullOrWhiteSpace(channel.DataAreaId) ? "USRT" : channel.DataAreaId.Trim();
+            channel.DefaultCustomerGroup = string.IsNullOrWhiteSpace(channel.DefaultCustomerGroup) ? "30" : channel.DefaultCustomerGroup.Trim();
+            channel.DefaultCurrency = string.IsNullOrWhiteSpace(channel.DefaultCurrency) ? "USD" : channel.DefaultCurrency.Trim().ToUpperInvariant();
+            channel.CreatedAt = DateTime.UtcNow;
+            using (var tx = db.BeginWrite())
+            {
+                if (db.Scalar<long>("SELECT COUNT(*) FROM channel WHERE channel_id = $id;", ("$id", channel.ChannelId)) > 0)
+                {
+                    throw new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channel.ChannelId + "' already exists.", channel.ChannelId);
+                }
+                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at);",
+                    ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
+                    ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
+                    ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()));
+                tx.Commit();
+            }
+            return Get(channel.ChannelId);
+        }
+
+        public Channel Find(string channelId) =>
+            db.Query("SELECT " + Columns + " FROM channel WHERE channel_id = $id;", Map, ("$id", channelId)).FirstOrDefault();
+
+        public Channel Get(string channelId) =>
+            Find(channelId) ?? throw NotFound(channelId);
+
+        public static CommerceSyncException NotFound(string channelId) =>
+            new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
+
+        /// <summary>Channels whose id or name matches the wildcard (all when null).</summary>
+        public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null) =>
+            db.Query("SELECT " + Columns + " FROM channel WHERE ($p IS NULL OR channel_id LIKE $p ESCAPE '\\' OR name LIKE $p ESCAPE '\\') AND ($a IS NULL OR data_area_id = $a) ORDER BY channel_id;",
+                Map, ("$p", wildcard == null ? null : SqlText.WildcardToLike(wildcard)), ("$a", dataAreaId)).ToList();
+
+        /// <summary>Resolves channel ids (exact, case-insensitive) to their stored spelling; unknown ids fail with ChannelNotFound.</summary>
+        public string[] Resolve(IEnumerable<string> channelIds)
+        {
+            if (channelIds == null) return null;
+            var result = new List<string>();
+            foreach (var id in channelIds)
+            {
+                result.Add(Get(id).ChannelId);
+            }
+            return result.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+
+        public Channel Update(string channelId, string name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
+            string defaultCustomerGroup = null, string defaultCurrency = null)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                var n = db.Execute(@"UPDATE channel SET
+  name = COALESCE($name, name),
+  async_customer_mode = COALESCE($async, async_customer_mode),
+  offline_database = COALESCE($offline, offline_database),
+  default_customer_group = COALESCE($group, default_customer_group),
+  default_currency = COALESCE($cur, default_currency)
+WHERE channel_id = $id;",
+                    ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
+                    ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
+                    ("$group", defaultCustomerGroup), ("$cur", defaultCurrency?.ToUpperInvariant()));
+                if (n == 0) throw NotFound(channelId);
+                tx.Commit();
+            }
+            return Get(channelId);
+        }
+
+        /// <summary>Reserves <paramref name="count"/> replication counters of the channel; returns the first. Call inside a write transaction.</summary>
+        internal long ReserveCounters(string channelId, int count) =>
+            db.Scalar<long>("UPDATE channel SET next_counter = next_counter + $n WHERE channel_id = $id RETURNING next_counter - $n;", ("$n", count), ("$id", channelId));
+
+        private static Channel Map(Microsoft.Data.Sqlite.SqliteDataReader r) => new Channel
+        {
+            ChannelId = r.GetString(0),
+            Name = r.GetString(1),
+            DataAreaId = r.GetString(2),
+            AsyncCustomerMode = r.Bool(3),
+            OfflineDatabase = r.Bool(4),
+            DefaultCustomerGroup = r.GetString(5),
+            DefaultCurrency = r.GetString(6),
+            CreatedAt = r.Time(7),
+        };
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Data.Sqlite;
+
+namespace CommerceSync.Storage
+{
+    public sealed class CustomerFilter
+    {
+        public string[] AccountNumbers { get; set; }
+        public string[] AsyncCustomerIds { get; set; }
+        public string NameWildcard { get; set; }
+        public string[] OriginChannelIds { get; set; }
+        public bool IncludeDetails { get; set; } = true;
+    }
+
+    /// <summary>Customers with account numbers: HQ's CustTable, and what each channel database holds.</summary>
+    public sealed class CustomerStore
+    {
+        private readonly StoreDatabase db;
+
+        public CustomerStore(StoreDatabase db) { this.db = db; }
+
+        private const string HqSelect = @"
+SELECT c.account_number, c.data_area_id, c.name, c.first_name, c.last_name, c.email, c.phone, c.customer_group, c.currency,
+       r.cust_account_async, r.origin_channel_id, c.created_at
+FROM cust_table c
+LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
+WHERE ($accounts IS NULL OR c.account_number IN (SELECT value FROM json_each($accounts)))
+  AND ($asyncIds IS NULL OR r.cust_account_async IN (SELECT value FROM json_each($asyncIds)))
+  AND ($name IS NULL OR c.name LIKE $name ESCAPE '\')
+  AND ($origins IS NULL OR r.origin_channel_id IN (SELECT value FROM json_each($origins)))
+ORDER BY c.data_area_id, c.account_number;";
+
+        /// <summary>HQ customers, streamed, with addresses and attributes loaded a block at a time.</summary>
+        public IEnumerable<Customer> ReadHeadquarters(CustomerFilter filter)
+        {
+            filter = filter ?? new CustomerFilter();
+            var rows = db.Query(HqSelect, r => new Customer
+            {
+                AccountNumber = r.GetString(0),
+                DataAreaId = r.GetString(1),
+                Name = r.GetString(2),
+                FirstName = r.Str(3),
+                LastName = r.Str(4),
+                Email = r.Str(5),
+                Phone = r.Str(6),
+                CustomerGroup = r.Str(7),
+                Currency = r.Str(8),
+                AsyncCustomerId = r.Str(9),
+                ChannelId = r.Str(10),
+                CreatedAt = r.Time(11),
+                SyncStatus = "Synced",
+            },
+                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
+                ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
+                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
+                ("$origins", filter.OriginChannelIds == null ? null : SqlText.JsonArray(filter.OriginChannelIds)));
+            return filter.IncludeDetails ? WithDetails(rows) : rows;
+        }
+
+        /// <summary>
+        /// What one channel database shows: the customers job 1010 delivered, plus (in the channel database)
+        /// the channel's own async customers that have not come back yet, shown as "Pending sync".
+        /// </summary>
+        public IEnumerable<Customer> ReadChannelView(string channelId, ChannelDatabaseKind database, CustomerFilter filter)
+        {
+            filter = filter ?? new CustomerFilter();
+            const string Sql = @"
+SELECT account_number, data_area_id, name, first_name, last_name, email, phone, customer_group, currency, async_customer_id, origin, created FROM (
+  SELECT cc.account_number, cc.data_area_id, cc.name, cc.first_name, cc.last_name, cc.email, cc.phone, cc.customer_group, cc.currency,
+         cc.async_customer_id, r.origin_channel_id AS origin, NULL AS created
+  FROM channel_customer cc
+  LEFT JOIN retail_cust_table r ON r.data_area_id = cc.data_area_id AND r.account_number = cc.account_number
+  WHERE cc.channel_id = $ch AND cc.database = $db
+  UNION ALL
+  SELECT NULL, ch.data_area_id,
+         COALESCE(NULLIF(TRIM(a.name), ''), TRIM(COALESCE(a.first_name, '') || ' ' || COALESCE(a.last_name, ''))),
+         a.first_name, a.last_name, a.email, a.phone, a.customer_group, a.currency, a.async_customer_id, a.channel_id, a.created_at
+  FROM ch_async_customer a JOIN channel ch ON ch.channel_id = a.channel_id
+  WHERE $db = 0 AND a.channel_id = $ch AND a.operation = 1
+    AND NOT EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = a.async_customer_id AND cc.channel_id = a.channel_id AND cc.database = 0)
+) v
+WHERE ($accounts IS NULL OR account_number IN (SELECT value FROM json_each($accounts)))
+  AND ($asyncIds IS NULL OR async_customer_id IN (SELECT value FROM json_each($asyncIds)))
+  AND ($name IS NULL OR name LIKE $name ESCAPE '\')
+ORDER BY account_number IS NULL, account_number, async_customer_id;";
+            return db.Query(Sql, r => new Customer
+            {
+                AccountNumber = r.Str(0),
+                DataAreaId = r.GetString(1),
+                Name = r.Str(2),
+                FirstName = r.Str(3),
+                LastName = r.Str(4),
+                Email = r.Str(5),
+                Phone = r.Str(6),
+                CustomerGroup = r.Str(7),
+                Currency = r.Str(8),
+                AsyncCustomerId = r.Str(9),
+                ChannelId = r.Str(10),
+                CreatedAt = r.IsDBNull(11) ? (DateTime?)null : r.Time(11),
+                ViewChannelId = channelId,
+                Database = database,
+                SyncStatus = r.IsDBNull(0) ? Customer.PendingSync : "Synced",
+            },
+                ("$ch", channelId), ("$db", (int)database),
+                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
+                ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
+                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)));
+        }
+
+        /// <summary>Account numbers starting with a prefix, for tab completion.</summary>
+        public IEnumerable<(string Value, string Tooltip)> CompleteAccounts(string prefix, int max) =>
+            db.Query("SELECT account_number, name, data_area_id FROM cust_table WHERE account_number LIKE $p ESCAPE '\\' ORDER BY account_number LIMIT $n;",
+                r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " (" + r.GetString(2) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
+
+        private IEnumerable<Customer> WithDetails(IEnumerable<Customer> rows)
+        {
+            const int Block = 500;
+            var block = new List<Customer>(Block);
+            foreach (var c in rows)
+            {
+                block.Add(c);
+                if (block.Count < Block) continue;
+                LoadDetails(block);
+                foreach (var b in block) yield return b;
+                block.Clear();
+            }
+            LoadDetails(block);
+            foreach (var b in block) yield return b;
+        }
+
+        private void LoadDetails(List<Customer> block)
+        {
+            if (block.Count == 0) return;
+            var keys = SqlText.JsonArray(block.Select(c => c.DataAreaId + "|" + c.AccountNumber));
+            var addresses = db.Query(@"SELECT data_area_id || '|' || account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary
+FROM hq_address WHERE data_area_id || '|' || account_number IN (SELECT value FROM json_each($k)) ORDER BY address_id;",
+                r => (Key: r.GetString(0), Value: new Address
+                {
+                    AccountNumber = r.GetString(0).Substring(r.GetString(0).IndexOf('|') + 1),
+                    AddressId = r.GetString(1), Name = r.Str(2), Street = r.Str(3), StreetNumber = r.Str(4), City = r.Str(5), County = r.Str(6),
+                    State = r.Str(7), ZipCode = r.Str(8), Country = r.Str(9), Purpose = r.Str(10), IsPrimary = r.Bool(11),
+                }), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
+            var attributes = db.Query(@"SELECT data_area_id || '|' || account_number, name, data_type, value
+FROM hq_customer_attribute WHERE data_area_id || '|' || account_number IN (SELECT value FROM json_each($k)) ORDER BY name;",
+                r => (Key: r.GetString(0), Value: new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }),
+                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
+            foreach (var c in block)
+            {
+                var k = c.DataAreaId + "|" + c.AccountNumber;
+                c.Addresses = addresses[k].ToArray();
+                c.Attributes = attributes[k].ToArray();
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>One database job 1010 writes to: a channel database or a register's offline database.</summary>
+    public sealed class DistributionTarget
+    {
+        public string ChannelId;
+        public ChannelDatabaseKind Database;
+        public string DataAreaId;
+        public long Watermark;
+    }
+
+    /// <summary>Job 1010's SQL: customers changed at HQ since a channel database's watermark, upserted into that database.</summary>
+    public sealed class DistributionStore
+    {
+        private readonly StoreDatabase db;
+
+        public DistributionStore(StoreDatabase db) { this.db = db; }
+
+        private const string Upsert = @"
+INSERT INTO channel_customer(channel_id, database, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone,
+  customer_group, currency, distributed_run_id, distributed_at)
+SELECT $ch, $db, c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone,
+  c.customer_group, c.currency, $run, $now
+FROM ({0}) x
+JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
+LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
+WHERE true
+ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_id = excluded.async_customer_id,
+  first_name = excluded.first_name, last_name = excluded.last_name, name = excluded.name, email = excluded.email, phone = excluded.phone,
+  customer_group = excluded.customer_group, currency = excluded.currency, distributed_run_id = excluded.distributed_run_id,
+  distributed_at = excluded.distributed_at;";
+
+        /// <summary>Channel databases (and offline databases unless excluded) of the given channels, with their watermarks.</summary>
+        public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline) =>
+            db.Query(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
+FROM channel ch
+JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR (ch.offline_database = 1 AND $excl = 0)
+LEFT JOIN distribution_watermark w ON w.channel_id = ch.channel_id AND w.database = d.kind
+WHERE ($channels IS NULL OR ch.channel_id IN (SELECT value FROM json_each($channels)))
+ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
+            {
+                ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
+            }, ("$excl", excludeOffline ? 1 : 0), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds))).ToList();
+
+        public long LastChange() => db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change;");
+
+        /// <summary>Changes in (from, to] of the target's legal entity, upserted. Call inside a write transaction.</summary>
+        public int DistributeWindow(DistributionTarget target, long from, long to, long runId, DateTime now) =>
+            db.Execute(string.Format(Upsert, "SELECT DISTINCT data_area_id, account_number FROM hq_change WHERE seq > $from AND seq <= $to AND data_area_id = $area"),
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
+                ("$from", from), ("$to", to), ("$area", target.DataAreaId));
+
+        public void SetWatermark(DistributionTarget target, long seq)
+        {
+            db.Execute(@"INSERT INTO distribution_watermark(channel_id, database, last_seq) VALUES ($ch, $db, $seq)
+ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq);",
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$seq", seq));
+            target.Watermark = Math.Max(target.Watermark, seq);
+        }
+
+        /// <summary>The customers a sync run changed, upserted into the target (record of a piped JobRun). Does not move the watermark.</summary>
+        public int DistributeRun(DistributionTarget target, long sourceRunId, long runId, DateTime now) =>
+            db.Execute(string.Format(Upsert, "SELECT DISTINCT data_area_id, account_number FROM hq_change WHERE run_id = $src AND data_area_id = $area"),
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
+                ("$src", sourceRunId), ("$area", target.DataAreaId));
+
+        /// <summary>
+        /// After a source run went out: when every change between the target's watermark and the run's last change belongs to
+        /// that run, the watermark moves past it, so the next bulk run does not send the same customers again.
+        /// </summary>
+        public void AdvancePastRun(DistributionTarget target, long sourceRunId)
+        {
+            var last = db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change WHERE run_id = $src;", ("$src", sourceRunId));
+            if (last <= target.Watermark) return;
+            var others = db.Scalar<long>("SELECT COUNT(*) FROM hq_change WHERE seq > $from AND seq <= $to AND data_area_id = $area AND (run_id IS NULL OR run_id <> $src);",
+                ("$from", target.Watermark), ("$to", last), ("$area", target.DataAreaId), ("$src", sourceRunId));
+            if (others == 0) SetWatermark(target, last);
+        }
+
+        /// <summary>These accounts (data area|account keys), upserted into the target. Does not move the watermark.</summary>
+        public int DistributeAccounts(DistributionTarget target, IEnumerable<string> accountNumbers, long runId, DateTime now) =>
+            db.Execute(string.Format(Upsert, "SELECT data_area_id, account_number FROM cust_table WHERE data_area_id = $area AND account_number IN (SELECT value FROM json_each($accounts))"),
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
+                ("$area", target.DataAreaId), ("$accounts", SqlText.JsonArray(accountNumbers)));
+
+        /// <summary>How many customer changes the target has not received yet.</summary>
+        public long CountPending(DistributionTarget target) =>
+            db.Scalar<long>("SELECT COUNT(DISTINCT account_number) FROM hq_change WHERE seq > $from AND data_area_id = $area;",
+                ("$from", target.Watermark), ("$area", target.DataAreaId));
+    }
+}

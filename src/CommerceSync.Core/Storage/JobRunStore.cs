@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.Data.Sqlite;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>The job history (Get-CommerceJobRun) and the bookkeeping every job run does.</summary>
+    public sealed class JobRunStore
+    {
+        private const string Columns = "run_id, job, channel_ids, mode, started, finished, processed, failed, status, source_run_id, message";
+        private readonly StoreDatabase db;
+
+        public JobRunStore(StoreDatabase db) { this.db = db; }
+
+        /// <summary>Records the start of a run. Runs left "Running" by a process that no longer exists are marked Interrupted first.</summary>
+        public JobRun Start(string job, IEnumerable<string> channelIds, JobRunMode mode, long? sourceRunId)
+        {
+            var run = new JobRun
+            {
+                Job = job,
+                ChannelIds = (channelIds ?? Enumerable.Empty<string>()).ToArray(),
+                Mode = mode,
+                Started = DateTime.UtcNow,
+                Status = JobRunStatus.Running,
+                SourceRunId = sourceRunId,
+            };
+            using (var tx = db.BeginWrite())
+            {
+                MarkInterrupted();
+                run.RunId = db.Scalar<long>(@"INSERT INTO job_run(job, channel_ids, mode, started, status, source_run_id, process_id, host)
+VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
+                    ("$job", job), ("$ch", string.Join(",", run.ChannelIds)), ("$mode", (int)mode), ("$at", run.Started.ToStoreText()),
+                    ("$src", sourceRunId), ("$pid", CurrentProcessId), ("$host", Environment.MachineName));
+                tx.Commit();
+            }
+            return run;
+        }
+
+        private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
+
+        /// <summary>Adds a chunk's counts. Call inside the chunk's transaction so counts and data commit together.</summary>
+        public void AddCounts(JobRun run, long processed, long failed)
+        {
+            run.Processed += processed;
+            run.Failed += failed;
+            db.Execute("UPDATE job_run SET processed = processed + $p, failed = failed + $f WHERE run_id = $id;", ("$p", processed), ("$f", failed), ("$id", run.RunId));
+        }
+
+        public void Finish(JobRun run, JobRunStatus status, string message = null)
+        {
+            run.Finished = DateTime.UtcNow;
+            run.Status = status;
+            run.Message = message;
+            using (var tx = db.BeginWrite())
+            {
+                db.Execute("UPDATE job_run SET finished = $at, status = $s, message = $m WHERE run_id = $id;",
+                    ("$at", run.Finished.Value.ToStoreText()), ("$s", (int)status), ("$m", message), ("$id", run.RunId));
+                tx.Commit();
+            }
+        }
+
+        private void MarkInterrupted()
+        {
+            var stale = db.Query("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
+                r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName)).ToList();
+            foreach (var s in stale)
+            {
+                if (s.Pid.HasValue && IsAlive((int)s.Pid.Value)) continue;
+                db.Execute("UPDATE job_run SET status = $s, message = 'The process running this job ended before it finished.' WHERE run_id = $id;",
+                    ("$s", (int)JobRunStatus.Interrupted), ("$id", s.Id));
+            }
+        }
+
+        private static bool IsAlive(int pid)
+        {
+            if (pid == CurrentProcessId) return true;
+            try
+            {
+                using (var p = Process.GetProcessById(pid)) return !p.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        public JobRun Find(long runId) =>
+            db.Query("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
+
+        public JobRun Get(long runId) => Find(runId) ?? throw new CommerceSyncException(ErrorIds.JobRunNotFound, ErrorKind.NotFound,
+            "Job run " + runId + " does not exist in this store.", runId);
+
+        /// <summary>Newest first.</summary>
+        public IEnumerable<JobRun> List(string jobWildcard = null, string channelId = null, int? last = null)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                MarkInterrupted();
+                tx.Commit();
+            }
+            return db.Query("SELECT " + Columns + @" FROM job_run
+WHERE ($job IS NULL OR job LIKE $job ESCAPE '\')
+  AND ($ch IS NULL OR channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')
+ORDER BY run_id DESC LIMIT $n;", Map,
+                ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)), ("$ch", channelId), ("$n", last ?? -1));
+        }
+
+        private static JobRun Map(SqliteDataReader r) => new JobRun
+        {
+            RunId = r.GetInt64(0),
+            Job = r.GetString(1),
+            ChannelIds = r.GetString(2).Length == 0 ? Array.Empty<string>() : r.GetString(2).Split(','),
+            Mode = (JobRunMode)r.GetInt32(3),
+            Started = r.Time(4),
+            Finished = r.TimeOrNull(5),
+            Processed = r.GetInt64(6),
+            Failed = r.GetInt64(7),
+            Status = (JobRunStatus)r.GetInt32(8),
+            SourceRunId = r.LongOrNull(9),
+            Message = r.Str(10),
+        };
+    }
+}

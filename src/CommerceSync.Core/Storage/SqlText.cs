@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>Helpers that pass user values as parameters, never as SQL text.</summary>
+    internal static class SqlText
+    {
+        /// <summary>A JSON array of strings, bound as one parameter and read with json_each: set-based filters without building SQL.</summary>
+        public static string JsonArray(IEnumerable<string> values)
+        {
+            var sb = new StringBuilder("[");
+            var first = true;
+            foreach (var v in values)
+            {
+                if (!first) sb.Append(',');
+                first = false;
+                AppendJsonString(sb, v);
+            }
+            return sb.Append(']').ToString();
+        }
+
+        public static void AppendJsonString(StringBuilder sb, string v)
+        {
+            if (v == null) { sb.Append("null"); return; }
+            sb.Append('"');
+            foreach (var c in v)
+            {
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4"));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            sb.Append('"');
+        }
+
+        /// <summary>PowerShell wildcard (* and ?) to a LIKE pattern with '\' as escape.</summary>
+        public static string WildcardToLike(string pattern)
+        {
+            var sb = new StringBuilder(pattern.Length + 4);
+            foreach (var c in pattern)
+            {
+                switch (c)
+                {
+                    case '*': sb.Append('%'); break;
+                    case '?': sb.Append('_'); break;
+                    case '%': case '_': case '\\': sb.Append('\\').Append(c); break;
+                    default: sb.Append(c); break;
+                }
+            }
+            return sb.ToString();
+        }
+    }
+}

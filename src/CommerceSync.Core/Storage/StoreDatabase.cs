@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.Data.Sqlite;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>
+    /// An open CommerceSync store: one SQLite connection with the pragmas every caller needs,
+    /// the schema check, and writer transactions. Not thread-safe; open one per caller.
+    /// </summary>
+    public sealed class StoreDatabase : IDisposable
+    {
+        /// <summary>Default account number format: prefix then one '#' per digit.</summary>
+        public const string DefaultAccountNumberFormat = "C######";
+
+        private static readonly object InitLock = new object();
+        private static bool providerSet;
+
+        private StoreDatabase(string path, SqliteConnection connection)
+        {
+            Path = path;
+            Connection = connection;
+        }
+
+        public string Path { get; }
+        internal SqliteConnection Connection { get; }
+
+        /// <summary>How long a writer waits for another writer before failing with StoreBusy.</summary>
+        public static TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The per-user default store: CommerceSync/commerce.db in the local application data folder.</summary>
+        public static string DefaultPath
+        {
+            get
+            {
+                var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+                if (string.IsNullOrEmpty(root))
+                {
+                    root = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+                }
+                return System.IO.Path.Combine(root, "CommerceSync", "commerce.db");
+            }
+        }
+
+        /// <summary>Makes Microsoft.Data.Sqlite use the bundled e_sqlite3. Hosts that must help the loader do so before this runs.</summary>
+        public static void EnsureSqliteProvider()
+        {
+            lock (InitLock)
+            {
+                if (providerSet) return;
+                SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
+                providerSet = true;
+            }
+        }
+
+        /// <summary>Calls into the native engine once, so a missing e_sqlite3 shows up now rather than at the first query.</summary>
+        public static string CheckNativeLibrary()
+        {
+            EnsureSqliteProvider();
+            return SQLitePCL.raw.sqlite3_libversion().utf8_to_string();
+        }
+
+        /// <summary>Creates a new store file. Fails if one exists, unless <paramref name="force"/> replaces it.</summary>
+        public static StoreDatabase Create(string path, string accountNumberFormat = null, bool force = false)
+        {
+            var format = AccountNumberFormat.Parse(accountNumberFormat ?? DefaultAccountNumberFormat);
+            CheckNotFolder(path);
+            if (File.Exists(path))
+            {
+                if (!force)
+                {
+                    throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists,
+                        "A store already exists at '" + path + "'. Use -Force to replace it.", path);
+                }
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    if (File.Exists(path + suffix)) File.Delete(path + suffix);
+                }
+            }
+            FilePermissions.CreatePrivateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)));
+            FilePermissions.CreatePrivateFile(path);
+            var db = OpenCore(path);
+            try
+            {
+                db.Migrate();
+                db.SetSetting("AccountNumberFormat", format.ToString());
+                return db;
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Opens an existing store, upgrading its schema if it is older than this module.</summary>
+        public static StoreDatabase Open(string path, bool createIfMissing = false)
+        {
+            CheckNotFolder(path);
+            if (!File.Exists(path))
+            {
+                if (createIfMissing) return Create(path);
+                throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
+                    "No store at '" + path + "'. Create one with New-CommerceStore.", path);
+            }
+            var db = OpenCore(path);
+            try
+            {
+                db.Migrate();
+                return db;
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
+        }
+
+        private static void CheckNotFolder(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new CommerceSyncException(ErrorIds.StorePathIsFolder, ErrorKind.InvalidArgument,
+                    "The store path '" + path + "' is a folder. Give the path of a store file.", path);
+            }
+        }
+
+        private static StoreDatabase OpenCore(string path)
+        {
+            EnsureSqliteProvider();
+            var cs = new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWrite,
+                Pooling = true,
+                DefaultTimeout = (int)Math.Max(1, BusyTimeout.TotalSeconds),
+            }.ToString();
+            var connection = new SqliteConnection(cs);
+            try
+            {
+                connection.Open();
+                var db = new StoreDatabase(path, connection);
+                db.ApplyPragmas();
+                return db;
+            }
+            catch (SqliteException ex)
+            {
+                connection.Dispose();
+                throw Translate(ex, path);
+            }
+        }
+
+        private void ApplyPragmas()
+        {
+            try
+            {
+                // busy_timeout first: even switching to WAL needs the lock.
+                Execute("PRAGMA busy_timeout = " + ((long)BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";");
+                var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
+                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A read-only folder or file cannot take WAL; SQLite keeps the old mode. Writes fail later with a clear error.
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, Path);
+            }
+        }
+
+        /// <summary>Turns SQLite result codes into errors a user can act on.</summary>
+        internal static Exception Translate(SqliteException ex, string path)
+        {
+            switch (ex.SqliteErrorCode)
+            {
+                case 26: // SQLITE_NOTADB
+                    return new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
+                        "'" + path + "' is not a CommerceSync store (not a SQLite database, or damaged).", path, ex);
+                case 11: // SQLITE_CORRUPT
+                    return new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
+                        "The store '" + path + "' is damaged: " + ex.Message, path, ex);
+                case 8: // SQLITE_READONLY
+                case 14: // SQLITE_CANTOPEN
+                    return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
+                        "The store '" + path + "' cannot be opened for writing. Check that the file and its folder are writable.", path, ex);
+                case 5: // SQLITE_BUSY
+                case 6: // SQLITE_LOCKED
+                    return new CommerceSyncException(ErrorIds.StoreBusy, ErrorKind.ResourceBusy,
+                        "The store '" + path + "' stayed locked by another job for " + BusyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s. Try again when it finishes.", path, ex);
+                default:
+                    return ex;
+            }
+        }
+
+        public int SchemaVersion => (int)Scalar<long>("SELECT COALESCE(MAX(version), 0) FROM schema_version;");
+
+        private void Migrate()
+        {
+            try
+            {
+                Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);");
+                var current = SchemaVersion;
+                if (current > Schema.LatestVersion)
+                {
+                    throw new CommerceSyncException(ErrorIds.StoreSchemaTooNew, ErrorKind.NotSupported,
+                        "The store '" + Path + "' has schema version " + current + ", newer than this module knows (" + Schema.LatestVersion + "). Update CommerceSync.", Path);
+                }
+                if (current == Schema.LatestVersion) return;
+                using (var tx = BeginWrite())
+                {
+                    current = SchemaVersion; // another process may have migrated while we waited
+                    for (var v = current; v < Schema.LatestVersion; v++)
+                    {
+                        Execute(Schema.Migrations[v]);
+                        Execute("INSERT INTO schema_version(version) VALUES (" + (v + 1).ToString(CultureInfo.InvariantCulture) + ");");
+                    }
+                    tx.Commit();
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, Path);
+            }
+        }
+
+        /// <summary>Starts a writer transaction with BEGIN IMMEDIATE, so a busy store fails up front, not half-way.</summary>
+        public WriteTransaction BeginWrite()
+        {
+            try
+            {
+                return new WriteTransaction(this);
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, Path);
+            }
+        }
+
+        internal SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+        {
+            var cmd = Connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.Transaction = CurrentTransaction;
+            foreach (var p in parameters) cmd.Parameters.AddWithValue(p.Name, p.Value ?? DBNull.Value);
+            return cmd;
+        }
+
+        internal SqliteTransaction CurrentTransaction { get; set; }
+
+        internal int Execute(string sql, params (string Name, object Value)[] parameters)
+        {
+            using (var cmd = Command(sql, parameters))
+            {
+                try
+                {
+                    return cmd.ExecuteNonQuery();
+                }
+                catch (SqliteException ex)
+                {
+                    throw Translate(ex, Path);
+                }
+            }
+        }
+
+        internal T Scalar<T>(string sql, params (string Name, object Value)[] parameters)
+        {
+            using (var cmd = Command(sql, parameters))
+            {
+                object value;
+                try
+                {
+                    value = cmd.ExecuteScalar();
+                }
+                catch (SqliteException ex)
+                {
+                    throw Translate(ex, Path);
+                }
+                if (value == null || value is DBNull) return default(T);
+                return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+            }
+        }
+
+        internal IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
+        {
+            using (var cmd = Command(sql, parameters))
+            {
+                SqliteDataReader reader;
+                try
+                {
+                    reader = cmd.ExecuteReader();
+                }
+                catch (SqliteException ex)
+                {
+                    throw Translate(ex, Path);
+                }
+                using (reader)
+                {
+                    while (reader.Read()) yield return map(reader);
+                }
+            }
+        }
+
+        /// <summary>Row count of one of the store's own tables (the name is never user text).</summary>
+        public long Count(string table, string where = null) =>
+            Scalar<long>("SELECT COUNT(*) FROM " + table + (where == null ? "" : " WHERE " + where) + ";");
+
+        public string GetSetting(string key) =>
+            Scalar<string>("SELECT value FROM store_setting WHERE key = $k;", ("$k", key));
+
+        public void SetSetting(string key, string value) =>
+            Execute("INSERT INTO store_setting(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", ("$k", key), ("$v", value));
+
+        public void Dispose()
+        {
+            Connection.Dispose();
+        }
+    }
+
+    /// <summary>A BEGIN IMMEDIATE transaction; rolls back unless committed.</summary>
+    public sealed class WriteTransaction : IDisposable
+    {
+        private readonly StoreDatabase db;
+        private readonly SqliteTransaction tx;
+        private bool done;
+
+        internal WriteTransaction(StoreDatabase db)
+        {
+            this.db = db;
+            tx = db.Connection.BeginTransaction(deferred: false);
+            db.CurrentTransaction = tx;
+        }
+
+        public void Commit()
+        {
+            try
+            {
+                tx.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                throw StoreDatabase.Translate(ex, db.Path);
+            }
+            done = true;
+            db.CurrentTransaction = null;
+        }
+
+        public void Dispose()
+        {
+            if (!done)
+            {
+                try { tx.Rollback(); } catch (SqliteException) { }
+                db.CurrentTransaction = null;
+            }
+            tx.Dispose();
+        }
+    }
+}

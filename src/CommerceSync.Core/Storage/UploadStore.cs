@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>The P-job's SQL: incremental copies of the channel's async tables to HQ above a per-channel, per-table watermark.</summary>
+    public sealed class UploadStore
+    {
+        /// <summary>The uploaded tables, each with the columns both sides share.</summary>
+        internal static readonly (string Channel, string Hq, string Columns)[] Tables =
+        {
+            ("ch_async_customer", "hq_async_customer",
+             "channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at"),
+            ("ch_async_address", "hq_async_address",
+             "channel_id, counter, address_id, async_customer_id, account_number, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at"),
+            ("ch_async_attribute", "hq_async_attribute",
+             "channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at"),
+        };
+
+        private readonly StoreDatabase db;
+
+        public UploadStore(StoreDatabase db) { this.db = db; }
+
+        /// <summary>The largest counter HQ holds for the channel in that table: everything above it is due.</summary>
+        public long Watermark(int table, string channelId) =>
+            db.Scalar<long>("SELECT COALESCE(MAX(counter), 0) FROM " + Tables[table].Hq + " WHERE channel_id = $ch;", ("$ch", channelId));
+
+        /// <summary>Rows due for upload per table, up to <paramref name="upTo"/>.</summary>
+        public long CountDue(int table, string channelId, long upTo = long.MaxValue) =>
+            db.Scalar<long>("SELECT COUNT(*) FROM " + Tables[table].Channel + " WHERE channel_id = $ch AND counter > $wm AND counter <= $up;",
+                ("$ch", channelId), ("$wm", Watermark(table, channelId)), ("$up", upTo));
+
+        /// <summary>Copies at most <paramref name="limit"/> due rows, oldest first, stamped with the run. Returns how many. Never touches rows HQ already has.</summary>
+        public int UploadChunk(int table, string channelId, long upTo, int limit, long runId)
+        {
+            var t = Tables[table];
+            return db.Execute("INSERT INTO " + t.Hq + "(" + t.Columns + ", upload_run_id) SELECT " + t.Columns + ", $run FROM " + t.Channel +
+                " WHERE channel_id = $ch AND counter > $wm AND counter <= $up ORDER BY counter LIMIT $limit;",
+                ("$run", runId), ("$ch", channelId), ("$wm", Watermark(table, channelId)), ("$up", upTo), ("$limit", limit));
+        }
+
+        /// <summary>Per channel, the largest counter of any operation of these async customers: uploading up to it uploads all of them.</summary>
+        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds)
+        {
+            var ids = SqlText.JsonArray(asyncCustomerIds);
+            return db.Query(@"SELECT channel_id, MAX(counter) FROM (
+  SELECT channel_id, counter FROM ch_async_customer WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT channel_id, counter FROM ch_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids)))
+GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids))
+                .ToDictionary(x => x.Item1, x => x.Item2, System.StringComparer.OrdinalIgnoreCase);
+        }
+    }
+}

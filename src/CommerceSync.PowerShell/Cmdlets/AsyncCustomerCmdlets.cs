@@ -1,0 +1,292 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Creates a customer at a POS in async mode: written to the channel database with a GUID, no account number yet.</summary>
+    [Cmdlet(VerbsCommon.New, "AsyncCustomer", SupportsShouldProcess = true, DefaultParameterSetName = "Default")]
+    [OutputType(typeof(AsyncCustomer))]
+    public sealed class NewAsyncCustomer : CommerceCmdlet
+    {
+        private const int BatchSize = 1000;
+        private readonly List<AsyncCustomer> batch = new List<AsyncCustomer>(BatchSize);
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Channel { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string MiddleName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string LastName { get; set; }
+
+        /// <summary>Full name; for an organization, its name. Default: the name parts joined.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public RelationshipType RelationshipType { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Phone { get; set; }
+
+        /// <summary>Default: the channel's default customer group.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string CustomerGroup { get; set; }
+
+        /// <summary>Default: the channel's default currency.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Currency { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Language { get; set; }
+
+        /// <summary>Addresses as hashtables with Street, StreetNumber, City, County, State, ZipCode, Country, Purpose, IsPrimary, Name, AddressId.</summary>
+        [Parameter]
+        public Hashtable[] Address { get; set; }
+
+        /// <summary>One address given by its parts (handy with Import-Csv).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Street { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string State { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PostalCode", "Zip")]
+        public string ZipCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CountryRegion")]
+        public string Country { get; set; }
+
+        /// <summary>Attributes as name = value: strings are text, integers integer, decimals/doubles decimal, booleans boolean.</summary>
+        [Parameter]
+        public Hashtable Attribute { get; set; }
+
+        /// <summary>Keep a given GUID (e.g. when replaying an export). Default: a new GUID, as a POS does.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string AsyncCustomerId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            AsyncCustomer draft = null;
+            var ok = TryRecord(() =>
+            {
+                draft = new AsyncCustomer
+                {
+                    ChannelId = Channel,
+                    FirstName = Blank(FirstName), MiddleName = Blank(MiddleName), LastName = Blank(LastName), Name = Blank(Name),
+                    RelationshipType = RelationshipType, Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
+                    Currency = Blank(Currency), Language = Blank(Language), AsyncCustomerId = Blank(AsyncCustomerId),
+                    Addresses = Addresses().ToArray(),
+                    Attributes = Attributes().ToArray(),
+                };
+                new AsyncCustomerStore(Db).Prepare(draft);
+                if (batch.Any(b => string.Equals(b.AsyncCustomerId, draft.AsyncCustomerId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + draft.AsyncCustomerId + "' was given twice.", draft.AsyncCustomerId);
+                }
+            }, Channel);
+            if (!ok) return;
+            var display = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
+            if (!ShouldProcess("channel " + draft.ChannelId, "Create async customer '" + display + "'")) return;
+            batch.Add(draft);
+            if (batch.Count >= BatchSize) Flush();
+        }
+
+        protected override void EndProcessing()
+        {
+            Flush();
+            base.EndProcessing();
+        }
+
+        private void Flush()
+        {
+            if (batch.Count == 0) return;
+            Terminating(() => { new AsyncCustomerStore(Db).Append(batch); return 0; });
+            WriteVerbose("Created " + batch.Count + " async customers.");
+            WriteObject(batch, true);
+            batch.Clear();
+        }
+
+        private static string Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+        private IEnumerable<AsyncAddress> Addresses()
+        {
+            if (Street != null || City != null || ZipCode != null || Country != null || State != null)
+            {
+                yield return new AsyncAddress { Street = Blank(Street), City = Blank(City), State = Blank(State), ZipCode = Blank(ZipCode), Country = Blank(Country), IsPrimary = true };
+            }
+            foreach (var h in Address ?? Array.Empty<Hashtable>()) yield return AddressFromHashtable(h);
+        }
+
+        internal static AsyncAddress AddressFromHashtable(Hashtable h)
+        {
+            var a = new AsyncAddress();
+            foreach (DictionaryEntry e in h)
+            {
+                var key = Convert.ToString(e.Key, CultureInfo.InvariantCulture);
+                var value = e.Value == null ? null : Convert.ToString(e.Value is PSObject p ? p.BaseObject : e.Value, CultureInfo.InvariantCulture);
+                switch (key.ToLowerInvariant())
+                {
+                    case "street": a.Street = value; break;
+                    case "streetnumber": a.StreetNumber = value; break;
+                    case "city": a.City = value; break;
+                    case "county": a.County = value; break;
+                    case "state": a.State = value; break;
+                    case "zipcode": case "zip": case "postalcode": a.ZipCode = value; break;
+                    case "country": case "countryregion": a.Country = value; break;
+                    case "purpose": a.Purpose = value; break;
+                    case "name": a.Name = value; break;
+                    case "addressid": a.AddressId = value; break;
+                    case "isprimary": a.IsPrimary = LanguagePrimitives.IsTrue(e.Value); break;
+                    default:
+                        throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                            "Unknown address field '" + key + "'. Use Street, StreetNumber, City, County, State, ZipCode, Country, Purpose, IsPrimary, Name or AddressId.", key);
+                }
+            }
+            return a;
+        }
+
+        private IEnumerable<CustomerAttribute> Attributes()
+        {
+            if (Attribute == null) yield break;
+            foreach (DictionaryEntry e in Attribute)
+            {
+                yield return CustomerRules.ToAttribute(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value is PSObject p ? p.BaseObject : e.Value);
+            }
+        }
+    }
+
+    /// <summary>Lists async customers with where they are in the conversion.</summary>
+    [Cmdlet(VerbsCommon.Get, "AsyncCustomer")]
+    [OutputType(typeof(AsyncCustomer))]
+    public sealed class GetAsyncCustomer : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter]
+        public AsyncCustomerStatus[] Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
+        public string[] AsyncCustomerId { get; set; }
+
+        /// <summary>Name, first name or last name; wildcards allowed.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var filter = new AsyncCustomerFilter
+            {
+                ChannelIds = channels,
+                Statuses = Status,
+                AsyncCustomerIds = AsyncCustomerId,
+                NameWildcard = Name,
+            };
+            long n = 0;
+            foreach (var c in new AsyncCustomerStore(Db).Read(filter))
+            {
+                WriteObject(c);
+                n++;
+            }
+            if (n == 0 && AsyncCustomerId != null)
+            {
+                foreach (var id in AsyncCustomerId) WriteRecordError(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + id + "' does not exist.", id);
+            }
+        }
+    }
+
+    /// <summary>Adds an address at a POS in async mode, to an async customer or to a synced customer.</summary>
+    [Cmdlet(VerbsCommon.New, "AsyncCustomerAddress", SupportsShouldProcess = true, DefaultParameterSetName = "Async")]
+    [OutputType(typeof(AsyncAddress))]
+    public sealed class NewAsyncCustomerAddress : CommerceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string Channel { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "Async", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
+        public string AsyncCustomerId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "Account", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string AccountNumber { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string AddressId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Street { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string StreetNumber { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string County { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string State { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PostalCode", "Zip")]
+        public string ZipCode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CountryRegion")]
+        public string Country { get; set; }
+
+        /// <summary>Home, Business, Delivery, Invoice, ... Default: Home.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Purpose { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter IsPrimary { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var owner = AsyncCustomerId ?? AccountNumber;
+            if (!ShouldProcess("customer " + owner + " at channel " + Channel, "Add address")) return;
+            TryRecord(() => WriteObject(new AsyncCustomerStore(Db).AppendAddress(new AsyncAddress
+            {
+                ChannelId = Channel,
+                AsyncCustomerId = ParameterSetName == "Async" ? AsyncCustomerId : null,
+                AccountNumber = ParameterSetName == "Account" ? AccountNumber : null,
+                AddressId = AddressId, Name = Name, Street = Street, StreetNumber = StreetNumber, City = City, County = County,
+                State = State, ZipCode = ZipCode, Country = Country, Purpose = Purpose, IsPrimary = IsPrimary.IsPresent,
+            })), owner);
+        }
+    }
+}

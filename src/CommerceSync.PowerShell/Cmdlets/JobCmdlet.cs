@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Jobs;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>
+    /// What the job cmdlets share. Bulk mode (no records piped in) runs the core job over everything due and writes one JobRun;
+    /// record mode buffers piped records into chunks, runs them, and writes the processed records. Both are recorded as a job run.
+    /// </summary>
+    public abstract class JobCmdlet<TRecord> : CommerceCmdlet where TRecord : class
+    {
+        private readonly List<TRecord> buffer = new List<TRecord>();
+        private readonly List<string> pipedChannels = new List<string>();
+        private RecordRun recordRun;
+        private bool ranSourceRuns;
+
+        /// <summary>Records per transaction. Smaller chunks mean shorter locks; larger ones, fewer commits.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public int ChunkSize { get; set; } = 5000;
+
+        protected abstract string JobName { get; }
+        protected abstract string Activity { get; }
+
+        /// <summary>Channel ids given with -Channel or piped Channel objects; null when none.</summary>
+        protected abstract string[] ChannelParameter { get; }
+
+        /// <summary>The run piped in, if any.</summary>
+        protected virtual JobRun SourceRun => null;
+
+        /// <summary>Records piped in (record mode), if any.</summary>
+        protected abstract IEnumerable<TRecord> PipedRecords { get; }
+
+        protected abstract JobRun RunBulk(JobOptions options);
+        protected abstract string DescribeBulk(string[] channels);
+        protected abstract void ProcessChunk(RecordRun run, List<TRecord> chunk);
+        protected abstract string DescribeRecord(TRecord record);
+
+        protected RecordRun Run => recordRun ?? (recordRun = new RecordRun(Db, JobName));
+
+        protected override void ProcessRecord()
+        {
+            var records = PipedRecords;
+            if (records != null)
+            {
+                foreach (var r in records)
+                {
+                    if (r == null || !ShouldProcess(DescribeRecord(r), Activity)) continue;
+                    buffer.Add(r);
+                    if (buffer.Count >= ChunkSize) Flush();
+                }
+                return;
+            }
+            if (ChannelParameter != null) pipedChannels.AddRange(ChannelParameter);
+            if (SourceRun != null)
+            {
+                ranSourceRuns = true;
+                RunBulkNow(null, SourceRun);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                if (recordRun != null || buffer.Count > 0)
+                {
+                    Flush();
+                    recordRun?.Complete();
+                    if (recordRun?.Run != null) WriteVerbose(JobName + " run " + recordRun.Run.RunId + ": " + recordRun.Run.Processed + " processed, " + recordRun.Run.Failed + " failed.");
+                }
+                else if (ranSourceRuns)
+                {
+                }
+                else if (pipedChannels.Count > 0)
+                {
+                    RunBulkNow(pipedChannels.ToArray(), null);
+                }
+                else if (!MyInvocation.ExpectingInput)
+                {
+                    // Nothing piped and nothing named: everything due. A pipeline that delivered nothing does nothing.
+                    RunBulkNow(null, null);
+                }
+                CompleteProgress(Activity);
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+
+        protected override void OnClosing()
+        {
+            recordRun?.Interrupt("Stopped before the pipeline finished; run the job again to finish.");
+        }
+
+        private void Flush()
+        {
+            if (buffer.Count == 0) return;
+            var chunk = new List<TRecord>(buffer);
+            buffer.Clear();
+            try
+            {
+                ProcessChunk(Run, chunk);
+            }
+            catch (CommerceSyncException ex)
+            {
+                Run.Fail(ex.Message);
+                ThrowTerminatingError(ToErrorRecord(ex));
+            }
+            if (Run.Run != null) Progress(Activity, Run.Run.Processed + " processed, " + Run.Run.Failed + " failed");
+        }
+
+        private void RunBulkNow(string[] channels, JobRun source)
+        {
+            var resolved = channels == null ? null : Terminating(() => new ChannelStore(Db).Resolve(channels));
+            var description = Terminating(() => DescribeBulk(resolved));
+            if (!ShouldProcess(description, Activity)) return;
+            var options = new JobOptions
+            {
+                ChannelIds = resolved,
+                ChunkSize = ChunkSize,
+                SourceRun = source,
+                Cancellation = Cancellation,
+                Log = WriteVerbose,
+                Progress = p => Progress(Activity, p.Status),
+            };
+            ConfigureOptions(options);
+            var run = Terminating(() => RunBulk(options));
+            if (run != null)
+            {
+                if (run.Failed > 0) WriteWarning(JobName + " run " + run.RunId + ": " + run.Failed + " records failed. See Get-AsyncCustomer -Status Failed.");
+                WriteObject(run);
+            }
+        }
+
+        protected virtual void ConfigureOptions(JobOptions options) { }
+
+        protected static string ChannelText(string[] channels) => channels == null ? "all channels" : "channel " + string.Join(", ", channels);
+    }
+}

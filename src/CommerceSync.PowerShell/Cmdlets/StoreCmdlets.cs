@@ -1,0 +1,103 @@
+using System.IO;
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    internal static class StoreInfo
+    {
+        public static Store Describe(StoreDatabase db, StoreSource source) => new Store
+        {
+            Path = db.Path,
+            Source = source,
+            SchemaVersion = db.SchemaVersion,
+            AccountNumberFormat = db.GetSetting("AccountNumberFormat"),
+            Channels = (int)db.Count("channel"),
+            AsyncCustomers = db.Count("ch_async_customer", "operation = 1"),
+            Customers = db.Count("cust_table"),
+        };
+    }
+
+    /// <summary>Creates a store file.</summary>
+    [Cmdlet(VerbsCommon.New, "CommerceStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Store))]
+    public sealed class NewCommerceStore : PSCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Customer account number format: a prefix and one '#' per digit.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string AccountNumberFormat { get; set; } = StoreDatabase.DefaultAccountNumberFormat;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var path = StoreResolution.ResolvePath(SessionState, Path);
+            var action = File.Exists(path) ? "Replace the existing store with a new, empty store" : "Create a new store";
+            if (!ShouldProcess(path, action)) return;
+            try
+            {
+                using (var db = StoreDatabase.Create(path, AccountNumberFormat, Force.IsPresent))
+                {
+                    WriteVerbose("Created store " + path + " with schema version " + db.SchemaVersion + ".");
+                    WriteObject(StoreInfo.Describe(db, StoreSource.Parameter));
+                }
+            }
+            catch (CommerceSyncException ex)
+            {
+                WriteError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), path));
+            }
+        }
+    }
+
+    /// <summary>Makes a store the default for this session.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "CommerceStore", DefaultParameterSetName = "Path")]
+    [OutputType(typeof(Store))]
+    public sealed class ConnectCommerceStore : PSCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Go back to the store of $env:COMMERCESYNC_STORE or the per-user default.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Default")]
+        public SwitchParameter Default { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (Default.IsPresent)
+            {
+                StoreResolution.ClearSessionStore();
+            }
+            var path = Default.IsPresent ? StoreResolution.Resolve(null).Path : StoreResolution.ResolvePath(SessionState, Path);
+            try
+            {
+                using (var db = StoreDatabase.Open(path, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null).Source == StoreSource.Default))
+                {
+                    if (!Default.IsPresent) StoreResolution.SetSessionStore(path);
+                    WriteObject(StoreInfo.Describe(db, StoreResolution.Resolve(null).Source));
+                }
+            }
+            catch (CommerceSyncException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), path));
+            }
+        }
+    }
+
+    /// <summary>Shows the store in use (or the one given with -Store).</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceStore")]
+    [OutputType(typeof(Store))]
+    public sealed class GetCommerceStore : CommerceCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store).Source));
+        }
+    }
+}

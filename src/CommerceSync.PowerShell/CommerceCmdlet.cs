@@ -1,0 +1,156 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>
+    /// What every CommerceSync cmdlet shares: the -Store parameter and its resolution, one open store per invocation,
+    /// core errors turned into ErrorRecords with stable ids, throttled progress, and Ctrl+C as cancellation.
+    /// </summary>
+    public abstract class CommerceCmdlet : PSCmdlet, IDisposable
+    {
+        private StoreDatabase database;
+        private readonly CancellationTokenSource cancel = new CancellationTokenSource();
+
+        /// <summary>The store to use: a path or a store object. Default: the session's store, $env:COMMERCESYNC_STORE, or the per-user store.</summary>
+        [Parameter]
+        [StoreTransformation]
+        [ValidateNotNull]
+        public Store Store { get; set; }
+
+        protected CancellationToken Cancellation => cancel.Token;
+
+        /// <summary>The open store, opened on first use. The per-user default store is created when missing.</summary>
+        protected StoreDatabase Db
+        {
+            get
+            {
+                if (database != null) return database;
+                var (path, source) = StoreResolution.Resolve(Store);
+                WriteVerbose("Using store " + path + " (" + source + ").");
+                try
+                {
+                    database = StoreDatabase.Open(path, createIfMissing: source == StoreSource.Default);
+                }
+                catch (CommerceSyncException ex)
+                {
+                    ThrowTerminatingError(ToErrorRecord(ex));
+                }
+                return database;
+            }
+        }
+
+        protected override void StopProcessing()
+        {
+            cancel.Cancel();
+        }
+
+        protected override void EndProcessing()
+        {
+            CloseStore();
+        }
+
+        protected void CloseStore()
+        {
+            database?.Dispose();
+            database = null;
+        }
+
+        /// <summary>Runs when the cmdlet ends by any path, Ctrl+C included, before the store closes.</summary>
+        protected virtual void OnClosing() { }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (database != null) OnClosing();
+            }
+            catch (CommerceSyncException)
+            {
+                // The store may be busy or gone while stopping; the run shows as interrupted at the next job start.
+            }
+            CloseStore();
+            cancel.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        internal static ErrorCategory Category(ErrorKind kind)
+        {
+            switch (kind)
+            {
+                case ErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
+                case ErrorKind.AlreadyExists: return ErrorCategory.ResourceExists;
+                case ErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case ErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
+                case ErrorKind.ResourceBusy: return ErrorCategory.ResourceBusy;
+                case ErrorKind.NotSupported: return ErrorCategory.NotImplemented;
+                case ErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                default: return ErrorCategory.InvalidArgument;
+            }
+        }
+
+        protected static ErrorRecord ToErrorRecord(CommerceSyncException ex, object target = null) =>
+            new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), target ?? ex.Target);
+
+        /// <summary>Runs <paramref name="action"/>; a core error becomes a non-terminating error for this record (-ErrorAction Stop makes it terminating).</summary>
+        protected bool TryRecord(Action action, object target = null)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (CommerceSyncException ex) when (ex.ErrorId != ErrorIds.StoreBusy && ex.ErrorId != ErrorIds.StoreReadOnly)
+            {
+                WriteError(ToErrorRecord(ex, target));
+                return false;
+            }
+            catch (CommerceSyncException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, target));
+                return false;
+            }
+        }
+
+        /// <summary>Runs <paramref name="action"/>; a core error stops the cmdlet.</summary>
+        protected T Terminating<T>(Func<T> action, object target = null)
+        {
+            try
+            {
+                return action();
+            }
+            catch (CommerceSyncException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, target));
+                return default(T);
+            }
+        }
+
+        protected void WriteRecordError(string errorId, ErrorKind kind, string message, object target) =>
+            WriteError(new ErrorRecord(new CommerceSyncException(errorId, kind, message, target), errorId, Category(kind), target));
+
+        private readonly Stopwatch progressClock = Stopwatch.StartNew();
+        private long lastProgress = -1000;
+        private bool progressShown;
+
+        /// <summary>Progress at most five times a second; always closed by <see cref="CompleteProgress"/>.</summary>
+        protected void Progress(string activity, string status, int percent = -1)
+        {
+            var now = progressClock.ElapsedMilliseconds;
+            if (now - lastProgress < 200) return;
+            lastProgress = now;
+            progressShown = true;
+            WriteProgress(new ProgressRecord(1, activity, status) { PercentComplete = percent });
+        }
+
+        protected void CompleteProgress(string activity)
+        {
+            if (!progressShown) return;
+            progressShown = false;
+            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+}

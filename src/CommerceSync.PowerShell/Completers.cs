@@ -1,0 +1,60 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Completes values from the store the command would use. Never throws: a completer that fails just offers nothing.</summary>
+    public abstract class StoreCompleter : IArgumentCompleter
+    {
+        private const int Max = 100;
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var explicitStore = fakeBoundParameters != null && fakeBoundParameters.Contains("Store") ? fakeBoundParameters["Store"] as string : null;
+                var (path, _) = StoreResolution.Resolve(explicitStore == null ? null : new Store(System.IO.Path.GetFullPath(explicitStore)));
+                if (!System.IO.File.Exists(path)) return Enumerable.Empty<CompletionResult>();
+                var prefix = (wordToComplete ?? "").Trim('\'', '"');
+                using (var db = StoreDatabase.Open(path))
+                {
+                    return Values(db, prefix + "*").Take(Max)
+                        .Select(v => new CompletionResult(Quote(v.Value), v.Value, CompletionResultType.ParameterValue, v.Tooltip ?? v.Value)).ToList();
+                }
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+
+        private static string Quote(string v) => v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v;
+
+        protected abstract IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard);
+    }
+
+    public sealed class ChannelIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new ChannelStore(db).List().Where(c => c.ChannelId.StartsWith(wildcard.TrimEnd('*'), StringComparison.OrdinalIgnoreCase))
+                .Select(c => (c.ChannelId, c.ChannelId + " - " + c.Name + " (" + c.DataAreaId + (c.AsyncCustomerMode ? ", async" : "") + ")"));
+    }
+
+    public sealed class AsyncCustomerIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new AsyncCustomerStore(db).CompleteIds(wildcard.TrimEnd('*'), 100);
+    }
+
+    public sealed class AccountNumberCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CustomerStore(db).CompleteAccounts(wildcard.TrimEnd('*'), 100);
+    }
+}

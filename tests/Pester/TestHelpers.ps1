@@ -1,0 +1,20 @@
+# Shared by the Pester files: where the module is, a fresh store per test, and a fresh pwsh for process-level checks.
+$script:ModuleManifest = if ($env:COMMERCESYNC_MODULE) { $env:COMMERCESYNC_MODULE } else { (Resolve-Path (Join-Path $PSScriptRoot '../../CommerceSync.psd1')).Path }
+$script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+
+function New-TestStore {
+    param([string] $Name = "store-$([guid]::NewGuid().ToString('N')).db")
+    $path = Join-Path $TestDrive $Name
+    New-CommerceStore -Path $path | Connect-CommerceStore | Out-Null
+    $path
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new pwsh -NoProfile and returns its output lines; throws with stderr when it fails.
+    param([Parameter(Mandatory)] [string] $Script)
+    $file = Join-Path $TestDrive "fresh-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -LiteralPath $file -Value $Script
+    $out = & $script:Pwsh -NoProfile -NonInteractive -File $file 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Fresh pwsh failed ($LASTEXITCODE): $($out -join [Environment]::NewLine)" }
+    $out | ForEach-Object { "$_" }
+}
