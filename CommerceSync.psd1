@@ -17,7 +17,9 @@
         'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel',
         'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress',
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010',
-        'Get-CommerceCustomer', 'Get-CommerceJobRun'
+        'Get-CommerceCustomer', 'Get-CommerceJobRun',
+        'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder',
+        'Invoke-StatementPosting', 'Get-CommerceStatement'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

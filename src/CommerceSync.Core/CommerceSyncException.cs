@@ -40,6 +40,10 @@ namespace CommerceSync
         public const string AsyncCustomerExists = "AsyncCustomerExists";
         public const string CustomerNotFound = "CustomerNotFound";
         public const string JobRunNotFound = "JobRunNotFound";
+        public const string TransactionNotFound = "TransactionNotFound";
+        public const string TransactionExists = "TransactionExists";
+        public const string CustomerRequired = "CustomerRequired";
+        public const string AddressNotFound = "AddressNotFound";
         public const string StoreNotFound = "StoreNotFound";
         public const string StoreExists = "StoreExists";
         public const string StoreNotSqlite = "StoreNotSqlite";
@@ -56,6 +60,7 @@ namespace CommerceSync
         public const string ValidationFailed = "ValidationFailed";
         public const string NotUploaded = "NotUploaded";
         public const string NotConverted = "NotConverted";
+        public const string OrderFailed = "OrderFailed";
         public const string NumberSequenceExhausted = "NumberSequenceExhausted";
     }
 }

@@ -74,5 +74,7 @@ namespace CommerceSync
         public const string PJob = "P-job";
         public const string SynchronizeCustomers = "Synchronize customers and channel requests";
         public const string Job1010 = "1010";
+        public const string SynchronizeOrders = "Synchronize orders";
+        public const string StatementPosting = "Statement posting";
     }
 }

@@ -72,70 +72,98 @@ namespace CommerceSync.Jobs
         /// </summary>
         public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string> log = null)
         {
-            var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
             {
-                var rows = sync.ReadDueCustomers(scope, limit);
-                var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
-                var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
-                var failed = 0;
-                foreach (var r in rows)
-                {
-                    var error = CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
-                    if (error != null)
-                    {
-                        sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
-                        failed++;
-                        continue;
-                    }
-                    string account;
-                    var name = CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName);
-                    decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
-                        ? new SyncStore.CustomerDecision { Row = r, AccountNumber = account, Name = name, IsNew = false }
-                        : new SyncStore.CustomerDecision { Row = r, Name = name, IsNew = true });
-                }
-                var fresh = decisions.Where(d => d.IsNew).ToList();
-                if (fresh.Count > 0)
-                {
-                    var party = sync.AllocatePartyIds(fresh.Count);
-                    foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
-                    {
-                        var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());
-                        var i = 0;
-                        foreach (var d in area) d.AccountNumber = numbers[i++];
-                    }
-                    foreach (var d in fresh) d.PartyId = party++;
-                }
-                sync.ApplyCustomers(decisions, run.RunId, now);
-
-                var children = 0;
-                var childrenApplied = 0;
-                foreach (var table in new[] { "address", "attribute" })
-                {
-                    var due = sync.ReadDueChildren(table, scope, limit);
-                    var ok = new List<DueChildOperation>(due.Count);
-                    foreach (var c in due)
-                    {
-                        var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "."
-                            : table == "address" ? CustomerRules.CheckAddress(c.Country)
-                            : CheckAttributeValue(c.DataType, c.Value);
-                        if (error == null) ok.Add(c);
-                        else
-                        {
-                            sync.MarkFailed(table, c.ChannelId, c.Counter, error, run.RunId, now);
-                            failed++;
-                        }
-                    }
-                    sync.ApplyChildren(table, ok, run.RunId, now);
-                    children += due.Count;
-                    childrenApplied += ok.Count;
-                    if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
-                }
-                new JobRunStore(db).AddCounts(run, decisions.Count + childrenApplied, failed);
+                var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
+                new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed);
                 tx.Commit();
-                if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
-                return rows.Count + children;
+                return counts.Decided;
             }
+        }
+
+        /// <summary>
+        /// Synchronizes the async customers and addresses that orders or statements reference, inside the caller's transaction,
+        /// through the same step as the sync job, so each customer is created exactly once whichever path reaches it first.
+        /// Rows that failed before stay failed until fixed; their reason is what the caller reports.
+        /// </summary>
+        public (int Processed, int Failed) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null)
+        {
+            if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0);
+            var scope = new SyncScope
+            {
+                AsyncCustomerIds = asyncCustomerIds.Count == 0 ? null : asyncCustomerIds.ToArray(),
+                AddressIds = addressIds.Count == 0 ? null : addressIds.ToArray(),
+            };
+            int processed = 0, failed = 0;
+            while (true)
+            {
+                var c = ProcessInTransaction(run, scope, 5000, now, log);
+                processed += c.Processed;
+                failed += c.Failed;
+                if (c.Decided == 0) return (processed, failed);
+            }
+        }
+
+        private (int Decided, int Processed, int Failed) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
+        {
+            var rows = sync.ReadDueCustomers(scope, limit);
+            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+            var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
+            var failed = 0;
+            foreach (var r in rows)
+            {
+                var error = CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
+                if (error != null)
+                {
+                    sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
+                    failed++;
+                    continue;
+                }
+                string account;
+                var name = CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName);
+                decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
+                    ? new SyncStore.CustomerDecision { Row = r, AccountNumber = account, Name = name, IsNew = false }
+                    : new SyncStore.CustomerDecision { Row = r, Name = name, IsNew = true });
+            }
+            var fresh = decisions.Where(d => d.IsNew).ToList();
+            if (fresh.Count > 0)
+            {
+                var party = sync.AllocatePartyIds(fresh.Count);
+                foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                {
+                    var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());
+                    var i = 0;
+                    foreach (var d in area) d.AccountNumber = numbers[i++];
+                }
+                foreach (var d in fresh) d.PartyId = party++;
+            }
+            sync.ApplyCustomers(decisions, run.RunId, now);
+            if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
+
+            var children = 0;
+            var childrenApplied = 0;
+            foreach (var table in new[] { "address", "attribute" })
+            {
+                var due = sync.ReadDueChildren(table, scope, limit);
+                var ok = new List<DueChildOperation>(due.Count);
+                foreach (var c in due)
+                {
+                    var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "."
+                        : table == "address" ? CustomerRules.CheckAddress(c.Country)
+                        : CheckAttributeValue(c.DataType, c.Value);
+                    if (error == null) ok.Add(c);
+                    else
+                    {
+                        sync.MarkFailed(table, c.ChannelId, c.Counter, error, run.RunId, now);
+                        failed++;
+                    }
+                }
+                sync.ApplyChildren(table, ok, run.RunId, now);
+                children += due.Count;
+                childrenApplied += ok.Count;
+                if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
+            }
+            return (rows.Count + children, decisions.Count + childrenApplied, failed);
         }
 
         private static string CheckAttributeValue(AttributeDataType type, string value)

@@ -35,10 +35,10 @@ namespace CommerceSync.Jobs
             var targets = dist.Targets(options.ChannelIds, options.ExcludeOfflineDatabases);
             var channels = targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var source = options.SourceRun;
-            if (source != null && source.Job != JobNames.SynchronizeCustomers)
+            if (source != null && source.Job != JobNames.SynchronizeCustomers && source.Job != JobNames.SynchronizeOrders && source.Job != JobNames.StatementPosting)
             {
                 throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
-                    "Job 1010 takes the run of the sync job (it distributes what that run created); run " + source.RunId + " is a " + source.Job + " run.", source);
+                    "Job 1010 takes a run that creates customers (the sync job, Synchronize orders or statement posting); run " + source.RunId + " is a " + source.Job + " run.", source);
             }
             var last = dist.LastChange();
             var queue = new Queue<DistributionTarget>(targets);

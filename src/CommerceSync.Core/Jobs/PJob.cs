@@ -12,7 +12,8 @@ namespace CommerceSync.Jobs
         public long Customers { get; set; }
         public long Addresses { get; set; }
         public long Attributes { get; set; }
-        public long Total => Customers + Addresses + Attributes;
+        public long Transactions { get; set; }
+        public long Total => Customers + Addresses + Attributes + Transactions;
     }
 
     /// <summary>
@@ -65,8 +66,25 @@ namespace CommerceSync.Jobs
         public IReadOnlyList<AsyncCustomer> UploadRecords(RecordRun recordRun, IReadOnlyList<AsyncCustomer> records, int chunkSize = 5000)
         {
             if (records.Count == 0) return records;
-            var ids = records.Select(r => r.AsyncCustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var upTo = uploads.MaxCounters(ids);
+            var ids = records.Select(r => r.AsyncCustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            UploadUpTo(recordRun, uploads.MaxCounters(ids), chunkSize);
+            return new AsyncCustomerStore(db).Read(new AsyncCustomerFilter { AsyncCustomerIds = ids }).ToList();
+        }
+
+        /// <summary>Record mode for sales transactions: as for customers, the channel goes up to and including them.</summary>
+        public IReadOnlyList<Transaction> UploadTransactions(RecordRun recordRun, IReadOnlyList<Transaction> records, int chunkSize = 5000)
+        {
+            if (records.Count == 0) return records;
+            var keys = records.Select(t => t.ChannelId + "|" + t.TransactionId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), keys), chunkSize);
+            var channels = records.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            var wanted = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
+            return new TransactionStore(db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = records.Select(t => t.TransactionId).Distinct().ToArray() })
+                .Where(t => wanted.Contains(t.ChannelId + "|" + t.TransactionId)).ToList();
+        }
+
+        private void UploadUpTo(RecordRun recordRun, Dictionary<string, long> upTo, int chunkSize)
+        {
             var run = recordRun.Ensure(upTo.Keys);
             foreach (var kv in upTo)
             {
@@ -84,7 +102,6 @@ namespace CommerceSync.Jobs
                     } while (n == chunkSize);
                 }
             }
-            return new AsyncCustomerStore(db).Read(new AsyncCustomerFilter { AsyncCustomerIds = ids.ToArray() }).ToList();
         }
 
         /// <summary>What a run would upload, without uploading (for -WhatIf).</summary>
@@ -95,6 +112,7 @@ namespace CommerceSync.Jobs
                 Customers = uploads.CountDue(0, c),
                 Addresses = uploads.CountDue(1, c),
                 Attributes = uploads.CountDue(2, c),
+                Transactions = uploads.CountDue(UploadStore.TransactionTable, c),
             }).ToList();
 
         private string[] ScopeChannels(string[] channelIds) =>

@@ -14,6 +14,8 @@ namespace CommerceSync.Storage
         public long? UploadRunId { get; set; }
         /// <summary>Only these async customers (record mode, or an admin retrying one).</summary>
         public string[] AsyncCustomerIds { get; set; }
+        /// <summary>Also addresses with these ids, whoever owns them (orders and statements name the address they reference).</summary>
+        public string[] AddressIds { get; set; }
         /// <summary>Retry rows that failed before. Bulk runs skip them: they would fail the same way until fixed.</summary>
         public bool IncludeFailed { get; set; }
     }
@@ -55,14 +57,28 @@ namespace CommerceSync.Storage
 
         public SyncStore(StoreDatabase db) { this.db = db; }
 
-        private static (string Sql, (string, object)[] Args) Scope(string alias, SyncScope s, string idColumn = "async_customer_id")
+        private static (string Sql, (string, object)[] Args) Scope(string alias, SyncScope s, bool addresses = false)
         {
             var sql = "";
             var args = new List<(string, object)>();
-            if (s.AsyncCustomerIds != null)
+            if (s.AsyncCustomerIds != null || (addresses && s.AddressIds != null))
             {
-                sql += " AND " + alias + "." + idColumn + " IN (SELECT value FROM json_each($ids))";
-                args.Add(("$ids", SqlText.JsonArray(s.AsyncCustomerIds)));
+                var parts = new List<string>();
+                if (s.AsyncCustomerIds != null)
+                {
+                    parts.Add(alias + ".async_customer_id IN (SELECT value FROM json_each($ids))");
+                    args.Add(("$ids", SqlText.JsonArray(s.AsyncCustomerIds)));
+                }
+                if (addresses && s.AddressIds != null)
+                {
+                    parts.Add(alias + ".address_id IN (SELECT value FROM json_each($addressIds))");
+                    args.Add(("$addressIds", SqlText.JsonArray(s.AddressIds)));
+                }
+                sql += " AND (" + string.Join(" OR ", parts) + ")";
+            }
+            else if (s.AddressIds != null)
+            {
+                sql += " AND 0"; // scoped to addresses only: no customer or attribute rows
             }
             if (s.ChannelIds != null)
             {
@@ -99,19 +115,26 @@ WHERE h.online_operation_completed = 0 AND h.operation = 1" + where + " ORDER BY
                 r => (r.GetString(0), r.GetString(1)), ("$ids", SqlText.JsonArray(asyncCustomerIds)))
               .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Reserves <paramref name="count"/> numbers of a legal entity's sequence; returns the formatted numbers. Call inside a write transaction.</summary>
-        public List<string> AllocateAccountNumbers(string dataAreaId, int count)
+        /// <summary>Reserves <paramref name="count"/> customer account numbers of a legal entity. Call inside a write transaction.</summary>
+        public List<string> AllocateAccountNumbers(string dataAreaId, int count) =>
+            AllocateNumbers(dataAreaId, CustomerSequence, db.GetSetting("AccountNumberFormat") ?? StoreDatabase.DefaultAccountNumberFormat, count);
+
+        /// <summary>
+        /// Reserves <paramref name="count"/> numbers of a legal entity's number sequence, creating it with <paramref name="defaultFormat"/>
+        /// on first use; returns them formatted. Call inside a write transaction.
+        /// </summary>
+        public List<string> AllocateNumbers(string dataAreaId, string code, string defaultFormat, int count)
         {
-            var format = AccountNumberFormat.Parse(db.GetSetting("AccountNumberFormat") ?? StoreDatabase.DefaultAccountNumberFormat);
+            var format = AccountNumberFormat.Parse(defaultFormat);
             db.Execute("INSERT INTO number_sequence(data_area_id, code, prefix, width, next_value) VALUES ($a, $c, $p, $w, 1) ON CONFLICT DO NOTHING;",
-                ("$a", dataAreaId), ("$c", CustomerSequence), ("$p", format.Prefix), ("$w", format.Width));
+                ("$a", dataAreaId), ("$c", code), ("$p", format.Prefix), ("$w", format.Width));
             var row = db.Query("UPDATE number_sequence SET next_value = next_value + $n WHERE data_area_id = $a AND code = $c RETURNING next_value - $n, prefix, width;",
-                r => (First: r.GetInt64(0), Prefix: r.GetString(1), Width: r.GetInt32(2)), ("$n", count), ("$a", dataAreaId), ("$c", CustomerSequence)).Single();
+                r => (First: r.GetInt64(0), Prefix: r.GetString(1), Width: r.GetInt32(2)), ("$n", count), ("$a", dataAreaId), ("$c", code)).Single();
             var seq = AccountNumberFormat.Parse(row.Prefix + new string('#', row.Width));
             if (row.First + count - 1 > seq.MaxValue)
             {
                 throw new CommerceSyncException(ErrorIds.NumberSequenceExhausted, ErrorKind.InvalidOperation,
-                    "The customer account number sequence of legal entity '" + dataAreaId + "' (" + seq + ") has no numbers left.", dataAreaId);
+                    "The " + code + " number sequence of legal entity '" + dataAreaId + "' (" + seq + ") has no numbers left.", dataAreaId);
             }
             var result = new List<string>(count);
             for (var i = 0; i < count; i++) result.Add(seq.Format(row.First + i));
@@ -192,7 +215,7 @@ FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_a
         /// </summary>
         public List<DueChildOperation> ReadDueChildren(string table, SyncScope scope, int limit)
         {
-            var (where, args) = Scope("a", scope);
+            var (where, args) = Scope("a", scope, addresses: table == "address");
             var extra = table == "address" ? "a.country, NULL, NULL" : "NULL, a.data_type, a.value";
             return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, a.account_number, COALESCE(a.account_number, r.account_number), ch.data_area_id,
   EXISTS(SELECT 1 FROM cust_table c WHERE c.data_area_id = ch.data_area_id AND c.account_number = COALESCE(a.account_number, r.account_number)), " + extra + @"

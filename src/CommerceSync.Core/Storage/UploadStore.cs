@@ -15,7 +15,11 @@ namespace CommerceSync.Storage
              "channel_id, counter, address_id, async_customer_id, account_number, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at"),
             ("ch_async_attribute", "hq_async_attribute",
              "channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at"),
+            ("ch_transaction", "hq_transaction",
+             "channel_id, counter, transaction_id, type, account_number, async_customer_id, delivery_address_id, amount_minor, line_count, business_date, created_at"),
         };
+
+        public const int TransactionTable = 3;
 
         private readonly StoreDatabase db;
 
@@ -40,14 +44,15 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Per channel, the largest counter of any operation of these async customers: uploading up to it uploads all of them.</summary>
-        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds)
+        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<string> transactionKeys = null)
         {
             var ids = SqlText.JsonArray(asyncCustomerIds);
             return db.Query(@"SELECT channel_id, MAX(counter) FROM (
   SELECT channel_id, counter FROM ch_async_customer WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids))
-  UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids)))
-GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids))
+  UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT channel_id, counter FROM ch_transaction WHERE channel_id || '|' || transaction_id IN (SELECT value FROM json_each($tx)))
+GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids), ("$tx", SqlText.JsonArray(transactionKeys ?? Enumerable.Empty<string>())))
                 .ToDictionary(x => x.Item1, x => x.Item2, System.StringComparer.OrdinalIgnoreCase);
         }
     }

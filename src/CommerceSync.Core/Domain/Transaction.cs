@@ -1,0 +1,99 @@
+using System;
+
+namespace CommerceSync
+{
+    public enum TransactionType
+    {
+        CashAndCarry,
+        CustomerOrder,
+    }
+
+    /// <summary>Where a sales transaction is: at the channel, uploaded, or done at HQ (sales order or posted statement).</summary>
+    public enum TransactionStatus
+    {
+        /// <summary>In the channel database only.</summary>
+        Pending,
+        /// <summary>At HQ, not yet synchronized (order) or posted (cash-and-carry).</summary>
+        Uploaded,
+        /// <summary>A customer order that became a sales order ("Success").</summary>
+        Synchronized,
+        /// <summary>A cash-and-carry sale in a posted statement.</summary>
+        Posted,
+        /// <summary>HQ could not process it; <c>Error</c> says why.</summary>
+        Failed,
+    }
+
+    public enum StatementStatus
+    {
+        Calculated,
+        Posted,
+        /// <summary>Not posted: a transaction references a customer or address that could not be synchronized.</summary>
+        Failed,
+    }
+
+    /// <summary>A sale at a channel: cash-and-carry or a customer order, referencing a customer by account number or async id.</summary>
+    public sealed class Transaction
+    {
+        public string TransactionId { get; set; }
+        public string ChannelId { get; set; }
+        public TransactionType Type { get; set; }
+        /// <summary>The customer's account: as given at the POS, or as HQ resolved the async reference.</summary>
+        public string AccountNumber { get; set; }
+        /// <summary>The async customer the POS referenced, if it had no account number yet.</summary>
+        public string AsyncCustomerId { get; set; }
+        public string DeliveryAddressId { get; set; }
+        public decimal Amount { get; set; }
+        public int LineCount { get; set; }
+        public DateTime BusinessDate { get; set; }
+        public TransactionStatus Status { get; set; }
+        public string SalesId { get; set; }
+        public string StatementId { get; set; }
+        public string Error { get; set; }
+        public long ReplicationCounter { get; set; }
+        public DateTime CreatedAt { get; set; }
+        public TransactionLine[] Lines { get; set; } = Array.Empty<TransactionLine>();
+
+        public override string ToString() => TransactionId;
+    }
+
+    public sealed class TransactionLine
+    {
+        public string ItemId { get; set; }
+        public decimal Quantity { get; set; }
+        public decimal Price { get; set; }
+        public decimal Amount => Quantity * Price;
+    }
+
+    /// <summary>An HQ sales order made from a customer order by "Synchronize orders".</summary>
+    public sealed class SalesOrder
+    {
+        public string SalesId { get; set; }
+        public string DataAreaId { get; set; }
+        public string TransactionId { get; set; }
+        public string ChannelId { get; set; }
+        public string AccountNumber { get; set; }
+        public string DeliveryAddressId { get; set; }
+        public decimal Amount { get; set; }
+        public string Status { get; set; } = "Created";
+        public DateTime CreatedAt { get; set; }
+
+        public override string ToString() => SalesId;
+    }
+
+    /// <summary>An end-of-day statement of one store and business day.</summary>
+    public sealed class Statement
+    {
+        public string StatementId { get; set; }
+        public string DataAreaId { get; set; }
+        public string ChannelId { get; set; }
+        public DateTime BusinessDate { get; set; }
+        public int TransactionCount { get; set; }
+        public decimal Total { get; set; }
+        public StatementStatus Status { get; set; }
+        public string Error { get; set; }
+        public DateTime CalculatedAt { get; set; }
+        public DateTime? PostedAt { get; set; }
+
+        public override string ToString() => StatementId;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Jobs
+{
+    /// <summary>
+    /// "Synchronize orders": uploaded customer orders become HQ sales orders. An async customer or address an order references
+    /// that HQ has not created yet is created first. Each order ends Success (with its sales order) or Failed (with the reason);
+    /// a failure never blocks the others.
+    /// </summary>
+    public sealed class OrderSync
+    {
+        private readonly StoreDatabase db;
+
+        public OrderSync(StoreDatabase db) { this.db = db; }
+
+        /// <summary>Bulk mode: every uploaded customer order not yet synchronized (failed ones wait for a fix or an explicit retry).</summary>
+        public JobRun Run(JobOptions options)
+        {
+            var scope = new TransactionScope { ChannelIds = options.ChannelIds, UploadRunId = SourceUploadRun(options.SourceRun) };
+            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, options.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+        }
+
+        /// <summary>Record mode: these transactions (channel|transaction keys), failed ones retried. Returns their sales orders.</summary>
+        public IReadOnlyList<SalesOrder> SyncRecords(RecordRun recordRun, IReadOnlyList<Transaction> transactions, int chunkSize = 5000, Action<string> log = null)
+        {
+            if (transactions.Count == 0) return Array.Empty<SalesOrder>();
+            var run = recordRun.Ensure(transactions.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
+            var scope = new TransactionScope { TransactionKeys = transactions.Select(t => t.ChannelId + "|" + t.TransactionId).ToArray(), IncludeFailed = true };
+            while (ProcessChunk(run, scope, chunkSize, log) > 0)
+            {
+                scope.IncludeFailed = false;
+            }
+            var ids = transactions.Select(t => t.TransactionId).Distinct().ToArray();
+            var keys = new HashSet<string>(scope.TransactionKeys, StringComparer.OrdinalIgnoreCase);
+            return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains(o.ChannelId + "|" + o.TransactionId)).ToList();
+        }
+
+        private static long? SourceUploadRun(JobRun source)
+        {
+            if (source == null) return null;
+            if (source.Job != JobNames.PJob)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "Synchronize orders takes the run of a P-job (it processes the orders that run uploaded); run " + source.RunId + " is a " + source.Job + " run.", source);
+            }
+            return source.RunId;
+        }
+
+        /// <summary>One committed chunk of orders. Returns how many it decided.</summary>
+        public int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log = null)
+        {
+            var now = DateTime.UtcNow;
+            using (var tx = db.BeginWrite())
+            {
+                var orders = new OrderStore(db);
+                var rows = orders.ReadDue(TransactionType.CustomerOrder, scope, limit);
+                if (rows.Count == 0) return 0;
+                TransactionReferences.Resolve(db, run, rows, now, log);
+                var ok = rows.Where(r => r.Error == null).ToList();
+                var numbers = new SyncStore(db);
+                var decided = new List<(DueTransaction, string)>(ok.Count);
+                foreach (var area in ok.GroupBy(r => r.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                {
+                    var ids = numbers.AllocateNumbers(area.Key, OrderStore.SalesSequence, db.GetSetting("SalesOrderNumberFormat") ?? OrderStore.DefaultSalesFormat, area.Count());
+                    var i = 0;
+                    foreach (var r in area) decided.Add((r, ids[i++]));
+                }
+                orders.ApplyOrders(decided, run.RunId, now);
+                foreach (var r in rows.Where(r => r.Error != null)) orders.MarkFailed(r, run.RunId, now);
+                new JobRunStore(db).AddCounts(run, ok.Count, rows.Count - ok.Count);
+                tx.Commit();
+                log?.Invoke("Created " + ok.Count + " sales orders; " + (rows.Count - ok.Count) + " orders failed.");
+                return rows.Count;
+            }
+        }
+
+        public (long Orders, long WithAsyncReferences) Preview(string[] channelIds, long? uploadRunId)
+        {
+            var rows = new OrderStore(db).ReadDue(TransactionType.CustomerOrder, new TransactionScope { ChannelIds = channelIds, UploadRunId = uploadRunId }, int.MaxValue);
+            return (rows.Count, rows.Count(r => r.AccountNumber == null));
+        }
+    }
+}
