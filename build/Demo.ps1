@@ -4,6 +4,9 @@ param([switch] $UseDefaultStore)
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../CommerceSync.psd1') -Force
+# Tables print at a readable width even when the output is redirected to a log.
+$PSDefaultParameterValues['Out-String:Width'] = 160
+function Show { $input | Out-String | Write-Host }
 
 function Write-Step([string] $Text) { Write-Host ''; Write-Host "== $Text" -ForegroundColor Cyan }
 
@@ -46,7 +49,7 @@ foreach ($c in $channels) {
         New-CommerceChannel -ChannelId $c.ChannelId -Name $c.Name -AsyncCustomerMode -OfflineDatabase:$c.OfflineDatabase | Out-Null
     }
 }
-Get-CommerceChannel | Format-Table | Out-Host
+Get-CommerceChannel | Format-Table | Show
 
 Write-Step 'The stores create 300 customers while HQ cannot be reached in real time (a few with mistakes)'
 $first = 'Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Frances', 'Niklaus'
@@ -70,35 +73,58 @@ $rows = foreach ($i in 1..300) {
     }
 }
 $created = $rows | ForEach-Object { $_ | New-AsyncCustomer -Attribute @{ LoyaltyTier = ($_.ZipCode % 3); Newsletter = ($_.ZipCode % 2 -eq 0) } }
-"{0} async customers created; each has an address and two attributes." -f $created.Count | Out-Host
+"{0} async customers created; each has an address and two attributes." -f $created.Count | Show
 
 Write-Step 'Before: per store'
-Get-ChannelSummary | Format-Table | Out-Host
+Get-ChannelSummary | Format-Table | Show
 
 Write-Step 'S0001, one line, record by record:  Get-AsyncCustomer -Status Pending -Channel S0001 | Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010'
 $converted = Get-AsyncCustomer -Status Pending -Channel S0001 | Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue -ErrorVariable refused | Invoke-Job1010
-"{0} customers converted and distributed; {1} refused:" -f $converted.Count, $refused.Count | Out-Host
-$refused | ForEach-Object { "  {0}  {1}" -f $_.FullyQualifiedErrorId.Split(',')[0], $_.Exception.Message } | Out-Host
-$converted | Select-Object -First 5 | Format-Table | Out-Host
+"{0} customers converted and distributed; {1} refused:" -f $converted.Count, $refused.Count | Show
+$refused | ForEach-Object { "  {0}  {1}" -f $_.FullyQualifiedErrorId.Split(',')[0], $_.Exception.Message } | Show
+$converted | Select-Object -First 5 | Format-Table | Show
+
+Write-Step 'S0003 sells before anything converts: 10 customer orders and a day of cash-and-carry, most for its async customers'
+$s3 = @(Get-AsyncCustomer -Channel S0003 -Status Pending)
+$businessDate = (Get-Date).Date
+$sales = @(
+    $s3 | Select-Object -First 10 | ForEach-Object {
+        New-CommerceTransaction -Channel S0003 -Type CustomerOrder -AsyncCustomerId $_.AsyncCustomerId -DeliveryAddressId $_.Addresses[0].AddressId `
+            -Line @{ ItemId = 'SOFA-01'; Quantity = 1; Price = 899 }, @{ ItemId = 'CUSHION'; Quantity = 2; Price = 24.5 } -BusinessDate $businessDate
+    }
+    $s3 | Select-Object -Skip 10 -First 15 | ForEach-Object { $_ | New-CommerceTransaction -Amount (10 + $_.ReplicationCounter % 90) -BusinessDate $businessDate }
+    1..5 | ForEach-Object { New-CommerceTransaction -Channel S0003 -Amount (4.99 * $_) -BusinessDate $businessDate }
+)
+'{0} transactions recorded at S0003; each keeps the async customer it references.' -f $sales.Count | Show
+
+Write-Step 'Synchronize orders creates the customers the orders reference, then the sales orders:  Invoke-PJob -Channel S0003 | Sync-CommerceOrder'
+Invoke-PJob -Channel S0003 | Sync-CommerceOrder -WarningAction SilentlyContinue | Format-Table | Show
+Get-CommerceTransaction -Channel S0003 -Type CustomerOrder | Select-Object -First 3 | Format-Table | Show
+
+Write-Step 'End of day: statement posting syncs the customers its cash-and-carry sales reference, then posts:  Invoke-StatementPosting -Channel S0003'
+Invoke-StatementPosting -Channel S0003 | Format-Table | Show
 
 Write-Step 'S0002 and S0003 in bulk:  Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer | Invoke-Job1010'
 Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 | Out-Null
-Get-CommerceJobRun | Format-Table | Out-Host
+Write-Host 'Job 1010 in bulk also sends the customers that Synchronize orders and statement posting created:'
+Invoke-Job1010 | Format-Table | Show
+Get-CommerceJobRun | Format-Table | Show
 
 Write-Step 'After: per store'
-Get-ChannelSummary | Format-Table | Out-Host
+Get-ChannelSummary | Format-Table | Show
 
 Write-Step 'What stays to fix: Get-AsyncCustomer -Status Failed'
-Get-AsyncCustomer -Status Failed | Format-Table ChannelId, Name, Email, Currency, Error | Out-Host
+Get-AsyncCustomer -Status Failed | Format-Table ChannelId, Name, Email, Currency, Error | Show
 
 Write-Step 'One customer, end to end'
 $one = Get-AsyncCustomer -Channel S0002 -Status Distributed | Select-Object -First 1
-$one | Format-List AsyncCustomerId, ChannelId, Name, Status, AccountNumber | Out-Host
-Get-CommerceCustomer -AccountNumber $one.AccountNumber | Format-List | Out-Host
+$one | Format-List AsyncCustomerId, ChannelId, Name, Status, AccountNumber | Show
+Get-CommerceCustomer -AccountNumber $one.AccountNumber | Format-List | Show
 "Store S0002 shows {0}; store S0001 shows {1}; the offline database of S0003 shows {2}." -f `
     (Get-CommerceCustomer -Channel S0002 -AsyncCustomerId $one.AsyncCustomerId).DisplayAccount,
     (Get-CommerceCustomer -Channel S0001 -AccountNumber $one.AccountNumber).DisplayAccount,
-    (Get-CommerceCustomer -Channel S0003 -Offline -AccountNumber $one.AccountNumber).DisplayAccount | Out-Host
+    (Get-CommerceCustomer -Channel S0003 -Offline -AccountNumber $one.AccountNumber).DisplayAccount | Show
 
-Write-Step 'Running the chain again changes nothing'
-Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Format-Table | Out-Host
+Write-Step 'Running everything again changes nothing'
+@(Invoke-PJob; Convert-AsyncCustomer; Sync-CommerceOrder; Invoke-Job1010) | Format-Table | Show
+'Statements posted again: {0}' -f @(Invoke-StatementPosting).Count | Show

@@ -195,7 +195,7 @@ Describe 'Converting async customers: the three steps' {
         $err3[0].FullyQualifiedErrorId | Should -Be 'NotConverted,CommerceSync.InvokeJob1010'
     }
 
-    It 'a JobRun piped on means "what that run produced"' {
+    It 'a JobRun piped on scopes the next job to that run''s channels' {
         $s1 = Get-AsyncCustomer -Channel S0001 | Select-Object -First 1
         $s1 | Invoke-PJob | Out-Null                       # S0001 is uploaded, but by an earlier run
         $upload = Invoke-PJob -Channel S0002               # this run uploads S0002 only
@@ -206,6 +206,14 @@ Describe 'Converting async customers: the three steps' {
         $dist = $sync | Invoke-Job1010
         $dist.SourceRunId | Should -Be $sync.RunId
         (Get-AsyncCustomer -Channel S0002 -Status Distributed).Count | Should -Be 4
+    }
+
+    It 'the one-line chain resumes what an interrupted chain left' {
+        Invoke-PJob | Out-Null                              # the chain stopped after the P-job last night
+        $sync = Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue
+        $sync.Processed | Should -BeGreaterThan 0 -Because 'the new P-job run uploaded nothing, but its channels still had work due'
+        $sync | Invoke-Job1010 | Out-Null
+        Assert-Converted
     }
 
     It 'refuses a JobRun of the wrong job' {

@@ -34,8 +34,8 @@ namespace CommerceSync.Jobs
         /// <summary>Bulk mode: every uploaded row not yet processed (rows that failed before wait for a fix, or an explicit retry).</summary>
         public JobRun Run(JobOptions options)
         {
-            var scope = new SyncScope { ChannelIds = options.ChannelIds, UploadRunId = SourceUploadRun(options.SourceRun) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, options.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+            var scope = new SyncScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
+            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
         }
 
         /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
@@ -53,17 +53,6 @@ namespace CommerceSync.Jobs
                 scope.IncludeFailed = false;
             }
             return store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids }).ToList();
-        }
-
-        private static long? SourceUploadRun(JobRun source)
-        {
-            if (source == null) return null;
-            if (source.Job != JobNames.PJob)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
-                    "The sync job takes the run of a P-job (it processes what that run uploaded); run " + source.RunId + " is a " + source.Job + " run.", source);
-            }
-            return source.RunId;
         }
 
         /// <summary>

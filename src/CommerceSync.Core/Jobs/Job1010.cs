@@ -32,14 +32,11 @@ namespace CommerceSync.Jobs
         /// <summary>Bulk mode: every change since each database's watermark; with a source sync run, just what that run changed.</summary>
         public JobRun Run(JobOptions options)
         {
+            // A piped run only checks the source and is recorded: the customers a channel creates go to every channel of its
+            // legal entity, and the watermarks already make the run cost what changed, so 1010 always sends everything due.
+            JobExecution.ScopeChannels(new JobOptions { SourceRun = options.SourceRun }, JobNames.SynchronizeCustomers, JobNames.SynchronizeOrders, JobNames.StatementPosting);
             var targets = dist.Targets(options.ChannelIds, options.ExcludeOfflineDatabases);
             var channels = targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            var source = options.SourceRun;
-            if (source != null && source.Job != JobNames.SynchronizeCustomers && source.Job != JobNames.SynchronizeOrders && source.Job != JobNames.StatementPosting)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
-                    "Job 1010 takes a run that creates customers (the sync job, Synchronize orders or statement posting); run " + source.RunId + " is a " + source.Job + " run.", source);
-            }
             var last = dist.LastChange();
             var queue = new Queue<DistributionTarget>(targets);
             return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, run =>
@@ -48,19 +45,6 @@ namespace CommerceSync.Jobs
                 {
                     var t = queue.Peek();
                     var now = DateTime.UtcNow;
-                    if (source != null)
-                    {
-                        using (var tx = db.BeginWrite())
-                        {
-                            var n = dist.DistributeRun(t, source.RunId, run.RunId, now);
-                            dist.AdvancePastRun(t, source.RunId);
-                            new JobRunStore(db).AddCounts(run, n, 0);
-                            tx.Commit();
-                            options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
-                        }
-                        queue.Dequeue();
-                        return true;
-                    }
                     if (t.Watermark >= last)
                     {
                         queue.Dequeue();

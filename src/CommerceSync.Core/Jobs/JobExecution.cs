@@ -44,6 +44,22 @@ namespace CommerceSync.Jobs
             }
         }
 
+        /// <summary>
+        /// The channels a run works on. A JobRun piped in scopes the next job to that run's channels, and everything due there is done,
+        /// including what an earlier, interrupted chain left: so the one-line chain always resumes, and the source run is recorded.
+        /// </summary>
+        public static string[] ScopeChannels(JobOptions options, params string[] acceptedSourceJobs)
+        {
+            var source = options.SourceRun;
+            if (source == null) return options.ChannelIds;
+            if (Array.IndexOf(acceptedSourceJobs, source.Job) < 0)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "This job takes the run of " + string.Join(" or ", acceptedSourceJobs) + "; run " + source.RunId + " is a " + source.Job + " run.", source);
+            }
+            return options.ChannelIds ?? (source.ChannelIds.Length == 0 ? null : source.ChannelIds);
+        }
+
         public static void Finish(JobRunStore runs, JobRun run) =>
             runs.Finish(run, run.Failed > 0 ? JobRunStatus.CompletedWithErrors : JobRunStatus.Completed);
     }

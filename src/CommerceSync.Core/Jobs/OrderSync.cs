@@ -19,8 +19,8 @@ namespace CommerceSync.Jobs
         /// <summary>Bulk mode: every uploaded customer order not yet synchronized (failed ones wait for a fix or an explicit retry).</summary>
         public JobRun Run(JobOptions options)
         {
-            var scope = new TransactionScope { ChannelIds = options.ChannelIds, UploadRunId = SourceUploadRun(options.SourceRun) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, options.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+            var scope = new TransactionScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
+            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
         }
 
         /// <summary>Record mode: these transactions (channel|transaction keys), failed ones retried. Returns their sales orders.</summary>
@@ -36,17 +36,6 @@ namespace CommerceSync.Jobs
             var ids = transactions.Select(t => t.TransactionId).Distinct().ToArray();
             var keys = new HashSet<string>(scope.TransactionKeys, StringComparer.OrdinalIgnoreCase);
             return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains(o.ChannelId + "|" + o.TransactionId)).ToList();
-        }
-
-        private static long? SourceUploadRun(JobRun source)
-        {
-            if (source == null) return null;
-            if (source.Job != JobNames.PJob)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
-                    "Synchronize orders takes the run of a P-job (it processes the orders that run uploaded); run " + source.RunId + " is a " + source.Job + " run.", source);
-            }
-            return source.RunId;
         }
 
         /// <summary>One committed chunk of orders. Returns how many it decided.</summary>
@@ -77,9 +66,9 @@ namespace CommerceSync.Jobs
             }
         }
 
-        public (long Orders, long WithAsyncReferences) Preview(string[] channelIds, long? uploadRunId)
+        public (long Orders, long WithAsyncReferences) Preview(string[] channelIds)
         {
-            var rows = new OrderStore(db).ReadDue(TransactionType.CustomerOrder, new TransactionScope { ChannelIds = channelIds, UploadRunId = uploadRunId }, int.MaxValue);
+            var rows = new OrderStore(db).ReadDue(TransactionType.CustomerOrder, new TransactionScope { ChannelIds = channelIds }, int.MaxValue);
             return (rows.Count, rows.Count(r => r.AccountNumber == null));
         }
     }

@@ -12,7 +12,6 @@ namespace CommerceSync.Storage
         public AsyncCustomerStatus[] Statuses { get; set; }
         public string[] AsyncCustomerIds { get; set; }
         public string NameWildcard { get; set; }
-        public long? UploadRunId { get; set; }
         public bool IncludeDetails { get; set; } = true;
     }
 
@@ -217,8 +216,7 @@ SELECT * FROM (
                      THEN 3 ELSE 2 END
               WHEN h.counter IS NULL THEN 0
               WHEN h.sync_status = 2 THEN 4
-              ELSE 1 END AS status,
-         h.upload_run_id
+              ELSE 1 END AS status
   FROM ch_async_customer c
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
@@ -230,7 +228,6 @@ SELECT * FROM (
          OR (COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')) LIKE $name ESCAPE '\')
 ) s
 WHERE ($statuses IS NULL OR s.status IN (SELECT value FROM json_each($statuses)))
-  AND ($uploadRun IS NULL OR s.upload_run_id = $uploadRun)
 ORDER BY s.channel_id, s.counter;";
 
         /// <summary>Streams async customers with their status, loading addresses and attributes a block at a time.</summary>
@@ -241,8 +238,7 @@ ORDER BY s.channel_id, s.counter;";
                 ("$channels", filter.ChannelIds == null ? null : SqlText.JsonArray(filter.ChannelIds)),
                 ("$ids", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
                 ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
-                ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"),
-                ("$uploadRun", filter.UploadRunId));
+                ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"));
             if (!filter.IncludeDetails) return rows;
             return WithDetails(rows);
         }

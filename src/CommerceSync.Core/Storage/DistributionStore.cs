@@ -62,25 +62,6 @@ ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = MAX(last_seq, exclude
             target.Watermark = Math.Max(target.Watermark, seq);
         }
 
-        /// <summary>The customers a sync run changed, upserted into the target (record of a piped JobRun). Does not move the watermark.</summary>
-        public int DistributeRun(DistributionTarget target, long sourceRunId, long runId, DateTime now) =>
-            db.Execute(string.Format(Upsert, "SELECT DISTINCT data_area_id, account_number FROM hq_change WHERE run_id = $src AND data_area_id = $area"),
-                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
-                ("$src", sourceRunId), ("$area", target.DataAreaId));
-
-        /// <summary>
-        /// After a source run went out: when every change between the target's watermark and the run's last change belongs to
-        /// that run, the watermark moves past it, so the next bulk run does not send the same customers again.
-        /// </summary>
-        public void AdvancePastRun(DistributionTarget target, long sourceRunId)
-        {
-            var last = db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change WHERE run_id = $src;", ("$src", sourceRunId));
-            if (last <= target.Watermark) return;
-            var others = db.Scalar<long>("SELECT COUNT(*) FROM hq_change WHERE seq > $from AND seq <= $to AND data_area_id = $area AND (run_id IS NULL OR run_id <> $src);",
-                ("$from", target.Watermark), ("$to", last), ("$area", target.DataAreaId), ("$src", sourceRunId));
-            if (others == 0) SetWatermark(target, last);
-        }
-
         /// <summary>These accounts (data area|account keys), upserted into the target. Does not move the watermark.</summary>
         public int DistributeAccounts(DistributionTarget target, IEnumerable<string> accountNumbers, long runId, DateTime now) =>
             db.Execute(string.Format(Upsert, "SELECT data_area_id, account_number FROM cust_table WHERE data_area_id = $area AND account_number IN (SELECT value FROM json_each($accounts))"),

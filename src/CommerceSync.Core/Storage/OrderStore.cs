@@ -25,7 +25,6 @@ namespace CommerceSync.Storage
     public sealed class TransactionScope
     {
         public string[] ChannelIds { get; set; }
-        public long? UploadRunId { get; set; }
         /// <summary>channel|transaction keys.</summary>
         public string[] TransactionKeys { get; set; }
         public bool IncludeFailed { get; set; }
@@ -62,11 +61,6 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             {
                 sql += " AND h.channel_id IN (SELECT value FROM json_each($channels))";
                 args.Add(("$channels", SqlText.JsonArray(scope.ChannelIds)));
-            }
-            if (scope.UploadRunId.HasValue)
-            {
-                sql += " AND h.upload_run_id = $run";
-                args.Add(("$run", scope.UploadRunId.Value));
             }
             if (scope.TransactionKeys != null)
             {

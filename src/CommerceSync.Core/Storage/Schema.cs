@@ -88,7 +88,6 @@ CREATE TABLE hq_async_customer(
   PRIMARY KEY(channel_id, counter)) WITHOUT ROWID;
 CREATE INDEX ix_hq_async_customer_id ON hq_async_customer(async_customer_id);
 CREATE INDEX ix_hq_async_customer_due ON hq_async_customer(channel_id, counter) WHERE online_operation_completed = 0;
-CREATE INDEX ix_hq_async_customer_upload ON hq_async_customer(upload_run_id);
 
 CREATE TABLE hq_async_address(
   channel_id TEXT NOT NULL COLLATE NOCASE, counter INTEGER NOT NULL,
@@ -252,7 +251,6 @@ CREATE TABLE hq_transaction(
   PRIMARY KEY(channel_id, counter)) WITHOUT ROWID;
 CREATE INDEX ix_hq_transaction_due ON hq_transaction(type, channel_id, business_date, counter) WHERE status <> 1;
 CREATE INDEX ix_hq_transaction_id ON hq_transaction(transaction_id);
-CREATE INDEX ix_hq_transaction_upload ON hq_transaction(upload_run_id);
 
 CREATE TABLE sales_order(
   data_area_id        TEXT NOT NULL COLLATE NOCASE,

@@ -10,8 +10,6 @@ namespace CommerceSync.Storage
     public sealed class SyncScope
     {
         public string[] ChannelIds { get; set; }
-        /// <summary>Only rows uploaded by this P-job run.</summary>
-        public long? UploadRunId { get; set; }
         /// <summary>Only these async customers (record mode, or an admin retrying one).</summary>
         public string[] AsyncCustomerIds { get; set; }
         /// <summary>Also addresses with these ids, whoever owns them (orders and statements name the address they reference).</summary>
@@ -84,11 +82,6 @@ namespace CommerceSync.Storage
             {
                 sql += " AND " + alias + ".channel_id IN (SELECT value FROM json_each($channels))";
                 args.Add(("$channels", SqlText.JsonArray(s.ChannelIds)));
-            }
-            if (s.UploadRunId.HasValue)
-            {
-                sql += " AND " + alias + ".upload_run_id = $uploadRun";
-                args.Add(("$uploadRun", s.UploadRunId.Value));
             }
             if (!s.IncludeFailed) sql += " AND " + alias + ".sync_status <> 2";
             return (sql, args.ToArray());

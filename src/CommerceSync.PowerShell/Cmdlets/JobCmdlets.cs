@@ -70,7 +70,7 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
         public string[] AsyncCustomerId { get; set; }
 
-        /// <summary>A P-job run: synchronize what it uploaded.</summary>
+        /// <summary>A P-job run: synchronize what is due in its channels (what it uploaded, and anything an earlier run left).</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Run", ValueFromPipeline = true)]
         public JobRun JobRun { get; set; }
 
@@ -86,8 +86,9 @@ namespace CommerceSync
 
         protected override string DescribeBulk(string[] channels)
         {
-            var p = new AsyncCustomerSync(Db).Preview(new SyncScope { ChannelIds = channels, UploadRunId = JobRun?.RunId });
-            return ChannelText(channels) + (JobRun == null ? "" : " (uploaded by run " + JobRun.RunId + ")") + ": create " + p.Sum(x => x.Create) +
+            var scope = channels ?? (JobRun != null && JobRun.ChannelIds.Length > 0 ? JobRun.ChannelIds : null);
+            var p = new AsyncCustomerSync(Db).Preview(new SyncScope { ChannelIds = scope });
+            return ChannelText(scope) + (JobRun == null ? "" : " (after run " + JobRun.RunId + ")") + ": create " + p.Sum(x => x.Create) +
                 " customer accounts, link " + p.Sum(x => x.AlreadyConverted) + " already converted, " + p.Sum(x => x.WouldFail) + " would fail validation";
         }
 
@@ -137,7 +138,7 @@ namespace CommerceSync
         [Parameter(Mandatory = true, ParameterSetName = "AsyncCustomer", ValueFromPipeline = true)]
         public AsyncCustomer[] AsyncCustomer { get; set; }
 
-        /// <summary>A sync run: distribute what it created.</summary>
+        /// <summary>A run that created customers (sync job, Synchronize orders, statement posting): distribute everything due, including them.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Run", ValueFromPipeline = true)]
         public JobRun JobRun { get; set; }
 
@@ -174,7 +175,6 @@ namespace CommerceSync
 
         protected override string DescribeBulk(string[] channels)
         {
-            if (JobRun != null) return "customers created by run " + JobRun.RunId + " -> " + ChannelText(channels);
             var p = new Job1010(Db).Preview(channels, ExcludeOfflineDatabase.IsPresent);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer rows to send to " + p.Count + " databases";
         }

@@ -179,7 +179,7 @@ namespace CommerceSync
         [Parameter(Mandatory = true, ParameterSetName = "Record", ValueFromPipeline = true)]
         public Transaction[] InputObject { get; set; }
 
-        /// <summary>A P-job run: synchronize the orders it uploaded.</summary>
+        /// <summary>A P-job run: synchronize the orders due in its channels.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Run", ValueFromPipeline = true)]
         public JobRun JobRun { get; set; }
 
@@ -192,8 +192,9 @@ namespace CommerceSync
 
         protected override string DescribeBulk(string[] channels)
         {
-            var (orders, async) = new OrderSync(Db).Preview(channels, JobRun?.RunId);
-            return ChannelText(channels) + ": " + orders + " customer orders to turn into sales orders (" + async + " reference async customers)";
+            var scope = channels ?? (JobRun != null && JobRun.ChannelIds.Length > 0 ? JobRun.ChannelIds : null);
+            var (orders, async) = new OrderSync(Db).Preview(scope);
+            return ChannelText(scope) + ": " + orders + " customer orders to turn into sales orders (" + async + " reference async customers)";
         }
 
         protected override string DescribeRecord(Transaction r) => "customer order " + r.TransactionId + " at " + r.ChannelId + " -> sales order";
