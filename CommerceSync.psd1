@@ -19,7 +19,9 @@
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010',
         'Get-CommerceCustomer', 'Get-CommerceJobRun',
         'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder',
-        'Invoke-StatementPosting', 'Get-CommerceStatement'
+        'Invoke-StatementPosting', 'Get-CommerceStatement',
+        'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
+        'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

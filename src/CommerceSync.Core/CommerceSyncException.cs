@@ -61,6 +61,10 @@ namespace CommerceSync
         public const string NotUploaded = "NotUploaded";
         public const string NotConverted = "NotConverted";
         public const string OrderFailed = "OrderFailed";
+        public const string OfflineCreationNotAllowed = "OfflineCreationNotAllowed";
+        public const string LoyaltyCardNeedsAccount = "LoyaltyCardNeedsAccount";
+        public const string SearchTooShort = "SearchTooShort";
+        public const string OperationNotFound = "OperationNotFound";
         public const string NumberSequenceExhausted = "NumberSequenceExhausted";
     }
 }

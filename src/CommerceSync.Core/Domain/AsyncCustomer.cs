@@ -29,6 +29,10 @@ namespace CommerceSync
         public DateTime CreatedAt { get; set; }
         public AsyncAddress[] Addresses { get; set; } = Array.Empty<AsyncAddress>();
         public CustomerAttribute[] Attributes { get; set; } = Array.Empty<CustomerAttribute>();
+        public CustomerContact[] Contacts { get; set; } = Array.Empty<CustomerContact>();
+        public string[] Affiliations { get; set; } = Array.Empty<string>();
+        /// <summary>The POS deactivated the customer (operation 3).</summary>
+        public bool Deactivated { get; set; }
 
         public override string ToString() => AsyncCustomerId;
     }

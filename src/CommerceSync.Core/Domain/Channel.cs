@@ -17,6 +17,10 @@ namespace CommerceSync
         public string DefaultCustomerGroup { get; set; }
         /// <summary>Currency the channel's default customer gives to new customers.</summary>
         public string DefaultCurrency { get; set; }
+        /// <summary>The registers cannot reach the channel database: new customers go to the offline database.</summary>
+        public bool IsOffline { get; set; }
+        /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
+        public bool FilterSharedCustomerData { get; set; }
         public DateTime CreatedAt { get; set; }
 
         public override string ToString() => ChannelId;

@@ -29,6 +29,10 @@ namespace CommerceSync
         /// <summary>"Synced", or "Pending sync" while the viewing channel only knows the async GUID.</summary>
         public string SyncStatus { get; set; }
         public DateTime? CreatedAt { get; set; }
+        /// <summary>Deactivated (operation 3): kept for history, not offered for new sales.</summary>
+        public bool Blocked { get; set; }
+        public CustomerContact[] Contacts { get; set; } = Array.Empty<CustomerContact>();
+        public string[] Affiliations { get; set; } = Array.Empty<string>();
         public Address[] Addresses { get; set; } = Array.Empty<Address>();
         public CustomerAttribute[] Attributes { get; set; } = Array.Empty<CustomerAttribute>();
 

@@ -15,6 +15,8 @@ namespace CommerceSync
         public const int MaxEmailLength = 255;
         public const int MaxPhoneLength = 40;
         public const int MaxFieldLength = 250;
+        /// <summary>A search across all stores goes to HQ in real time; short terms would match too much.</summary>
+        public const int MinAllStoresSearchLength = 4;
 
         private static readonly Regex EmailPattern = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
         private static readonly Regex PhonePattern = new Regex(@"^\+?[0-9 ()./-]{3,40}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
@@ -55,6 +57,15 @@ namespace CommerceSync
             if (!string.IsNullOrEmpty(phone) && !PhonePattern.IsMatch(phone)) return "The phone number is not valid.";
             if (string.IsNullOrEmpty(currency) || !CurrencyPattern.IsMatch(currency)) return "The currency must be a three-letter ISO code.";
             if (string.IsNullOrWhiteSpace(customerGroup)) return "The customer has no customer group.";
+            return null;
+        }
+
+        /// <summary>What the sync job refuses in a contact (an extra email or phone).</summary>
+        public static string CheckContact(ContactType type, string locator)
+        {
+            if (string.IsNullOrWhiteSpace(locator)) return "The contact has no value.";
+            if (type == ContactType.Email && !EmailPattern.IsMatch(locator.Trim())) return "The contact email address is not valid.";
+            if (type == ContactType.Phone && !PhonePattern.IsMatch(locator.Trim())) return "The contact phone number is not valid.";
             return null;
         }
 

@@ -13,6 +13,8 @@ namespace CommerceSync
         Distributed,
         /// <summary>The sync job refused it; <c>Error</c> says why.</summary>
         Failed,
+        /// <summary>Created while the register was offline: in its offline database until it is back online.</summary>
+        Offline,
     }
 
     /// <summary>The Operation column of the async tables.</summary>
@@ -21,6 +23,14 @@ namespace CommerceSync
         Create = 1,
         Update = 2,
         Deactivate = 3,
+    }
+
+    /// <summary>Kinds of extra contact information (RETAILASYNCCUSTOMERCONTACT).</summary>
+    public enum ContactType
+    {
+        Email,
+        Phone,
+        Url,
     }
 
     public enum RelationshipType

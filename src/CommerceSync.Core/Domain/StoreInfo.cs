@@ -21,6 +21,8 @@ namespace CommerceSync
         public int SchemaVersion { get; set; }
         public StoreSource Source { get; set; }
         public string AccountNumberFormat { get; set; }
+        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
+        public bool HeadquartersAvailable { get; set; } = true;
         public int Channels { get; set; }
         public long AsyncCustomers { get; set; }
         public long Customers { get; set; }

@@ -95,13 +95,18 @@ namespace CommerceSync.Jobs
 
         private (int Decided, int Processed, int Failed) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
         {
+            // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
-            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+            var ids = rows.Select(r => r.AsyncCustomerId).ToList();
+            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(ids);
+            var later = rows.Count == 0 ? new List<DueCustomerOperation>() : sync.ReadPendingChanges(ids);
             var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
             var failed = 0;
             foreach (var r in rows)
             {
-                var error = CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
+                var folded = later.Where(c => string.Equals(c.AsyncCustomerId, r.AsyncCustomerId, StringComparison.OrdinalIgnoreCase) && c.Counter > r.Counter).ToList();
+                foreach (var f in folded) r.Fold(f);
+                var error = Check(r);
                 if (error != null)
                 {
                     sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
@@ -109,10 +114,9 @@ namespace CommerceSync.Jobs
                     continue;
                 }
                 string account;
-                var name = CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName);
                 decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
-                    ? new SyncStore.CustomerDecision { Row = r, AccountNumber = account, Name = name, IsNew = false }
-                    : new SyncStore.CustomerDecision { Row = r, Name = name, IsNew = true });
+                    ? new SyncStore.CustomerDecision { Row = r, Folded = folded, AccountNumber = account, IsNew = false }
+                    : new SyncStore.CustomerDecision { Row = r, Folded = folded, IsNew = true });
             }
             var fresh = decisions.Where(d => d.IsNew).ToList();
             if (fresh.Count > 0)
@@ -129,17 +133,39 @@ namespace CommerceSync.Jobs
             sync.ApplyCustomers(decisions, run.RunId, now);
             if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
 
+            // 2. Edits and deactivations of customers that have an account, in counter order; each sees the ones before it.
+            var changes = sync.ReadDueChanges(scope, limit);
+            var changed = 0;
+            foreach (var c in changes)
+            {
+                var merged = sync.CurrentState(c.DataAreaId, c.OwnerAccount);
+                var error = merged == null ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "." : null;
+                if (merged != null)
+                {
+                    merged.Fold(c);
+                    error = Check(merged);
+                }
+                if (error != null)
+                {
+                    sync.MarkFailed("customer", c.ChannelId, c.Counter, error, run.RunId, now);
+                    failed++;
+                    continue;
+                }
+                sync.ApplyChange(merged, c, run.RunId, now);
+                changed++;
+            }
+            if (changes.Count > 0) log?.Invoke("Applied " + changed + " of " + changes.Count + " customer edits and deactivations.");
+
+            // 3. Addresses, attributes, contacts and affiliations whose customer HQ can now name.
             var children = 0;
             var childrenApplied = 0;
-            foreach (var table in new[] { "address", "attribute" })
+            foreach (var table in SyncStore.Children.Keys)
             {
                 var due = sync.ReadDueChildren(table, scope, limit);
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {
-                    var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "."
-                        : table == "address" ? CustomerRules.CheckAddress(c.Country)
-                        : CheckAttributeValue(c.DataType, c.Value);
+                    var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "." : CheckChild(table, c);
                     if (error == null) ok.Add(c);
                     else
                     {
@@ -152,7 +178,21 @@ namespace CommerceSync.Jobs
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }
-            return (rows.Count + children, decisions.Count + childrenApplied, failed);
+            return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed);
+        }
+
+        private static string Check(DueCustomerOperation r) =>
+            CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
+
+        private static string CheckChild(string table, DueChildOperation c)
+        {
+            switch (table)
+            {
+                case "address": return CustomerRules.CheckAddress(c.Checked);
+                case "attribute": return CheckAttributeValue((AttributeDataType)c.Kind, c.Checked);
+                case "contact": return CustomerRules.CheckContact((ContactType)c.Kind, c.Checked);
+                default: return string.IsNullOrWhiteSpace(c.Checked) ? "The affiliation has no name." : null;
+            }
         }
 
         private static string CheckAttributeValue(AttributeDataType type, string value)

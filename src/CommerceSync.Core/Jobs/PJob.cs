@@ -12,8 +12,9 @@ namespace CommerceSync.Jobs
         public long Customers { get; set; }
         public long Addresses { get; set; }
         public long Attributes { get; set; }
+        public long ContactsAndAffiliations { get; set; }
         public long Transactions { get; set; }
-        public long Total => Customers + Addresses + Attributes + Transactions;
+        public long Total => Customers + Addresses + Attributes + ContactsAndAffiliations + Transactions;
     }
 
     /// <summary>
@@ -109,9 +110,10 @@ namespace CommerceSync.Jobs
             ScopeChannels(channelIds).Select(c => new UploadPreview
             {
                 ChannelId = c,
-                Customers = uploads.CountDue(0, c),
-                Addresses = uploads.CountDue(1, c),
-                Attributes = uploads.CountDue(2, c),
+                Customers = uploads.CountDue(UploadStore.CustomerTable, c),
+                Addresses = uploads.CountDue(UploadStore.AddressTable, c),
+                Attributes = uploads.CountDue(UploadStore.AttributeTable, c),
+                ContactsAndAffiliations = uploads.CountDue(UploadStore.ContactTable, c) + uploads.CountDue(UploadStore.AffiliationTable, c),
                 Transactions = uploads.CountDue(UploadStore.TransactionTable, c),
             }).ToList();
 

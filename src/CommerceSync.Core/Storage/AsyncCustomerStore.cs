@@ -43,6 +43,11 @@ namespace CommerceSync.Storage
                 var id = problem.StartsWith("A customer needs", StringComparison.Ordinal) ? ErrorIds.NameRequired : ErrorIds.InvalidValue;
                 throw new CommerceSyncException(id, ErrorKind.InvalidArgument, problem, draft);
             }
+            if (channel.IsOffline && channel.FilterSharedCustomerData)
+            {
+                throw new CommerceSyncException(ErrorIds.OfflineCreationNotAllowed, ErrorKind.InvalidOperation,
+                    "Channel '" + channel.ChannelId + "' is offline and its channel schema filters shared customer data tables, so customers cannot be created until it is back online.", channel.ChannelId);
+            }
             draft.ChannelId = channel.ChannelId;
             draft.Name = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
             draft.DataAreaId = channel.DataAreaId;
@@ -86,27 +91,35 @@ namespace CommerceSync.Storage
             if (string.IsNullOrWhiteSpace(a.Purpose)) a.Purpose = "Home";
         }
 
-        /// <summary>Appends the create operations (customer, addresses, attributes) of prepared customers, in one transaction.</summary>
-        public void Append(IReadOnlyList<AsyncCustomer> prepared)
+        /// <summary>
+        /// Appends the create operations (customer, addresses, attributes) of prepared customers, in one transaction: to the channel
+        /// database with replication counters, or, for a register that is offline, to its offline database in creation order.
+        /// </summary>
+        public void Append(IReadOnlyList<AsyncCustomer> prepared, bool offline = false)
         {
             if (prepared.Count == 0) return;
             var now = DateTime.UtcNow;
+            // Same columns on both sides; the offline database orders rows by seq instead of a replication counter.
+            var (prefix, order, op, opValue) = offline ? ("off_", "seq", "", "") : ("ch_", "counter", ", operation", ", 1");
             using (var tx = db.BeginWrite())
-            using (var cust = db.Command(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name,
+            using (var cust = db.Command("INSERT INTO " + prefix + @"async_customer(channel_id, " + order + ", async_customer_id" + op + @", first_name, middle_name, last_name, name,
   relationship_type, customer_group, currency, language, email, phone, created_at)
-VALUES ($ch, $n, $id, 1, $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $at);"))
-            using (var addr = AddressInsert())
-            using (var attr = db.Command(@"INSERT INTO ch_async_attribute(channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at)
-VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
+VALUES ($ch, $n, $id" + opValue + ", $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $at);"))
+            using (var addr = db.Command("INSERT INTO " + prefix + "async_address(channel_id, " + order + ", address_id, async_customer_id" + (offline ? "" : ", account_number, operation") + @",
+  name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
+VALUES ($ch, $n, $aid, $id" + (offline ? "" : ", $acc, 1") + ", $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);"))
+            using (var attr = db.Command("INSERT INTO " + prefix + "async_attribute(channel_id, " + order + ", async_customer_id" + op + @", name, data_type, value, created_at)
+VALUES ($ch, $n, $id" + opValue + ", $name, $type, $value, $at);"))
             {
                 foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
                 {
                     var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
-                    var counter = channels.ReserveCounters(group.Key, needed);
+                    var counter = offline ? channels.ReserveOfflineSeq(group.Key, needed) : channels.ReserveCounters(group.Key, needed);
                     foreach (var c in group)
                     {
                         c.CreatedAt = now;
-                        c.ReplicationCounter = counter;
+                        c.ReplicationCounter = offline ? 0 : counter;
+                        c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
                         Bind(cust, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$fn", c.FirstName), ("$mn", c.MiddleName),
                             ("$ln", c.LastName), ("$name", c.Name), ("$rt", (int)c.RelationshipType), ("$grp", c.CustomerGroup), ("$cur", c.Currency),
                             ("$lang", c.Language), ("$email", c.Email), ("$phone", c.Phone), ("$at", now.ToStoreText()));
@@ -114,8 +127,8 @@ VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
                         foreach (var a in c.Addresses ?? Array.Empty<AsyncAddress>())
                         {
                             a.CreatedAt = now;
-                            a.ReplicationCounter = counter;
-                            BindAddress(addr, a, counter++, now);
+                            a.ReplicationCounter = offline ? 0 : counter;
+                            BindAddress(addr, a, counter++, now, offline);
                             addr.ExecuteNonQuery();
                         }
                         foreach (var t in c.Attributes ?? Array.Empty<CustomerAttribute>())
@@ -127,6 +140,143 @@ VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
                     }
                 }
                 tx.Commit();
+            }
+        }
+
+        /// <summary>
+        /// A register back online: the customers it created offline move to the channel database, in the order they were made,
+        /// with new replication counters, so the P-job uploads them like any other. Returns how many customers moved.
+        /// </summary>
+        public int MoveOfflineToChannel(string channelId)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                var range = db.Query(@"SELECT MIN(seq), MAX(seq) FROM (SELECT seq FROM off_async_customer WHERE channel_id = $ch
+  UNION ALL SELECT seq FROM off_async_address WHERE channel_id = $ch UNION ALL SELECT seq FROM off_async_attribute WHERE channel_id = $ch);",
+                    r => (Min: r.LongOrNull(0), Max: r.LongOrNull(1)), ("$ch", channelId)).Single();
+                if (!range.Min.HasValue) return 0;
+                var first = channels.ReserveCounters(channelId, (int)(range.Max.Value - range.Min.Value + 1));
+                var shift = ("$shift", (object)(first - range.Min.Value));
+                var ch = ("$ch", (object)channelId);
+                var moved = db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name,
+  relationship_type, customer_group, currency, language, email, phone, created_at)
+SELECT channel_id, seq + $shift, async_customer_id, 1, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at
+FROM off_async_customer WHERE channel_id = $ch;", shift, ch);
+                db.Execute(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
+SELECT channel_id, seq + $shift, address_id, async_customer_id, 1, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at
+FROM off_async_address WHERE channel_id = $ch;", shift, ch);
+                db.Execute(@"INSERT INTO ch_async_attribute(channel_id, counter, async_customer_id, operation, name, data_type, value, created_at)
+SELECT channel_id, seq + $shift, async_customer_id, 1, name, data_type, value, created_at FROM off_async_attribute WHERE channel_id = $ch;", shift, ch);
+                foreach (var t in new[] { "off_async_customer", "off_async_address", "off_async_attribute" })
+                {
+                    db.Execute("DELETE FROM " + t + " WHERE channel_id = $ch;", ch);
+                }
+                tx.Commit();
+                return moved;
+            }
+        }
+
+        /// <summary>
+        /// Checks and appends an edit (operation 2) or a deactivation (operation 3) made at a POS, for an async customer of that channel
+        /// or a synced customer the channel knows, with its attribute, contact and affiliation changes.
+        /// </summary>
+        public AsyncCustomerChange AppendChange(AsyncCustomerChange change)
+        {
+            var channel = channels.Get(change.ChannelId);
+            change.ChannelId = channel.ChannelId;
+            var hasAsync = !string.IsNullOrWhiteSpace(change.AsyncCustomerId);
+            var hasAccount = !string.IsNullOrWhiteSpace(change.AccountNumber);
+            if (hasAsync == hasAccount)
+            {
+                throw new CommerceSyncException(ErrorIds.AddressOwnerRequired, ErrorKind.InvalidArgument,
+                    "Name exactly one customer: -AsyncCustomerId for a customer pending sync, or -AccountNumber for a synced customer.", change);
+            }
+            if (hasAsync)
+            {
+                change.AsyncCustomerId = change.AsyncCustomerId.Trim();
+                if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
+                    ("$id", change.AsyncCustomerId), ("$ch", channel.ChannelId)) == 0)
+                {
+                    throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
+                        "Async customer '" + change.AsyncCustomerId + "' was not created at channel '" + channel.ChannelId + "'.", change.AsyncCustomerId);
+                }
+            }
+            else
+            {
+                change.AccountNumber = change.AccountNumber.Trim();
+                RequireKnownAccount(channel, change.AccountNumber);
+            }
+            var problem = CustomerRules.Length("FirstName", change.FirstName, CustomerRules.MaxNameLength)
+                ?? CustomerRules.Length("MiddleName", change.MiddleName, CustomerRules.MaxNameLength)
+                ?? CustomerRules.Length("LastName", change.LastName, CustomerRules.MaxNameLength)
+                ?? CustomerRules.Length("Name", change.Name, CustomerRules.MaxNameLength)
+                ?? CustomerRules.Length("Email", change.Email, CustomerRules.MaxEmailLength)
+                ?? CustomerRules.Length("Phone", change.Phone, CustomerRules.MaxPhoneLength)
+                ?? CustomerRules.Length("CustomerGroup", change.CustomerGroup, 30)
+                ?? CustomerRules.Length("Language", change.Language, 10)
+                ?? (change.Contacts ?? Array.Empty<CustomerContact>()).Select(c => CustomerRules.Length("Contact", c.Locator, CustomerRules.MaxEmailLength)).FirstOrDefault(x => x != null)
+                ?? (change.Affiliations ?? Array.Empty<string>()).Concat(change.RemovedAffiliations ?? Array.Empty<string>())
+                    .Select(a => string.IsNullOrWhiteSpace(a) ? "An affiliation needs a name." : CustomerRules.Length("Affiliation", a, 60)).FirstOrDefault(x => x != null);
+            if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, change);
+            if (change.Operation == AsyncOperation.Create) change.Operation = AsyncOperation.Update;
+            var customerRow = change.Operation == AsyncOperation.Deactivate || change.HasCustomerFields;
+            var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();
+            var contacts = change.Contacts ?? Array.Empty<CustomerContact>();
+            var adds = change.Affiliations ?? Array.Empty<string>();
+            var removes = change.RemovedAffiliations ?? Array.Empty<string>();
+            var needed = (customerRow ? 1 : 0) + attributes.Length + contacts.Length + adds.Length + removes.Length;
+            if (needed == 0)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Nothing to change: give at least one field, attribute, contact or affiliation.", change);
+            }
+            var now = DateTime.UtcNow;
+            var at = now.ToStoreText();
+            var owner = new (string, object)[] { ("$ch", channel.ChannelId), ("$id", change.AsyncCustomerId), ("$acc", change.AccountNumber), ("$at", at) };
+            using (var tx = db.BeginWrite())
+            {
+                var counter = channels.ReserveCounters(channel.ChannelId, needed);
+                change.ReplicationCounter = counter;
+                if (customerRow)
+                {
+                    db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, account_number, operation, first_name, middle_name, last_name, name,
+  customer_group, currency, language, email, phone, created_at)
+VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email, $phone, $at);", owner.Concat(new (string, object)[]
+                    {
+                        ("$n", counter++), ("$op", (int)change.Operation), ("$fn", change.FirstName), ("$mn", change.MiddleName), ("$ln", change.LastName),
+                        ("$name", change.Name), ("$grp", change.CustomerGroup), ("$cur", change.Currency?.ToUpperInvariant()), ("$lang", change.Language),
+                        ("$email", change.Email), ("$phone", change.Phone),
+                    }).ToArray());
+                }
+                foreach (var t in attributes)
+                {
+                    db.Execute("INSERT INTO ch_async_attribute(channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at) VALUES ($ch, $n, $id, $acc, 2, $name, $type, $value, $at);",
+                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value) }).ToArray());
+                }
+                foreach (var c in contacts)
+                {
+                    db.Execute("INSERT INTO ch_async_contact(channel_id, counter, async_customer_id, account_number, operation, contact_type, locator, description, is_primary, created_at) VALUES ($ch, $n, $id, $acc, 1, $type, $loc, $desc, $primary, $at);",
+                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$type", (int)c.Type), ("$loc", c.Locator.Trim()), ("$desc", c.Description), ("$primary", c.IsPrimary ? 1 : 0) }).ToArray());
+                }
+                foreach (var (affiliation, op) in adds.Select(a => (a, 1)).Concat(removes.Select(a => (a, 3))))
+                {
+                    db.Execute("INSERT INTO ch_async_affiliation(channel_id, counter, async_customer_id, account_number, operation, affiliation, created_at) VALUES ($ch, $n, $id, $acc, $op, $aff, $at);",
+                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$op", op), ("$aff", affiliation.Trim()) }).ToArray());
+                }
+                tx.Commit();
+            }
+            change.CreatedAt = now;
+            return change;
+        }
+
+        private void RequireKnownAccount(Channel channel, string account)
+        {
+            var known = db.Scalar<long>(@"SELECT (SELECT COUNT(*) FROM cust_table WHERE data_area_id = $area AND account_number = $acc)
+ + (SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND account_number = $acc);",
+                ("$area", channel.DataAreaId), ("$acc", account), ("$ch", channel.ChannelId));
+            if (known == 0)
+            {
+                throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
+                    "Customer '" + account + "' is not known to channel '" + channel.ChannelId + "'.", account);
             }
         }
 
@@ -156,15 +306,8 @@ VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
             }
             else
             {
-                var known = db.Scalar<long>(@"SELECT (SELECT COUNT(*) FROM cust_table WHERE data_area_id = $area AND account_number = $acc)
- + (SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND account_number = $acc);",
-                    ("$area", channel.DataAreaId), ("$acc", address.AccountNumber.Trim()), ("$ch", channel.ChannelId));
-                if (known == 0)
-                {
-                    throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
-                        "Customer '" + address.AccountNumber + "' is not known to channel '" + channel.ChannelId + "'.", address.AccountNumber);
-                }
                 address.AccountNumber = address.AccountNumber.Trim();
+                RequireKnownAccount(channel, address.AccountNumber);
             }
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
@@ -173,7 +316,7 @@ VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
                 var counter = channels.ReserveCounters(channel.ChannelId, 1);
                 address.CreatedAt = now;
                 address.ReplicationCounter = counter;
-                BindAddress(cmd, address, counter, now);
+                BindAddress(cmd, address, counter, now, offline: false);
                 cmd.ExecuteNonQuery();
                 tx.Commit();
             }
@@ -184,20 +327,22 @@ VALUES ($ch, $n, $id, NULL, 1, $name, $type, $value, $at);"))
   name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
 VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);");
 
-        private static void BindAddress(SqliteCommand cmd, AsyncAddress a, long counter, DateTime now) =>
-            Bind(cmd, ("$ch", a.ChannelId), ("$n", counter), ("$aid", a.AddressId), ("$id", a.AsyncCustomerId), ("$acc", a.AccountNumber),
+        private static void BindAddress(SqliteCommand cmd, AsyncAddress a, long counter, DateTime now, bool offline)
+        {
+            if (!offline) Bind(cmd, ("$acc", a.AccountNumber));
+            Bind(cmd, ("$ch", a.ChannelId), ("$n", counter), ("$aid", a.AddressId), ("$id", a.AsyncCustomerId),
                 ("$name", a.Name), ("$street", a.Street), ("$no", a.StreetNumber), ("$city", a.City), ("$county", a.County), ("$state", a.State),
                 ("$zip", a.ZipCode), ("$country", a.Country), ("$purpose", a.Purpose), ("$primary", a.IsPrimary ? 1 : 0), ("$at", now.ToStoreText()));
+        }
 
         /// <summary>Rebinds a prepared command's parameters, so a batch reuses one statement.</summary>
         internal static void Bind(SqliteCommand cmd, params (string Name, object Value)[] values)
         {
-            if (cmd.Parameters.Count == 0)
+            foreach (var v in values)
             {
-                foreach (var v in values) cmd.Parameters.AddWithValue(v.Name, v.Value ?? DBNull.Value);
-                return;
+                if (cmd.Parameters.Contains(v.Name)) cmd.Parameters[v.Name].Value = v.Value ?? DBNull.Value;
+                else cmd.Parameters.AddWithValue(v.Name, v.Value ?? DBNull.Value);
             }
-            foreach (var v in values) cmd.Parameters[v.Name].Value = v.Value ?? DBNull.Value;
         }
 
         /// <summary>Async customer ids starting with a prefix, for tab completion.</summary>
@@ -206,7 +351,14 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
                 r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
 
         // Status of the create operation, derived from where its rows are: channel only, HQ copy, HQ account, channel copy of the account.
-        private const string SelectWithStatus = @"
+        private const string Filters = @"
+    AND ($channels IS NULL OR {0}.channel_id IN (SELECT value FROM json_each($channels)))
+    AND ($ids IS NULL OR {0}.async_customer_id IN (SELECT value FROM json_each($ids)))
+    AND ($name IS NULL OR {0}.name LIKE $name ESCAPE '\' OR {0}.first_name LIKE $name ESCAPE '\' OR {0}.last_name LIKE $name ESCAPE '\'
+         OR (COALESCE({0}.first_name, '') || ' ' || COALESCE({0}.last_name, '')) LIKE $name ESCAPE '\')";
+
+        // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
+        private static readonly string SelectWithStatus = @"
 SELECT * FROM (
   SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
          c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
@@ -221,11 +373,12 @@ SELECT * FROM (
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE c.operation = 1
-    AND ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels)))
-    AND ($ids IS NULL OR c.async_customer_id IN (SELECT value FROM json_each($ids)))
-    AND ($name IS NULL OR c.name LIKE $name ESCAPE '\' OR c.first_name LIKE $name ESCAPE '\' OR c.last_name LIKE $name ESCAPE '\'
-         OR (COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')) LIKE $name ESCAPE '\')
+  WHERE c.operation = 1" + string.Format(Filters, "c") + @"
+  UNION ALL
+  SELECT o.channel_id, -o.seq, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
+         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5
+  FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
+  WHERE 1" + string.Format(Filters, "o") + @"
 ) s
 WHERE ($statuses IS NULL OR s.status IN (SELECT value FROM json_each($statuses)))
 ORDER BY s.channel_id, s.counter;";
@@ -265,29 +418,63 @@ ORDER BY s.channel_id, s.counter;";
         {
             if (block.Count == 0) return;
             var byId = block.ToDictionary(c => c.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
-            var ids = SqlText.JsonArray(byId.Keys);
-            var addresses = new Dictionary<string, List<AsyncAddress>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var a in db.Query(AddressSelect + " WHERE a.async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY a.channel_id, a.counter;", MapAddress, ("$ids", ids)))
+            var ids = ("$ids", (object)SqlText.JsonArray(byId.Keys));
+            // Edits and deactivations the POS recorded since: the latest state wins, as at HQ.
+            foreach (var (id, change) in db.Query(@"SELECT async_customer_id, operation, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone
+FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
+                r => (r.GetString(0), new DueCustomerOperation
+                {
+                    Operation = (AsyncOperation)r.GetInt32(1), FirstName = r.Str(2), MiddleName = r.Str(3), LastName = r.Str(4), Name = r.Str(5),
+                    CustomerGroup = r.Str(6), Currency = r.Str(7), Language = r.Str(8), Email = r.Str(9), Phone = r.Str(10),
+                }), ids).ToList())
             {
-                List<AsyncAddress> list;
-                if (!addresses.TryGetValue(a.AsyncCustomerId, out list)) addresses[a.AsyncCustomerId] = list = new List<AsyncAddress>();
-                list.Add(a);
+                var c = byId[id];
+                var state = new DueCustomerOperation
+                {
+                    FirstName = c.FirstName, MiddleName = c.MiddleName, LastName = c.LastName, Name = c.Name, CustomerGroup = c.CustomerGroup,
+                    Currency = c.Currency, Language = c.Language, Email = c.Email, Phone = c.Phone, Blocked = c.Deactivated,
+                };
+                state.Fold(change);
+                c.FirstName = state.FirstName; c.MiddleName = state.MiddleName; c.LastName = state.LastName; c.Name = state.Name;
+                c.CustomerGroup = state.CustomerGroup; c.Currency = state.Currency; c.Language = state.Language; c.Email = state.Email; c.Phone = state.Phone;
+                c.Deactivated = state.Blocked;
             }
+            var addresses = db.Query(AddressSelect + " WHERE a.async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY a.channel_id, a.counter;", MapAddress, ids)
+                .Concat(db.Query(@"SELECT address_id, channel_id, async_customer_id, NULL, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary,
+  0, 0, NULL, 0, created_at FROM off_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY seq;", MapAddress, ids))
+                .ToLookup(a => a.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
             var attributes = new Dictionary<string, List<CustomerAttribute>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (id, attr) in db.Query("SELECT async_customer_id, name, data_type, value FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY channel_id, counter;",
-                r => (r.GetString(0), new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }), ("$ids", ids)))
+            foreach (var (id, attr) in db.Query(@"SELECT async_customer_id, name, data_type, value FROM (
+  SELECT async_customer_id, name, data_type, value, counter AS n FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT async_customer_id, name, data_type, value, seq - 9000000000000 FROM off_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids)))
+ORDER BY n;",
+                r => (r.GetString(0), new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }), ids))
             {
                 List<CustomerAttribute> list;
                 if (!attributes.TryGetValue(id, out list)) attributes[id] = list = new List<CustomerAttribute>();
                 list.RemoveAll(x => string.Equals(x.Name, attr.Name, StringComparison.OrdinalIgnoreCase)); // latest operation wins
                 list.Add(attr);
             }
+            var contacts = db.Query("SELECT async_customer_id, contact_type, locator, description, is_primary FROM ch_async_contact WHERE operation <> 3 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
+                r => (Id: r.GetString(0), Contact: new CustomerContact { Type = (ContactType)r.GetInt32(1), Locator = r.GetString(2), Description = r.Str(3), IsPrimary = r.Bool(4) }), ids)
+                .ToLookup(x => x.Id, x => x.Contact, StringComparer.OrdinalIgnoreCase);
+            var affiliations = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (id, op, name) in db.Query("SELECT async_customer_id, operation, affiliation FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
+                r => (r.GetString(0), r.GetInt32(1), r.GetString(2)), ids))
+            {
+                List<string> list;
+                if (!affiliations.TryGetValue(id, out list)) affiliations[id] = list = new List<string>();
+                list.RemoveAll(x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase));
+                if (op != (int)AsyncOperation.Deactivate) list.Add(name);
+            }
             foreach (var c in block)
             {
-                List<AsyncAddress> a;
                 List<CustomerAttribute> t;
-                c.Addresses = addresses.TryGetValue(c.AsyncCustomerId, out a) ? a.ToArray() : Array.Empty<AsyncAddress>();
+                List<string> f;
+                c.Addresses = addresses[c.AsyncCustomerId].ToArray();
                 c.Attributes = attributes.TryGetValue(c.AsyncCustomerId, out t) ? t.ToArray() : Array.Empty<CustomerAttribute>();
+                c.Contacts = contacts[c.AsyncCustomerId].ToArray();
+                c.Affiliations = affiliations.TryGetValue(c.AsyncCustomerId, out f) ? f.ToArray() : Array.Empty<string>();
             }
         }
 
@@ -321,7 +508,7 @@ FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel
         private static AsyncCustomer MapCustomer(SqliteDataReader r) => new AsyncCustomer
         {
             ChannelId = r.GetString(0),
-            ReplicationCounter = r.GetInt64(1),
+            ReplicationCounter = Math.Max(0, r.GetInt64(1)),
             AsyncCustomerId = r.GetString(2),
             FirstName = r.Str(3),
             MiddleName = r.Str(4),

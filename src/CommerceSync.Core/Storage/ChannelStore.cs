@@ -7,7 +7,7 @@ namespace CommerceSync.Storage
     /// <summary>Channels and their settings.</summary>
     public sealed class ChannelStore
     {
-        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at";
+        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data";
         private readonly StoreDatabase db;
 
         public ChannelStore(StoreDatabase db) { this.db = db; }
@@ -30,10 +30,11 @@ namespace CommerceSync.Storage
                 {
                     throw new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channel.ChannelId + "' already exists.", channel.ChannelId);
                 }
-                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at);",
+                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
                     ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
-                    ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()));
+                    ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()),
+                    ("$filter", channel.FilterSharedCustomerData ? 1 : 0));
                 tx.Commit();
             }
             return Get(channel.ChannelId);
@@ -65,9 +66,13 @@ namespace CommerceSync.Storage
             return result.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
+        /// <summary>Changes settings; null leaves a setting as it is.</summary>
         public Channel Update(string channelId, string name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
-            string defaultCustomerGroup = null, string defaultCurrency = null)
+            string defaultCustomerGroup = null, string defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
+            Action<string> log = null)
         {
+            var wasOffline = Get(channelId).IsOffline;
+            Func<bool?, object> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())
             {
                 var n = db.Execute(@"UPDATE channel SET
@@ -75,13 +80,22 @@ namespace CommerceSync.Storage
   async_customer_mode = COALESCE($async, async_customer_mode),
   offline_database = COALESCE($offline, offline_database),
   default_customer_group = COALESCE($group, default_customer_group),
-  default_currency = COALESCE($cur, default_currency)
+  default_currency = COALESCE($cur, default_currency),
+  is_offline = COALESCE($isOffline, is_offline),
+  filter_shared_customer_data = COALESCE($filter, filter_shared_customer_data)
 WHERE channel_id = $id;",
                     ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
                     ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
-                    ("$group", defaultCustomerGroup), ("$cur", defaultCurrency?.ToUpperInvariant()));
+                    ("$group", defaultCustomerGroup), ("$cur", defaultCurrency?.ToUpperInvariant()),
+                    ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)));
                 if (n == 0) throw NotFound(channelId);
                 tx.Commit();
+            }
+            if (wasOffline && isOffline == false)
+            {
+                // Back online: what the registers created offline reaches the channel database, where the P-job finds it.
+                var moved = new AsyncCustomerStore(db).MoveOfflineToChannel(channelId);
+                log?.Invoke("Channel " + channelId + " is back online: " + moved + " customers moved from its offline database to the channel database.");
             }
             return Get(channelId);
         }
@@ -89,6 +103,10 @@ WHERE channel_id = $id;",
         /// <summary>Reserves <paramref name="count"/> replication counters of the channel; returns the first. Call inside a write transaction.</summary>
         internal long ReserveCounters(string channelId, int count) =>
             db.Scalar<long>("UPDATE channel SET next_counter = next_counter + $n WHERE channel_id = $id RETURNING next_counter - $n;", ("$n", count), ("$id", channelId));
+
+        /// <summary>Reserves positions in the channel's offline database order; returns the first. Call inside a write transaction.</summary>
+        internal long ReserveOfflineSeq(string channelId, int count) =>
+            db.Scalar<long>("UPDATE channel SET next_offline_seq = next_offline_seq + $n WHERE channel_id = $id RETURNING next_offline_seq - $n;", ("$n", count), ("$id", channelId));
 
         private static Channel Map(Microsoft.Data.Sqlite.SqliteDataReader r) => new Channel
         {
@@ -100,6 +118,8 @@ WHERE channel_id = $id;",
             DefaultCustomerGroup = r.GetString(5),
             DefaultCurrency = r.GetString(6),
             CreatedAt = r.Time(7),
+            IsOffline = r.Bool(8),
+            FilterSharedCustomerData = r.Bool(9),
         };
     }
 }

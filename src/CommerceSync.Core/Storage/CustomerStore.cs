@@ -11,6 +11,8 @@ namespace CommerceSync.Storage
         public string[] AsyncCustomerIds { get; set; }
         public string NameWildcard { get; set; }
         public string[] OriginChannelIds { get; set; }
+        /// <summary>Text found in the name, email, phone or account number (a POS customer search).</summary>
+        public string Search { get; set; }
         public bool IncludeDetails { get; set; } = true;
     }
 
@@ -23,13 +25,14 @@ namespace CommerceSync.Storage
 
         private const string HqSelect = @"
 SELECT c.account_number, c.data_area_id, c.name, c.first_name, c.last_name, c.email, c.phone, c.customer_group, c.currency,
-       r.cust_account_async, r.origin_channel_id, c.created_at
+       r.cust_account_async, r.origin_channel_id, c.created_at, c.blocked
 FROM cust_table c
 LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
 WHERE ($accounts IS NULL OR c.account_number IN (SELECT value FROM json_each($accounts)))
   AND ($asyncIds IS NULL OR r.cust_account_async IN (SELECT value FROM json_each($asyncIds)))
   AND ($name IS NULL OR c.name LIKE $name ESCAPE '\')
   AND ($origins IS NULL OR r.origin_channel_id IN (SELECT value FROM json_each($origins)))
+  AND ($search IS NULL OR c.name LIKE $search ESCAPE '\' OR c.email LIKE $search ESCAPE '\' OR c.phone LIKE $search ESCAPE '\' OR c.account_number LIKE $search ESCAPE '\')
 ORDER BY c.data_area_id, c.account_number;";
 
         /// <summary>HQ customers, streamed, with addresses and attributes loaded a block at a time.</summary>
@@ -50,12 +53,14 @@ ORDER BY c.data_area_id, c.account_number;";
                 AsyncCustomerId = r.Str(9),
                 ChannelId = r.Str(10),
                 CreatedAt = r.Time(11),
+                Blocked = r.Bool(12),
                 SyncStatus = "Synced",
             },
                 ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
                 ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
                 ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
-                ("$origins", filter.OriginChannelIds == null ? null : SqlText.JsonArray(filter.OriginChannelIds)));
+                ("$origins", filter.OriginChannelIds == null ? null : SqlText.JsonArray(filter.OriginChannelIds)),
+                ("$search", SearchPattern(filter.Search)));
             return filter.IncludeDetails ? WithDetails(rows) : rows;
         }
 
@@ -67,16 +72,16 @@ ORDER BY c.data_area_id, c.account_number;";
         {
             filter = filter ?? new CustomerFilter();
             const string Sql = @"
-SELECT account_number, data_area_id, name, first_name, last_name, email, phone, customer_group, currency, async_customer_id, origin, created FROM (
+SELECT account_number, data_area_id, name, first_name, last_name, email, phone, customer_group, currency, async_customer_id, origin, created, blocked FROM (
   SELECT cc.account_number, cc.data_area_id, cc.name, cc.first_name, cc.last_name, cc.email, cc.phone, cc.customer_group, cc.currency,
-         cc.async_customer_id, r.origin_channel_id AS origin, NULL AS created
+         cc.async_customer_id, r.origin_channel_id AS origin, NULL AS created, cc.blocked
   FROM channel_customer cc
   LEFT JOIN retail_cust_table r ON r.data_area_id = cc.data_area_id AND r.account_number = cc.account_number
   WHERE cc.channel_id = $ch AND cc.database = $db
   UNION ALL
   SELECT NULL, ch.data_area_id,
          COALESCE(NULLIF(TRIM(a.name), ''), TRIM(COALESCE(a.first_name, '') || ' ' || COALESCE(a.last_name, ''))),
-         a.first_name, a.last_name, a.email, a.phone, a.customer_group, a.currency, a.async_customer_id, a.channel_id, a.created_at
+         a.first_name, a.last_name, a.email, a.phone, a.customer_group, a.currency, a.async_customer_id, a.channel_id, a.created_at, 0
   FROM ch_async_customer a JOIN channel ch ON ch.channel_id = a.channel_id
   WHERE $db = 0 AND a.channel_id = $ch AND a.operation = 1
     AND NOT EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = a.async_customer_id AND cc.channel_id = a.channel_id AND cc.database = 0)
@@ -84,6 +89,7 @@ SELECT account_number, data_area_id, name, first_name, last_name, email, phone, 
 WHERE ($accounts IS NULL OR account_number IN (SELECT value FROM json_each($accounts)))
   AND ($asyncIds IS NULL OR async_customer_id IN (SELECT value FROM json_each($asyncIds)))
   AND ($name IS NULL OR name LIKE $name ESCAPE '\')
+  AND ($search IS NULL OR name LIKE $search ESCAPE '\' OR email LIKE $search ESCAPE '\' OR phone LIKE $search ESCAPE '\' OR account_number LIKE $search ESCAPE '\')
 ORDER BY account_number IS NULL, account_number, async_customer_id;";
             return db.Query(Sql, r => new Customer
             {
@@ -99,6 +105,7 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
                 AsyncCustomerId = r.Str(9),
                 ChannelId = r.Str(10),
                 CreatedAt = r.IsDBNull(11) ? (DateTime?)null : r.Time(11),
+                Blocked = r.Bool(12),
                 ViewChannelId = channelId,
                 Database = database,
                 SyncStatus = r.IsDBNull(0) ? Customer.PendingSync : "Synced",
@@ -106,8 +113,12 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
                 ("$ch", channelId), ("$db", (int)database),
                 ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
                 ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)));
+                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
+                ("$search", SearchPattern(filter.Search)));
         }
+
+        private static string SearchPattern(string text) =>
+            string.IsNullOrWhiteSpace(text) ? null : "%" + SqlText.EscapeLike(text.Trim()) + "%";
 
         /// <summary>Account numbers starting with a prefix, for tab completion.</summary>
         public IEnumerable<(string Value, string Tooltip)> CompleteAccounts(string prefix, int max) =>
@@ -146,11 +157,20 @@ FROM hq_address WHERE data_area_id || '|' || account_number IN (SELECT value FRO
 FROM hq_customer_attribute WHERE data_area_id || '|' || account_number IN (SELECT value FROM json_each($k)) ORDER BY name;",
                 r => (Key: r.GetString(0), Value: new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }),
                 ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
+            var contacts = db.Query(@"SELECT data_area_id || '|' || account_number, contact_type, locator, description, is_primary
+FROM hq_customer_contact WHERE data_area_id || '|' || account_number IN (SELECT value FROM json_each($k)) ORDER BY contact_type, locator;",
+                r => (Key: r.GetString(0), Value: new CustomerContact { Type = (ContactType)r.GetInt32(1), Locator = r.GetString(2), Description = r.Str(3), IsPrimary = r.Bool(4) }),
+                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
+            var affiliations = db.Query(@"SELECT data_area_id || '|' || account_number, affiliation
+FROM hq_customer_affiliation WHERE data_area_id || '|' || account_number IN (SELECT value FROM json_each($k)) ORDER BY affiliation;",
+                r => (Key: r.GetString(0), Value: r.GetString(1)), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
             foreach (var c in block)
             {
                 var k = c.DataAreaId + "|" + c.AccountNumber;
                 c.Addresses = addresses[k].ToArray();
                 c.Attributes = attributes[k].ToArray();
+                c.Contacts = contacts[k].ToArray();
+                c.Affiliations = affiliations[k].ToArray();
             }
         }
     }

@@ -22,16 +22,16 @@ namespace CommerceSync.Storage
 
         private const string Upsert = @"
 INSERT INTO channel_customer(channel_id, database, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone,
-  customer_group, currency, distributed_run_id, distributed_at)
+  customer_group, currency, blocked, distributed_run_id, distributed_at)
 SELECT $ch, $db, c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone,
-  c.customer_group, c.currency, $run, $now
+  c.customer_group, c.currency, c.blocked, $run, $now
 FROM ({0}) x
 JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
 LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
 WHERE true
 ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_id = excluded.async_customer_id,
   first_name = excluded.first_name, last_name = excluded.last_name, name = excluded.name, email = excluded.email, phone = excluded.phone,
-  customer_group = excluded.customer_group, currency = excluded.currency, distributed_run_id = excluded.distributed_run_id,
+  customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id,
   distributed_at = excluded.distributed_at;";
 
         /// <summary>Channel databases (and offline databases unless excluded) of the given channels, with their watermarks.</summary>

@@ -42,6 +42,9 @@ namespace CommerceSync.Storage
             sb.Append('"');
         }
 
+        /// <summary>Literal text for a LIKE pattern with '\' as escape.</summary>
+        public static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
         /// <summary>PowerShell wildcard (* and ?) to a LIKE pattern with '\' as escape.</summary>
         public static string WildcardToLike(string pattern)
         {

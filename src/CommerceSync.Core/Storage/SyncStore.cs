@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 
@@ -18,38 +17,97 @@ namespace CommerceSync.Storage
         public bool IncludeFailed { get; set; }
     }
 
-    /// <summary>One uploaded customer operation waiting for the sync job.</summary>
+    /// <summary>One uploaded customer operation (create, update or deactivate) waiting for the sync job.</summary>
     public sealed class DueCustomerOperation
     {
         public string ChannelId;
         public long Counter;
         public string AsyncCustomerId;
+        /// <summary>The synced customer an update names directly (CustAccount).</summary>
+        public string GivenAccount;
         public AsyncOperation Operation;
-        public string FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup;
+        public string FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup, Language;
         public RelationshipType RelationshipType;
         public string DataAreaId;
+        /// <summary>For updates: the account they apply to, once known.</summary>
+        public string OwnerAccount;
+
+        /// <summary>Applies a later operation of the same customer: given values win, so the latest state wins.</summary>
+        public void Fold(DueCustomerOperation later)
+        {
+            FirstName = later.FirstName ?? FirstName;
+            MiddleName = later.MiddleName ?? MiddleName;
+            LastName = later.LastName ?? LastName;
+            // A new name wins; new name parts rebuild the name from the parts.
+            Name = later.Name ?? (later.FirstName != null || later.MiddleName != null || later.LastName != null
+                ? CustomerRules.FullName(null, FirstName, MiddleName, LastName) : Name);
+            Email = later.Email ?? Email;
+            Phone = later.Phone ?? Phone;
+            Currency = later.Currency ?? Currency;
+            CustomerGroup = later.CustomerGroup ?? CustomerGroup;
+            Language = later.Language ?? Language;
+            if (later.Operation == AsyncOperation.Deactivate) Blocked = true;
+        }
+
+        public bool Blocked;
     }
 
-    /// <summary>One uploaded address or attribute operation whose customer HQ can now name.</summary>
+    /// <summary>One uploaded child operation (address, attribute, contact, affiliation) whose customer HQ can now name.</summary>
     public sealed class DueChildOperation
     {
         public string ChannelId;
         public long Counter;
         public string AsyncCustomerId;
-        public string GivenAccount;
         public string OwnerAccount;
         public bool OwnerExists;
         public string DataAreaId;
-        public string Country;
-        public AttributeDataType DataType;
-        public string Value;
+        /// <summary>The field the rules check: country (address), value (attribute), locator (contact).</summary>
+        public string Checked;
+        public int Kind;
     }
 
-    /// <summary>The sync job's SQL ("Synchronize customers and channel requests"): reads due rows, creates accounts set-based per chunk.</summary>
+    /// <summary>The sync job's SQL ("Synchronize customers and channel requests"): reads due rows, creates and updates accounts set-based per chunk.</summary>
     public sealed class SyncStore
     {
         public const string CustomerSequence = "Customer";
-        public const string PartySequence = "Party";
+
+        /// <summary>The child tables the sync job applies after customers, with what it checks and how it writes them.</summary>
+        internal static readonly Dictionary<string, (string Hq, string CheckedColumns, string Apply)> Children = new Dictionary<string, (string, string, string)>
+        {
+            ["address"] = ("hq_async_address", "a.country, 0", @"
+INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
+SELECT w.data_area_id, w.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, UPPER(TRIM(a.country)), a.purpose, a.is_primary
+FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
+WHERE true ORDER BY a.counter
+ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = excluded.name, street = excluded.street, street_number = excluded.street_number,
+  city = excluded.city, county = excluded.county, state = excluded.state, zip_code = excluded.zip_code, country = excluded.country,
+  purpose = excluded.purpose, is_primary = excluded.is_primary;"),
+            ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
+INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
+SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value
+FROM temp.sync_work w JOIN hq_async_attribute a ON a.channel_id = w.channel_id AND a.counter = w.counter
+WHERE true ORDER BY a.counter
+ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = excluded.data_type, value = excluded.value;"),
+            ["contact"] = ("hq_async_contact", "a.locator, a.contact_type", @"
+INSERT INTO hq_customer_contact(data_area_id, account_number, contact_type, locator, description, is_primary)
+SELECT w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator), a.description, a.is_primary
+FROM temp.sync_work w JOIN hq_async_contact a ON a.channel_id = w.channel_id AND a.counter = w.counter
+WHERE a.operation <> 3 ORDER BY a.counter
+ON CONFLICT(data_area_id, account_number, contact_type, locator) DO UPDATE SET description = excluded.description, is_primary = excluded.is_primary;
+DELETE FROM hq_customer_contact WHERE (data_area_id, account_number, contact_type, locator) IN (
+  SELECT w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator)
+  FROM temp.sync_work w JOIN hq_async_contact a ON a.channel_id = w.channel_id AND a.counter = w.counter WHERE a.operation = 3);"),
+            ["affiliation"] = ("hq_async_affiliation", "a.affiliation, 0", @"
+INSERT INTO hq_customer_affiliation(data_area_id, account_number, affiliation)
+SELECT w.data_area_id, w.account_number, a.affiliation
+FROM temp.sync_work w JOIN hq_async_affiliation a ON a.channel_id = w.channel_id AND a.counter = w.counter
+WHERE a.operation <> 3 ORDER BY a.counter
+ON CONFLICT DO NOTHING;
+DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affiliation) IN (
+  SELECT w.data_area_id, w.account_number, a.affiliation
+  FROM temp.sync_work w JOIN hq_async_affiliation a ON a.channel_id = w.channel_id AND a.counter = w.counter WHERE a.operation = 3);"),
+        };
+
         private readonly StoreDatabase db;
         private bool tempReady;
 
@@ -76,7 +134,7 @@ namespace CommerceSync.Storage
             }
             else if (s.AddressIds != null)
             {
-                sql += " AND 0"; // scoped to addresses only: no customer or attribute rows
+                sql += " AND 0"; // scoped to addresses only: no customer, attribute, contact or affiliation rows
             }
             if (s.ChannelIds != null)
             {
@@ -87,20 +145,55 @@ namespace CommerceSync.Storage
             return (sql, args.ToArray());
         }
 
-        /// <summary>The oldest due customer operations in counter order.</summary>
+        private const string CustomerColumns = @"SELECT h.channel_id, h.counter, h.async_customer_id, h.given_account, h.operation, h.first_name, h.middle_name, h.last_name, h.name,
+  h.email, h.phone, h.currency, h.customer_group, h.language, h.relationship_type, ch.data_area_id";
+
+        private static DueCustomerOperation MapCustomer(SqliteDataReader r) => new DueCustomerOperation
+        {
+            ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), GivenAccount = r.Str(3), Operation = (AsyncOperation)r.GetInt32(4),
+            FirstName = r.Str(5), MiddleName = r.Str(6), LastName = r.Str(7), Name = r.Str(8), Email = r.Str(9), Phone = r.Str(10),
+            Currency = r.Str(11), CustomerGroup = r.Str(12), Language = r.Str(13), RelationshipType = (RelationshipType)r.GetInt32(14), DataAreaId = r.GetString(15),
+        };
+
+        private static (string, object)[] With(IEnumerable<(string, object)> args, params (string, object)[] more) => args.Concat(more).ToArray();
+
+        /// <summary>The oldest due create operations in counter order.</summary>
         public List<DueCustomerOperation> ReadDueCustomers(SyncScope scope, int limit)
         {
             var (where, args) = Scope("h", scope);
-            return db.Query(@"SELECT h.channel_id, h.counter, h.async_customer_id, h.operation, h.first_name, h.middle_name, h.last_name, h.name,
-  h.email, h.phone, h.currency, h.customer_group, h.relationship_type, ch.data_area_id
+            return db.Query(CustomerColumns + @"
 FROM hq_async_customer h JOIN channel ch ON ch.channel_id = h.channel_id
-WHERE h.online_operation_completed = 0 AND h.operation = 1" + where + " ORDER BY h.channel_id, h.counter LIMIT $limit;", r => new DueCustomerOperation
-            {
-                ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.GetString(2), Operation = (AsyncOperation)r.GetInt32(3),
-                FirstName = r.Str(4), MiddleName = r.Str(5), LastName = r.Str(6), Name = r.Str(7), Email = r.Str(8), Phone = r.Str(9),
-                Currency = r.Str(10), CustomerGroup = r.Str(11), RelationshipType = (RelationshipType)r.GetInt32(12), DataAreaId = r.GetString(13),
-            }, args.Concat(new (string, object)[] { ("$limit", limit) }).ToArray()).ToList();
+WHERE h.online_operation_completed = 0 AND h.operation = 1" + where + " ORDER BY h.channel_id, h.counter LIMIT $limit;",
+                MapCustomer, With(args, ("$limit", limit))).ToList();
         }
+
+        /// <summary>Uploaded, unprocessed updates and deactivations of these async customers, oldest first: folded into their create.</summary>
+        public List<DueCustomerOperation> ReadPendingChanges(IEnumerable<string> asyncCustomerIds) =>
+            db.Query(CustomerColumns + @"
+FROM hq_async_customer h JOIN channel ch ON ch.channel_id = h.channel_id
+WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND h.async_customer_id IN (SELECT value FROM json_each($ids))
+ORDER BY h.counter;", MapCustomer, ("$ids", SqlText.JsonArray(asyncCustomerIds))).ToList();
+
+        /// <summary>Due updates and deactivations whose customer already has an account (synced, or converted earlier), oldest first.</summary>
+        public List<DueCustomerOperation> ReadDueChanges(SyncScope scope, int limit)
+        {
+            var (where, args) = Scope("h", scope);
+            return db.Query(CustomerColumns + @", COALESCE(h.given_account, r.account_number)
+FROM hq_async_customer h JOIN channel ch ON ch.channel_id = h.channel_id
+LEFT JOIN retail_cust_table r ON r.cust_account_async = h.async_customer_id
+WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND (h.given_account IS NOT NULL OR r.account_number IS NOT NULL)" + where +
+                " ORDER BY h.channel_id, h.counter LIMIT $limit;",
+                r => { var d = MapCustomer(r); d.OwnerAccount = r.GetString(16); return d; }, With(args, ("$limit", limit))).ToList();
+        }
+
+        /// <summary>The HQ state of an account, as an operation to fold changes into; null when the account does not exist.</summary>
+        public DueCustomerOperation CurrentState(string dataAreaId, string account) =>
+            db.Query(@"SELECT first_name, middle_name, last_name, name, email, phone, currency, customer_group, language, blocked
+FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new DueCustomerOperation
+            {
+                FirstName = r.Str(0), MiddleName = r.Str(1), LastName = r.Str(2), Name = r.Str(3), Email = r.Str(4), Phone = r.Str(5),
+                Currency = r.Str(6), CustomerGroup = r.Str(7), Language = r.Str(8), Blocked = r.Bool(9), DataAreaId = dataAreaId, OwnerAccount = account,
+            }, ("$a", dataAreaId), ("$acc", account)).FirstOrDefault();
 
         /// <summary>Accounts already created for these async customers, by any path: the exactly-once check.</summary>
         public Dictionary<string, string> ExistingAccounts(IEnumerable<string> asyncCustomerIds) =>
@@ -141,89 +234,127 @@ WHERE h.online_operation_completed = 0 AND h.operation = 1" + where + " ORDER BY
         {
             if (tempReady) return;
             db.Execute(@"CREATE TEMP TABLE IF NOT EXISTS sync_work(
-  channel_id TEXT NOT NULL, counter INTEGER NOT NULL, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL,
-  party_id INTEGER, name TEXT, is_new INTEGER NOT NULL, PRIMARY KEY(channel_id, counter));");
+  channel_id TEXT NOT NULL, counter INTEGER NOT NULL, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL, is_new INTEGER NOT NULL,
+  party_id INTEGER, async_customer_id TEXT, origin_channel_id TEXT,
+  first_name TEXT, middle_name TEXT, last_name TEXT, name TEXT, relationship_type INTEGER, customer_group TEXT, currency TEXT, language TEXT,
+  email TEXT, phone TEXT, blocked INTEGER,
+  PRIMARY KEY(channel_id, counter));");
             tempReady = true;
         }
 
-        /// <summary>A decided row of the current chunk: create (is_new) or link to an existing account.</summary>
+        /// <summary>A decided create of the current chunk: a new account (IsNew), or the link to one another path made first.</summary>
         public sealed class CustomerDecision
         {
+            /// <summary>The create, with later changes of the same customer folded in.</summary>
             public DueCustomerOperation Row;
+            /// <summary>The folded-in later operations, completed with the create.</summary>
+            public List<DueCustomerOperation> Folded = new List<DueCustomerOperation>();
             public string AccountNumber;
             public long? PartyId;
-            public string Name;
             public bool IsNew;
         }
 
-        /// <summary>Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), change log, and the uploaded rows' completion.</summary>
+        /// <summary>
+        /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the change log for 1010,
+        /// and the completion of every uploaded row involved. A row with counter below 0 is a real-time create with no uploaded row.
+        /// </summary>
         public void ApplyCustomers(IReadOnlyList<CustomerDecision> decisions, long runId, DateTime now)
         {
             if (decisions.Count == 0) return;
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
-            using (var ins = db.Command("INSERT INTO temp.sync_work(channel_id, counter, account_number, data_area_id, party_id, name, is_new) VALUES ($ch, $n, $acc, $area, $party, $name, $new);"))
+            using (var ins = db.Command(@"INSERT INTO temp.sync_work(channel_id, counter, account_number, data_area_id, is_new, party_id, async_customer_id, origin_channel_id,
+  first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, blocked)
+VALUES ($ch, $n, $acc, $area, $new, $party, $async, $origin, $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $blocked);"))
             {
                 foreach (var d in decisions)
                 {
-                    AsyncCustomerStore.Bind(ins, ("$ch", d.Row.ChannelId), ("$n", d.Row.Counter), ("$acc", d.AccountNumber), ("$area", d.Row.DataAreaId),
-                        ("$party", d.PartyId), ("$name", d.Name), ("$new", d.IsNew ? 1 : 0));
+                    var r = d.Row;
+                    AsyncCustomerStore.Bind(ins, ("$ch", r.ChannelId), ("$n", r.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", d.IsNew ? 1 : 0),
+                        ("$party", d.PartyId), ("$async", r.AsyncCustomerId), ("$origin", r.ChannelId),
+                        ("$fn", r.FirstName), ("$mn", r.MiddleName), ("$ln", r.LastName), ("$name", CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName)),
+                        ("$rt", (int)r.RelationshipType), ("$grp", r.CustomerGroup), ("$cur", r.Currency?.ToUpperInvariant()), ("$lang", r.Language),
+                        ("$email", r.Email), ("$phone", r.Phone), ("$blocked", r.Blocked ? 1 : 0));
                     ins.ExecuteNonQuery();
+                    foreach (var f in d.Folded)
+                    {
+                        AsyncCustomerStore.Bind(ins, ("$ch", f.ChannelId), ("$n", f.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", 0),
+                            ("$party", null), ("$async", f.AsyncCustomerId), ("$origin", null), ("$fn", null), ("$mn", null), ("$ln", null), ("$name", null),
+                            ("$rt", null), ("$grp", null), ("$cur", null), ("$lang", null), ("$email", null), ("$phone", null), ("$blocked", null));
+                        ins.ExecuteNonQuery();
+                    }
                 }
             }
             var t = ("$now", (object)now.ToStoreText());
             var run = ("$run", (object)runId);
-            db.Execute("INSERT INTO party(party_id, name, party_type) SELECT w.party_id, w.name, h.relationship_type FROM temp.sync_work w JOIN hq_async_customer h ON h.channel_id = w.channel_id AND h.counter = w.counter WHERE w.is_new = 1;");
-            db.Execute(@"INSERT INTO cust_table(data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, created_at, modified_at)
-SELECT w.data_area_id, w.account_number, w.party_id, h.first_name, h.middle_name, h.last_name, w.name, h.customer_group, UPPER(h.currency), h.language, h.email, h.phone, $now, $now
-FROM temp.sync_work w JOIN hq_async_customer h ON h.channel_id = w.channel_id AND h.counter = w.counter WHERE w.is_new = 1;", t);
+            db.Execute("INSERT INTO party(party_id, name, party_type) SELECT party_id, name, relationship_type FROM temp.sync_work WHERE is_new = 1;");
+            db.Execute(@"INSERT INTO cust_table(data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, created_at, modified_at)
+SELECT data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, $now, $now
+FROM temp.sync_work WHERE is_new = 1;", t);
             db.Execute(@"INSERT INTO retail_cust_table(data_area_id, account_number, cust_account_async, origin_channel_id)
-SELECT w.data_area_id, w.account_number, h.async_customer_id, h.channel_id
-FROM temp.sync_work w JOIN hq_async_customer h ON h.channel_id = w.channel_id AND h.counter = w.counter WHERE w.is_new = 1;");
+SELECT data_area_id, account_number, async_customer_id, origin_channel_id FROM temp.sync_work WHERE is_new = 1;");
             db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_work WHERE is_new = 1 ORDER BY channel_id, counter;", run);
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL,
   account_number = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_async_customer.counter = w.counter;", run, t);
         }
 
-        /// <summary>Marks one uploaded row failed with its reason; it stays uncompleted so an admin can fix and retry it.</summary>
-        public void MarkFailed(string table, string channelId, long counter, string error, long runId, DateTime now) =>
-            db.Execute("UPDATE " + ChildTable(table) + " SET sync_status = 2, last_error = $e, sync_run_id = $run, synced_at = $now WHERE channel_id = $ch AND counter = $n;",
-                ("$e", error), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
-
-        private static string ChildTable(string table)
+        /// <summary>Applies one update or deactivation to an existing account (the merged state is already checked), and completes its row.</summary>
+        public void ApplyChange(DueCustomerOperation merged, DueCustomerOperation row, long runId, DateTime now)
         {
-            switch (table)
-            {
-                case "customer": return "hq_async_customer";
-                case "address": return "hq_async_address";
-                case "attribute": return "hq_async_attribute";
-                default: throw new ArgumentOutOfRangeException(nameof(table));
-            }
+            db.Execute(@"UPDATE cust_table SET first_name = $fn, middle_name = $mn, last_name = $ln, name = $name, email = $email, phone = $phone,
+  currency = $cur, customer_group = $grp, language = $lang, blocked = $blocked, modified_at = $now
+WHERE data_area_id = $a AND account_number = $acc;",
+                ("$fn", merged.FirstName), ("$mn", merged.MiddleName), ("$ln", merged.LastName),
+                ("$name", merged.Name),
+                ("$email", merged.Email), ("$phone", merged.Phone), ("$cur", merged.Currency?.ToUpperInvariant()), ("$grp", merged.CustomerGroup), ("$lang", merged.Language),
+                ("$blocked", merged.Blocked ? 1 : 0), ("$now", now.ToStoreText()), ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
+            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) VALUES ($a, $acc, $run);", ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount), ("$run", runId));
+            db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
+WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
         }
 
+        /// <summary>Writes an address straight to an HQ customer (a real-time create).</summary>
+        public void InsertAddress(string dataAreaId, string account, AsyncAddress a) =>
+            db.Execute(@"INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
+VALUES ($area, $acc, $aid, $name, $street, $no, $city, $county, $state, $zip, UPPER(TRIM($country)), $purpose, $primary);",
+                ("$area", dataAreaId), ("$acc", account), ("$aid", a.AddressId), ("$name", a.Name), ("$street", a.Street), ("$no", a.StreetNumber),
+                ("$city", a.City), ("$county", a.County), ("$state", a.State), ("$zip", a.ZipCode), ("$country", a.Country), ("$purpose", a.Purpose),
+                ("$primary", a.IsPrimary ? 1 : 0));
+
+        /// <summary>Writes an attribute straight to an HQ customer (a real-time create).</summary>
+        public void UpsertAttribute(string dataAreaId, string account, CustomerAttribute t) =>
+            db.Execute(@"INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value) VALUES ($area, $acc, $name, $type, $value)
+ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = excluded.data_type, value = excluded.value;",
+                ("$area", dataAreaId), ("$acc", account), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value));
+
+        /// <summary>Marks one uploaded row failed with its reason; it stays uncompleted so an admin can fix and retry it.</summary>
+        public void MarkFailed(string table, string channelId, long counter, string error, long runId, DateTime now) =>
+            db.Execute("UPDATE " + HqTable(table) + " SET sync_status = 2, last_error = $e, sync_run_id = $run, synced_at = $now WHERE channel_id = $ch AND counter = $n;",
+                ("$e", error), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
+
+        private static string HqTable(string table) => table == "customer" ? "hq_async_customer" : Children[table].Hq;
+
         /// <summary>
-        /// Due address or attribute operations whose customer HQ can name: a synced account given at the POS,
-        /// or an async customer that has its account now. The rest wait for their customer.
+        /// Due child operations whose customer HQ can name: a synced account given at the POS, or an async customer that has
+        /// its account now. The rest wait for their customer.
         /// </summary>
         public List<DueChildOperation> ReadDueChildren(string table, SyncScope scope, int limit)
         {
             var (where, args) = Scope("a", scope, addresses: table == "address");
-            var extra = table == "address" ? "a.country, NULL, NULL" : "NULL, a.data_type, a.value";
-            return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, a.account_number, COALESCE(a.account_number, r.account_number), ch.data_area_id,
-  EXISTS(SELECT 1 FROM cust_table c WHERE c.data_area_id = ch.data_area_id AND c.account_number = COALESCE(a.account_number, r.account_number)), " + extra + @"
-FROM " + ChildTable(table) + @" a JOIN channel ch ON ch.channel_id = a.channel_id
+            return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, COALESCE(a.account_number, r.account_number), ch.data_area_id,
+  EXISTS(SELECT 1 FROM cust_table c WHERE c.data_area_id = ch.data_area_id AND c.account_number = COALESCE(a.account_number, r.account_number)), " + Children[table].CheckedColumns + @"
+FROM " + Children[table].Hq + @" a JOIN channel ch ON ch.channel_id = a.channel_id
 LEFT JOIN retail_cust_table r ON r.cust_account_async = a.async_customer_id
 WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.account_number IS NOT NULL)" + where + " ORDER BY a.channel_id, a.counter LIMIT $limit;",
                 r => new DueChildOperation
                 {
-                    ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), GivenAccount = r.Str(3), OwnerAccount = r.Str(4),
-                    DataAreaId = r.GetString(5), OwnerExists = r.Bool(6), Country = r.Str(7),
-                    DataType = r.IsDBNull(8) ? AttributeDataType.Text : (AttributeDataType)r.GetInt32(8), Value = r.Str(9),
-                }, args.Concat(new (string, object)[] { ("$limit", limit) }).ToArray()).ToList();
+                    ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
+                    DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
+                }, With(args, ("$limit", limit))).ToList();
         }
 
-        /// <summary>Applies valid address or attribute operations set-based, latest counter last so it wins, and logs the customers as changed.</summary>
+        /// <summary>Applies valid child operations set-based, latest counter last so it wins, and logs their customers as changed.</summary>
         public void ApplyChildren(string table, IReadOnlyList<DueChildOperation> rows, long runId, DateTime now)
         {
             if (rows.Count == 0) return;
@@ -237,31 +368,13 @@ WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.ac
                     ins.ExecuteNonQuery();
                 }
             }
-            var src = ChildTable(table);
-            if (table == "address")
-            {
-                db.Execute(@"INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
-SELECT w.data_area_id, w.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, UPPER(TRIM(a.country)), a.purpose, a.is_primary
-FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
-WHERE true ORDER BY a.counter
-ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = excluded.name, street = excluded.street, street_number = excluded.street_number,
-  city = excluded.city, county = excluded.county, state = excluded.state, zip_code = excluded.zip_code, country = excluded.country,
-  purpose = excluded.purpose, is_primary = excluded.is_primary;");
-            }
-            else
-            {
-                db.Execute(@"INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
-SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value
-FROM temp.sync_work w JOIN hq_async_attribute a ON a.channel_id = w.channel_id AND a.counter = w.counter
-WHERE true ORDER BY a.counter
-ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = excluded.data_type, value = excluded.value;");
-            }
+            var (src, _, apply) = Children[table];
+            db.Execute(apply);
             db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work);", ("$now", now.ToStoreText()));
             db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT DISTINCT data_area_id, account_number, $run FROM temp.sync_work;", ("$run", runId));
             db.Execute("UPDATE " + src + @" SET online_operation_completed = 1, sync_status = 1, last_error = NULL, resolved_account = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE " + src + ".channel_id = w.channel_id AND " + src + ".counter = w.counter;",
                 ("$run", runId), ("$now", now.ToStoreText()));
         }
-
     }
 }

@@ -7,19 +7,26 @@ namespace CommerceSync.Storage
     public sealed class UploadStore
     {
         /// <summary>The uploaded tables, each with the columns both sides share.</summary>
-        internal static readonly (string Channel, string Hq, string Columns)[] Tables =
+        internal static readonly (string Channel, string Hq, string ChannelColumns, string HqColumns)[] Tables =
         {
             ("ch_async_customer", "hq_async_customer",
-             "channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at"),
-            ("ch_async_address", "hq_async_address",
+             "channel_id, counter, async_customer_id, account_number, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at",
+             "channel_id, counter, async_customer_id, given_account, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at"),
+            Same("ch_async_address", "hq_async_address",
              "channel_id, counter, address_id, async_customer_id, account_number, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at"),
-            ("ch_async_attribute", "hq_async_attribute",
+            Same("ch_async_attribute", "hq_async_attribute",
              "channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at"),
-            ("ch_transaction", "hq_transaction",
+            Same("ch_async_contact", "hq_async_contact",
+             "channel_id, counter, async_customer_id, account_number, operation, contact_type, locator, description, is_primary, created_at"),
+            Same("ch_async_affiliation", "hq_async_affiliation",
+             "channel_id, counter, async_customer_id, account_number, operation, affiliation, created_at"),
+            Same("ch_transaction", "hq_transaction",
              "channel_id, counter, transaction_id, type, account_number, async_customer_id, delivery_address_id, amount_minor, line_count, business_date, created_at"),
         };
 
-        public const int TransactionTable = 3;
+        private static (string, string, string, string) Same(string channel, string hq, string columns) => (channel, hq, columns, columns);
+
+        public const int CustomerTable = 0, AddressTable = 1, AttributeTable = 2, ContactTable = 3, AffiliationTable = 4, TransactionTable = 5;
 
         private readonly StoreDatabase db;
 
@@ -38,7 +45,7 @@ namespace CommerceSync.Storage
         public int UploadChunk(int table, string channelId, long upTo, int limit, long runId)
         {
             var t = Tables[table];
-            return db.Execute("INSERT INTO " + t.Hq + "(" + t.Columns + ", upload_run_id) SELECT " + t.Columns + ", $run FROM " + t.Channel +
+            return db.Execute("INSERT INTO " + t.Hq + "(" + t.HqColumns + ", upload_run_id) SELECT " + t.ChannelColumns + ", $run FROM " + t.Channel +
                 " WHERE channel_id = $ch AND counter > $wm AND counter <= $up ORDER BY counter LIMIT $limit;",
                 ("$run", runId), ("$ch", channelId), ("$wm", Watermark(table, channelId)), ("$up", upTo), ("$limit", limit));
         }
@@ -51,6 +58,8 @@ namespace CommerceSync.Storage
   SELECT channel_id, counter FROM ch_async_customer WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT channel_id, counter FROM ch_async_contact WHERE async_customer_id IN (SELECT value FROM json_each($ids))
+  UNION ALL SELECT channel_id, counter FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_transaction WHERE channel_id || '|' || transaction_id IN (SELECT value FROM json_each($tx)))
 GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids), ("$tx", SqlText.JsonArray(transactionKeys ?? Enumerable.Empty<string>())))
                 .ToDictionary(x => x.Item1, x => x.Item2, System.StringComparer.OrdinalIgnoreCase);

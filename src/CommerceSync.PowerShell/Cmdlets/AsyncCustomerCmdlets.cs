@@ -4,18 +4,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using CommerceSync.Services;
 using CommerceSync.Storage;
 
 namespace CommerceSync
 {
-    /// <summary>Creates a customer at a POS in async mode: written to the channel database with a GUID, no account number yet.</summary>
-    [Cmdlet(VerbsCommon.New, "AsyncCustomer", SupportsShouldProcess = true, DefaultParameterSetName = "Default")]
-    [OutputType(typeof(AsyncCustomer))]
-    public sealed class NewAsyncCustomer : CommerceCmdlet
+    /// <summary>The customer a POS fills in: names, contacts, group, one address by its parts or several as hashtables, attributes.</summary>
+    public abstract class CustomerDraftCmdlet : CommerceCmdlet
     {
-        private const int BatchSize = 1000;
-        private readonly List<AsyncCustomer> batch = new List<AsyncCustomer>(BatchSize);
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
@@ -81,53 +77,18 @@ namespace CommerceSync
         [Parameter]
         public Hashtable Attribute { get; set; }
 
-        /// <summary>Keep a given GUID (e.g. when replaying an export). Default: a new GUID, as a POS does.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string AsyncCustomerId { get; set; }
-
-        protected override void ProcessRecord()
+        /// <summary>The customer as the POS captured it (checked and completed by the store's Prepare).</summary>
+        protected AsyncCustomer Draft(string asyncCustomerId = null) => new AsyncCustomer
         {
-            AsyncCustomer draft = null;
-            var ok = TryRecord(() =>
-            {
-                draft = new AsyncCustomer
-                {
-                    ChannelId = Channel,
-                    FirstName = Blank(FirstName), MiddleName = Blank(MiddleName), LastName = Blank(LastName), Name = Blank(Name),
-                    RelationshipType = RelationshipType, Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
-                    Currency = Blank(Currency), Language = Blank(Language), AsyncCustomerId = Blank(AsyncCustomerId),
-                    Addresses = Addresses().ToArray(),
-                    Attributes = Attributes().ToArray(),
-                };
-                new AsyncCustomerStore(Db).Prepare(draft);
-                if (batch.Any(b => string.Equals(b.AsyncCustomerId, draft.AsyncCustomerId, StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + draft.AsyncCustomerId + "' was given twice.", draft.AsyncCustomerId);
-                }
-            }, Channel);
-            if (!ok) return;
-            var display = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
-            if (!ShouldProcess("channel " + draft.ChannelId, "Create async customer '" + display + "'")) return;
-            batch.Add(draft);
-            if (batch.Count >= BatchSize) Flush();
-        }
+            ChannelId = Channel,
+            FirstName = Blank(FirstName), MiddleName = Blank(MiddleName), LastName = Blank(LastName), Name = Blank(Name),
+            RelationshipType = RelationshipType, Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
+            Currency = Blank(Currency), Language = Blank(Language), AsyncCustomerId = Blank(asyncCustomerId),
+            Addresses = Addresses().ToArray(),
+            Attributes = Attributes(Attribute).ToArray(),
+        };
 
-        protected override void EndProcessing()
-        {
-            Flush();
-            base.EndProcessing();
-        }
-
-        private void Flush()
-        {
-            if (batch.Count == 0) return;
-            Terminating(() => { new AsyncCustomerStore(Db).Append(batch); return 0; });
-            WriteVerbose("Created " + batch.Count + " async customers.");
-            WriteObject(batch, true);
-            batch.Clear();
-        }
-
-        private static string Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        internal static string Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
         private IEnumerable<AsyncAddress> Addresses()
         {
@@ -166,13 +127,58 @@ namespace CommerceSync
             return a;
         }
 
-        private IEnumerable<CustomerAttribute> Attributes()
+        internal static IEnumerable<CustomerAttribute> Attributes(Hashtable attributes)
         {
-            if (Attribute == null) yield break;
-            foreach (DictionaryEntry e in Attribute)
+            if (attributes == null) yield break;
+            foreach (DictionaryEntry e in attributes)
             {
                 yield return CustomerRules.ToAttribute(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value is PSObject p ? p.BaseObject : e.Value);
             }
+        }
+    }
+
+    /// <summary>Creates a customer at a POS in async mode: written to the channel database with a GUID, no account number yet.</summary>
+    [Cmdlet(VerbsCommon.New, "AsyncCustomer", SupportsShouldProcess = true)]
+    [OutputType(typeof(AsyncCustomer))]
+    public sealed class NewAsyncCustomer : CustomerDraftCmdlet
+    {
+        private const int BatchSize = 1000;
+        private readonly List<AsyncCustomer> batch = new List<AsyncCustomer>(BatchSize);
+
+        /// <summary>Keep a given GUID (e.g. when replaying an export). Default: a new GUID, as a POS does.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string AsyncCustomerId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            AsyncCustomer draft = null;
+            var ok = TryRecord(() =>
+            {
+                draft = new AsyncCustomerStore(Db).Prepare(Draft(AsyncCustomerId));
+                if (batch.Any(b => string.Equals(b.AsyncCustomerId, draft.AsyncCustomerId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + draft.AsyncCustomerId + "' was given twice.", draft.AsyncCustomerId);
+                }
+            }, Channel);
+            if (!ok) return;
+            if (!ShouldProcess("channel " + draft.ChannelId, "Create async customer '" + draft.Name + "'")) return;
+            batch.Add(draft);
+            if (batch.Count >= BatchSize) Flush();
+        }
+
+        protected override void EndProcessing()
+        {
+            Flush();
+            base.EndProcessing();
+        }
+
+        private void Flush()
+        {
+            if (batch.Count == 0) return;
+            Terminating(() => { new CustomerCreation(Db).AppendAsync(batch); return 0; });
+            WriteVerbose("Created " + batch.Count + " async customers.");
+            WriteObject(batch, true);
+            batch.Clear();
         }
     }
 

@@ -34,6 +34,10 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string DefaultCurrency { get; set; }
 
+        /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter FilterSharedCustomerData { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
@@ -46,6 +50,7 @@ namespace CommerceSync
                 OfflineDatabase = OfflineDatabase.IsPresent,
                 DefaultCustomerGroup = DefaultCustomerGroup,
                 DefaultCurrency = DefaultCurrency,
+                FilterSharedCustomerData = FilterSharedCustomerData.IsPresent,
             })), ChannelId);
         }
     }
@@ -110,6 +115,13 @@ namespace CommerceSync
         [Parameter]
         public string DefaultCurrency { get; set; }
 
+        /// <summary>-Offline takes the registers offline (new customers go to the offline database); -Offline:$false brings them back and moves those customers to the channel database.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        [Parameter]
+        public SwitchParameter FilterSharedCustomerData { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -119,11 +131,12 @@ namespace CommerceSync
             TryRecord(() =>
             {
                 var updated = new ChannelStore(Db).Update(Channel, Name,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(AsyncCustomerMode)) ? AsyncCustomerMode.IsPresent : (bool?)null,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(OfflineDatabase)) ? OfflineDatabase.IsPresent : (bool?)null,
-                    DefaultCustomerGroup, DefaultCurrency);
+                    Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
+                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose);
                 if (PassThru.IsPresent) WriteObject(updated);
             }, Channel);
         }
+
+        private bool? Flag(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
     }
 }

@@ -15,6 +15,7 @@ namespace CommerceSync
             Channels = (int)db.Count("channel"),
             AsyncCustomers = db.Count("ch_async_customer", "operation = 1"),
             Customers = db.Count("cust_table"),
+            HeadquartersAvailable = new Services.CustomerCreation(db).HeadquartersAvailable,
         };
     }
 

@@ -1,0 +1,38 @@
+using System;
+
+namespace CommerceSync
+{
+    /// <summary>A loyalty card issued at a channel to a customer with an account number.</summary>
+    public sealed class LoyaltyCard
+    {
+        public string CardNumber { get; set; }
+        public string DataAreaId { get; set; }
+        public string AccountNumber { get; set; }
+        public string ChannelId { get; set; }
+        public DateTime IssuedAt { get; set; }
+
+        public override string ToString() => CardNumber;
+    }
+
+    /// <summary>One operation row of the async tables, as the "Customer synchronization status" page shows it.</summary>
+    public sealed class AsyncCustomerOperation
+    {
+        /// <summary>Customer, Address, Attribute, Contact or Affiliation.</summary>
+        public string Kind { get; set; }
+        public string ChannelId { get; set; }
+        public long ReplicationCounter { get; set; }
+        public string AsyncCustomerId { get; set; }
+        /// <summary>The customer account: given at the POS, or created by HQ.</summary>
+        public string AccountNumber { get; set; }
+        public AsyncOperation Operation { get; set; }
+        /// <summary>When the POS recorded it.</summary>
+        public DateTime Timestamp { get; set; }
+        public bool Uploaded { get; set; }
+        /// <summary>Pending until the sync job processed it (OnlineOperationCompleted), Completed, or Failed.</summary>
+        public OperationSyncStatus SyncStatus { get; set; }
+        /// <summary>The last known error.</summary>
+        public string Error { get; set; }
+
+        public override string ToString() => Kind + " " + Operation + " " + ChannelId + "/" + ReplicationCounter;
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Services
+{
+    /// <summary>How a channel created a customer.</summary>
+    public enum CreationMode
+    {
+        /// <summary>Real time at HQ: an account number at once.</summary>
+        Synchronous,
+        /// <summary>In the channel database with a GUID (async mode, or the fallback when HQ cannot be reached).</summary>
+        Asynchronous,
+        /// <summary>In the register's offline database, until it is back online.</summary>
+        Offline,
+    }
+
+    /// <summary>
+    /// The rule of where a new customer goes (one place): an offline register writes to its offline database (refused when the channel
+    /// schema filters shared customer data); a channel in async mode writes to its channel database; a channel in sync mode creates the
+    /// customer at HQ in real time, and falls back to async creation when HQ cannot be reached.
+    /// </summary>
+    public sealed class CustomerCreation
+    {
+        public const string HeadquartersAvailableSetting = "HeadquartersAvailable";
+        private readonly StoreDatabase db;
+
+        public CustomerCreation(StoreDatabase db) { this.db = db; }
+
+        public bool HeadquartersAvailable => !string.Equals(db.GetSetting(HeadquartersAvailableSetting), "false", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Appends prepared async customers, each channel's to its offline database when its registers are offline.</summary>
+        public void AppendAsync(IReadOnlyList<AsyncCustomer> prepared)
+        {
+            var store = new AsyncCustomerStore(db);
+            var channels = new ChannelStore(db);
+            foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
+            {
+                store.Append(group.ToList(), offline: channels.Get(group.Key).IsOffline);
+            }
+        }
+
+        /// <summary>Where a customer created now at this channel would go.</summary>
+        public CreationMode ModeFor(Channel channel) =>
+            channel.IsOffline ? CreationMode.Offline
+            : channel.AsyncCustomerMode || !HeadquartersAvailable ? CreationMode.Asynchronous
+            : CreationMode.Synchronous;
+
+        /// <summary>
+        /// Creates a customer at a channel by the rule above. Returns the HQ <see cref="Customer"/> for a real-time create,
+        /// else the <see cref="AsyncCustomer"/> written to the channel or offline database.
+        /// </summary>
+        public (object Created, CreationMode Mode) Create(AsyncCustomer draft)
+        {
+            var prepared = new AsyncCustomerStore(db).Prepare(draft);
+            var channel = new ChannelStore(db).Get(prepared.ChannelId);
+            var mode = ModeFor(channel);
+            if (mode != CreationMode.Synchronous)
+            {
+                AppendAsync(new[] { prepared });
+                return (prepared, mode);
+            }
+            var error = CustomerRules.CheckAtHeadquarters(prepared.Name, prepared.FirstName, prepared.MiddleName, prepared.LastName,
+                prepared.Email, prepared.Phone, prepared.Currency, prepared.CustomerGroup)
+                ?? (prepared.Addresses ?? Array.Empty<AsyncAddress>()).Select(a => CustomerRules.CheckAddress(a.Country)).FirstOrDefault(e => e != null);
+            if (error != null)
+            {
+                throw new CommerceSyncException(ErrorIds.ValidationFailed, ErrorKind.InvalidData, "HQ refused the customer: " + error, draft);
+            }
+            string account;
+            using (var tx = db.BeginWrite())
+            {
+                var sync = new SyncStore(db);
+                var now = DateTime.UtcNow;
+                var run = new JobRun { RunId = 0 };
+                account = sync.AllocateAccountNumbers(channel.DataAreaId, 1)[0];
+                var row = new DueCustomerOperation
+                {
+                    ChannelId = channel.ChannelId, Counter = -1, DataAreaId = channel.DataAreaId, Operation = AsyncOperation.Create,
+                    FirstName = prepared.FirstName, MiddleName = prepared.MiddleName, LastName = prepared.LastName, Name = prepared.Name,
+                    Email = prepared.Email, Phone = prepared.Phone, Currency = prepared.Currency, CustomerGroup = prepared.CustomerGroup,
+                    Language = prepared.Language, RelationshipType = prepared.RelationshipType,
+                };
+                sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = sync.AllocatePartyIds(1), IsNew = true } }, run.RunId, now);
+                foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId, account, a);
+                foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId, account, t);
+                // The POS that asked gets the customer back at once; the other stores get it with job 1010.
+                var dist = new DistributionStore(db);
+                dist.DistributeAccounts(dist.Targets(new[] { channel.ChannelId }, excludeOffline: true).Single(), new[] { account }, 0, now);
+                tx.Commit();
+            }
+            return (new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = new[] { account } })
+                .Single(c => string.Equals(c.DataAreaId, channel.DataAreaId, StringComparison.OrdinalIgnoreCase)), CreationMode.Synchronous);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>Loyalty cards: issued only to customers the channel knows by account number, never to a GUID pending sync.</summary>
+    public sealed class LoyaltyStore
+    {
+        public const string CardSequence = "LoyaltyCard";
+        public const string DefaultCardFormat = "LC##########";
+        private readonly StoreDatabase db;
+
+        public LoyaltyStore(StoreDatabase db) { this.db = db; }
+
+        public LoyaltyCard Issue(string channelId, string accountNumber, string asyncCustomerId)
+        {
+            var channel = new ChannelStore(db).Get(channelId);
+            var account = string.IsNullOrWhiteSpace(accountNumber) ? null : accountNumber.Trim();
+            if (account == null)
+            {
+                if (string.IsNullOrWhiteSpace(asyncCustomerId))
+                {
+                    throw new CommerceSyncException(ErrorIds.CustomerRequired, ErrorKind.InvalidArgument, "Name the customer: -AccountNumber or -AsyncCustomerId.", channelId);
+                }
+                var id = asyncCustomerId.Trim();
+                // What the store knows: its copy of the account, which arrives with job 1010.
+                account = db.Scalar<string>("SELECT account_number FROM channel_customer WHERE channel_id = $ch AND database = 0 AND async_customer_id = $id;",
+                    ("$ch", channel.ChannelId), ("$id", id));
+                if (account == null)
+                {
+                    var isAsync = db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE channel_id = $ch AND async_customer_id = $id AND operation = 1;",
+                        ("$ch", channel.ChannelId), ("$id", id)) > 0;
+                    if (!isAsync)
+                    {
+                        throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + id + "' was not created at channel '" + channel.ChannelId + "'.", id);
+                    }
+                    throw new CommerceSyncException(ErrorIds.LoyaltyCardNeedsAccount, ErrorKind.InvalidOperation,
+                        "A loyalty card cannot be issued to async customer '" + id + "': its account is still the async GUID (Pending sync) at channel '" + channel.ChannelId +
+                        "'. Run the P-job, the sync job and job 1010 first.", id);
+                }
+            }
+            else if (db.Scalar<long>(@"SELECT (SELECT COUNT(*) FROM cust_table WHERE data_area_id = $a AND account_number = $acc)
+ + (SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND account_number = $acc);", ("$a", channel.DataAreaId), ("$acc", account), ("$ch", channel.ChannelId)) == 0)
+            {
+                throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + account + "' is not known to channel '" + channel.ChannelId + "'.", account);
+            }
+            var card = new LoyaltyCard { DataAreaId = channel.DataAreaId, AccountNumber = account, ChannelId = channel.ChannelId, IssuedAt = DateTime.UtcNow };
+            using (var tx = db.BeginWrite())
+            {
+                card.CardNumber = new SyncStore(db).AllocateNumbers(channel.DataAreaId, CardSequence, DefaultCardFormat, 1)[0];
+                db.Execute("INSERT INTO loyalty_card(data_area_id, card_number, account_number, channel_id, issued_at) VALUES ($a, $card, $acc, $ch, $at);",
+                    ("$a", card.DataAreaId), ("$card", card.CardNumber), ("$acc", account), ("$ch", card.ChannelId), ("$at", card.IssuedAt.ToStoreText()));
+                tx.Commit();
+            }
+            return card;
+        }
+
+        public IEnumerable<LoyaltyCard> Read(string[] accountNumbers) =>
+            db.Query(@"SELECT card_number, data_area_id, account_number, channel_id, issued_at FROM loyalty_card
+WHERE ($acc IS NULL OR account_number IN (SELECT value FROM json_each($acc))) ORDER BY data_area_id, card_number;",
+                r => new LoyaltyCard { CardNumber = r.GetString(0), DataAreaId = r.GetString(1), AccountNumber = r.GetString(2), ChannelId = r.GetString(3), IssuedAt = r.Time(4) },
+                ("$acc", accountNumbers == null ? null : SqlText.JsonArray(accountNumbers))).ToList();
+    }
+}

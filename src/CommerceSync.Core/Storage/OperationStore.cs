@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    public sealed class OperationFilter
+    {
+        public string[] ChannelIds { get; set; }
+        public string[] AsyncCustomerIds { get; set; }
+        public string[] AccountNumbers { get; set; }
+        public OperationSyncStatus[] SyncStatuses { get; set; }
+        public string[] Kinds { get; set; }
+        /// <summary>Only operations the P-job has uploaded (the HQ page shows only those).</summary>
+        public bool UploadedOnly { get; set; }
+    }
+
+    /// <summary>Fields an admin may correct in a failed uploaded operation before synchronizing it again.</summary>
+    public sealed class OperationFix
+    {
+        public string FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup;
+        public string Street, City, ZipCode, Country;
+    }
+
+    /// <summary>The "Customer synchronization status" page: every async operation with its sync status and last known error.</summary>
+    public sealed class OperationStore
+    {
+        private static readonly (string Kind, string Channel, string Hq, string AccountColumn)[] Tables =
+        {
+            ("Customer", "ch_async_customer", "hq_async_customer", "h.account_number"),
+            ("Address", "ch_async_address", "hq_async_address", "h.resolved_account"),
+            ("Attribute", "ch_async_attribute", "hq_async_attribute", "h.resolved_account"),
+            ("Contact", "ch_async_contact", "hq_async_contact", "h.resolved_account"),
+            ("Affiliation", "ch_async_affiliation", "hq_async_affiliation", "h.resolved_account"),
+        };
+
+        private readonly StoreDatabase db;
+
+        public OperationStore(StoreDatabase db) { this.db = db; }
+
+        public IEnumerable<AsyncCustomerOperation> Read(OperationFilter filter)
+        {
+            filter = filter ?? new OperationFilter();
+            var union = string.Join("\nUNION ALL\n", Tables.Select(t => "SELECT '" + t.Kind + "' AS kind, c.channel_id, c.counter, c.async_customer_id, COALESCE(c.account_number, " + t.AccountColumn +
+                ", r.account_number) AS account, c.operation, c.created_at, h.counter IS NOT NULL AS uploaded, COALESCE(h.sync_status, 0) AS sync_status, h.last_error\nFROM " + t.Channel +
+                " c LEFT JOIN " + t.Hq + " h ON h.channel_id = c.channel_id AND h.counter = c.counter LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id" +
+                "\nWHERE ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels))) AND ($ids IS NULL OR c.async_customer_id IN (SELECT value FROM json_each($ids)))"));
+            return db.Query("SELECT * FROM (" + union + @") o
+WHERE ($kinds IS NULL OR o.kind IN (SELECT value FROM json_each($kinds)))
+  AND ($statuses IS NULL OR o.sync_status IN (SELECT value FROM json_each($statuses)))
+  AND ($accounts IS NULL OR o.account IN (SELECT value FROM json_each($accounts)))
+  AND ($uploadedOnly = 0 OR o.uploaded = 1)
+ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
+            {
+                Kind = r.GetString(0), ChannelId = r.GetString(1), ReplicationCounter = r.GetInt64(2), AsyncCustomerId = r.Str(3), AccountNumber = r.Str(4),
+                Operation = (AsyncOperation)r.GetInt32(5), Timestamp = r.Time(6), Uploaded = r.Bool(7), SyncStatus = (OperationSyncStatus)r.GetInt32(8), Error = r.Str(9),
+            },
+                ("$channels", filter.ChannelIds == null ? null : SqlText.JsonArray(filter.ChannelIds)),
+                ("$ids", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
+                ("$kinds", filter.Kinds == null ? null : SqlText.JsonArray(filter.Kinds.Select(k => Tables.FirstOrDefault(t => string.Equals(t.Kind, k, StringComparison.OrdinalIgnoreCase)).Kind ?? k))),
+                ("$statuses", filter.SyncStatuses == null ? null : "[" + string.Join(",", filter.SyncStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"),
+                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
+                ("$uploadedOnly", filter.UploadedOnly ? 1 : 0));
+        }
+
+        /// <summary>
+        /// Corrects an uploaded customer or address operation that HQ has not completed, and sets it back to Pending so the next
+        /// sync (or Convert-AsyncCustomer -AsyncCustomerId) takes it again. The channel's own row stays as the POS recorded it.
+        /// </summary>
+        public AsyncCustomerOperation Fix(string channelId, long counter, OperationFix fix)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                var n = db.Execute(@"UPDATE hq_async_customer SET first_name = COALESCE($fn, first_name), last_name = COALESCE($ln, last_name), name = COALESCE($name, name),
+  email = COALESCE($email, email), phone = COALESCE($phone, phone), currency = COALESCE($cur, currency), customer_group = COALESCE($grp, customer_group),
+  sync_status = 0, last_error = NULL
+WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
+                    ("$fn", fix.FirstName), ("$ln", fix.LastName), ("$name", fix.Name), ("$email", fix.Email), ("$phone", fix.Phone),
+                    ("$cur", fix.Currency?.ToUpperInvariant()), ("$grp", fix.CustomerGroup), ("$ch", channelId), ("$n", counter));
+                n += db.Execute(@"UPDATE hq_async_address SET street = COALESCE($street, street), city = COALESCE($city, city), zip_code = COALESCE($zip, zip_code),
+  country = COALESCE($country, country), sync_status = 0, last_error = NULL
+WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
+                    ("$street", fix.Street), ("$city", fix.City), ("$zip", fix.ZipCode), ("$country", fix.Country), ("$ch", channelId), ("$n", counter));
+                if (n == 0)
+                {
+                    throw new CommerceSyncException(ErrorIds.OperationNotFound, ErrorKind.NotFound,
+                        "Channel " + channelId + " has no uploaded customer or address operation " + counter + " that HQ has yet to complete.", counter);
+                }
+                tx.Commit();
+            }
+            return Read(new OperationFilter { ChannelIds = new[] { channelId } }).First(o => o.ReplicationCounter == counter);
+        }
+    }
+}
