@@ -21,7 +21,7 @@
         'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder',
         'Invoke-StatementPosting', 'Get-CommerceStatement',
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
-        'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore'
+        'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

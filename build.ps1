@@ -12,14 +12,16 @@
     Test    Build + Docs, then the xunit suite and the Pester suite (in a fresh pwsh); prints "N passed, N failed".
     Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
+    Stress  Build, then the reliability harness at full size: 20 SIGKILLs per job over 100k customers, and 2 and 4
+            concurrent workers; prints the counts (kills, concurrent runs, records lost).
     Clean   remove build output.
 .PARAMETER UseDefaultStore
     Demo only: run on the per-user default store instead of a temporary one.
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Clean')]
+    [Parameter(Position = 0, ValueFromRemainingArguments)]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Stress', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [switch] $UseDefaultStore
@@ -84,6 +86,10 @@ function Invoke-Docs {
     if ($pages) {
         ConvertTo-MamlHelp -Path $pages.FullName -Destination (Join-Path $helpFolder 'CommerceSync.PowerShell.dll-Help.xml')
     }
+    # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
+    . (Join-Path $Root 'build/ReliabilityDoc.ps1')
+    ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
+        Set-Content -LiteralPath (Join-Path $docs 'reliability.md') -NoNewline
     $about = Join-Path $docs 'about_CommerceSync.md'
     if (Test-Path $about) {
         ConvertTo-AboutHelp -Path $about -Destination (Join-Path $helpFolder 'about_CommerceSync.help.txt')
@@ -153,6 +159,13 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Stress {
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $harness = Join-Path $Root 'build/Stress.ps1'
+    & $pwsh -NoProfile -Command "& '$harness' -Mode Crash -Rounds 20 -CustomersPerRound 5000 -ChunkSize 200 | Format-List; & '$harness' -Mode Concurrency -Workers 2, 4 -CustomersPerRound 20000 -ChunkSize 500 | Format-List; & '$harness' -Mode Busy | Format-List"
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Package {
     $version = Get-ModuleVersion
     $target = Join-Path $Root "out/CommerceSync/$version"
@@ -175,5 +188,6 @@ foreach ($t in $Task) {
         'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
         'Package' { Invoke-Build; Invoke-Docs; Invoke-Package }
+        'Stress' { Invoke-Build; Invoke-Stress }
     }
 }

@@ -47,6 +47,7 @@ namespace CommerceSync
         public const string StoreNotFound = "StoreNotFound";
         public const string StoreExists = "StoreExists";
         public const string StoreNotSqlite = "StoreNotSqlite";
+        public const string StoreNotCommerceSync = "StoreNotCommerceSync";
         public const string StoreReadOnly = "StoreReadOnly";
         public const string StoreBusy = "StoreBusy";
         public const string StoreSchemaTooNew = "StoreSchemaTooNew";

@@ -1,3 +1,5 @@
+using System;
+
 namespace CommerceSync
 {
     /// <summary>How the store in use was chosen.</summary>
@@ -23,6 +25,8 @@ namespace CommerceSync
         public string AccountNumberFormat { get; set; }
         /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
         public bool HeadquartersAvailable { get; set; } = true;
+        /// <summary>How long a job waits for another job's write before failing with StoreBusy.</summary>
+        public TimeSpan BusyTimeout { get; set; }
         public int Channels { get; set; }
         public long AsyncCustomers { get; set; }
         public long Customers { get; set; }

@@ -50,9 +50,16 @@ namespace CommerceSync.Jobs
                         queue.Dequeue();
                         continue;
                     }
-                    var to = Math.Min(last, t.Watermark + options.ChunkSize);
                     using (var tx = db.BeginWrite())
                     {
+                        // Re-read under the write lock: another run may have moved this database on since the targets were listed.
+                        t.Watermark = dist.Watermark(t);
+                        var to = Math.Min(last, t.Watermark + options.ChunkSize);
+                        if (t.Watermark >= last)
+                        {
+                            queue.Dequeue();
+                            continue;
+                        }
                         var n = dist.DistributeWindow(t, t.Watermark, to, run.RunId, now);
                         dist.SetWatermark(t, to);
                         new JobRunStore(db).AddCounts(run, n, 0);

@@ -46,6 +46,10 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
                 ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
             }, ("$excl", excludeOffline ? 1 : 0), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds))).ToList();
 
+        public long Watermark(DistributionTarget target) =>
+            db.Scalar<long>("SELECT COALESCE((SELECT last_seq FROM distribution_watermark WHERE channel_id = $ch AND database = $db), 0);",
+                ("$ch", target.ChannelId), ("$db", (int)target.Database));
+
         public long LastChange() => db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change;");
 
         /// <summary>Changes in (from, to] of the target's legal entity, upserted. Call inside a write transaction.</summary>

@@ -27,8 +27,15 @@ namespace CommerceSync.Storage
         public string Path { get; }
         internal SqliteConnection Connection { get; }
 
-        /// <summary>How long a writer waits for another writer before failing with StoreBusy.</summary>
-        public static TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>Environment variable that overrides how long a writer waits for another (seconds), for one process.</summary>
+        public const string BusyTimeoutVariable = "COMMERCESYNC_BUSY_TIMEOUT";
+        public const string BusyTimeoutSetting = "BusyTimeoutSeconds";
+
+        /// <summary>How long a writer waits for another writer before failing with StoreBusy, unless the store or the environment says otherwise.</summary>
+        public static TimeSpan DefaultBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The wait in force for this connection: $env:COMMERCESYNC_BUSY_TIMEOUT, else the store's setting, else the default.</summary>
+        public TimeSpan BusyTimeout { get; private set; } = DefaultBusyTimeout;
 
         /// <summary>The per-user default store: CommerceSync/commerce.db in the local application data folder.</summary>
         public static string DefaultPath
@@ -106,6 +113,7 @@ namespace CommerceSync.Storage
                 throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
                     "No store at '" + path + "'. Create one with New-CommerceStore.", path);
             }
+            CheckLooksLikeSqlite(path);
             var db = OpenCore(path);
             try
             {
@@ -116,6 +124,41 @@ namespace CommerceSync.Storage
             {
                 db.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// An existing store must be a whole SQLite file. SQLite itself would treat an empty or cut-short file as an empty database
+        /// and quietly start a new store in it; refuse instead, so a damaged copy is never mistaken for a store with no data.
+        /// </summary>
+        private static void CheckLooksLikeSqlite(string path)
+        {
+            var header = new byte[100];
+            long length;
+            using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                length = f.Length;
+                var read = 0;
+                while (read < header.Length)
+                {
+                    var n = f.Read(header, read, header.Length - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+            }
+            var magic = System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0");
+            var ok = length >= 100;
+            for (var i = 0; ok && i < magic.Length; i++) ok = header[i] == magic[i];
+            if (ok)
+            {
+                var pageSize = (header[16] << 8) | header[17];
+                if (pageSize == 1) pageSize = 65536;
+                ok = pageSize >= 512 && length >= pageSize && length % pageSize == 0;
+            }
+            if (!ok)
+            {
+                throw new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
+                    "'" + path + "' is not a CommerceSync store: it is empty, cut short or not a SQLite database.", path);
             }
         }
 
@@ -136,7 +179,7 @@ namespace CommerceSync.Storage
                 DataSource = path,
                 Mode = SqliteOpenMode.ReadWrite,
                 Pooling = true,
-                DefaultTimeout = (int)Math.Max(1, BusyTimeout.TotalSeconds),
+                DefaultTimeout = (int)Math.Max(1, (EnvironmentBusyTimeout() ?? DefaultBusyTimeout).TotalSeconds),
             }.ToString();
             var connection = new SqliteConnection(cs);
             try
@@ -158,7 +201,7 @@ namespace CommerceSync.Storage
             try
             {
                 // busy_timeout first: even switching to WAL needs the lock.
-                Execute("PRAGMA busy_timeout = " + ((long)BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";");
+                SetBusyTimeout(EnvironmentBusyTimeout() ?? DefaultBusyTimeout);
                 var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
                 Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
@@ -168,12 +211,46 @@ namespace CommerceSync.Storage
             }
             catch (SqliteException ex)
             {
-                throw Translate(ex, Path);
+                throw Translate(ex);
             }
         }
 
+        private static TimeSpan? EnvironmentBusyTimeout()
+        {
+            double seconds;
+            var text = Environment.GetEnvironmentVariable(BusyTimeoutVariable);
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        }
+
+        private void SetBusyTimeout(TimeSpan timeout)
+        {
+            BusyTimeout = timeout;
+            Execute("PRAGMA busy_timeout = " + ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";");
+            // Microsoft.Data.Sqlite retries a busy statement until its command timeout as well: keep the two equal.
+            Connection.DefaultTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
+        }
+
+        /// <summary>After the schema is known: the store's own busy timeout applies unless the environment overrides it.</summary>
+        private void ApplyStoreBusyTimeout()
+        {
+            double seconds;
+            if (EnvironmentBusyTimeout() == null && double.TryParse(GetSetting(BusyTimeoutSetting), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
+            {
+                SetBusyTimeout(TimeSpan.FromSeconds(seconds));
+            }
+        }
+
+        /// <summary>Sets the store's busy timeout for every process that opens it.</summary>
+        public void SetBusyTimeoutSetting(TimeSpan timeout)
+        {
+            SetSetting(BusyTimeoutSetting, timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+            ApplyStoreBusyTimeout();
+        }
+
         /// <summary>Turns SQLite result codes into errors a user can act on.</summary>
-        internal static Exception Translate(SqliteException ex, string path)
+        internal Exception Translate(SqliteException ex) => Translate(ex, Path, BusyTimeout);
+
+        internal static Exception Translate(SqliteException ex, string path, TimeSpan? busyTimeout = null)
         {
             switch (ex.SqliteErrorCode)
             {
@@ -190,7 +267,8 @@ namespace CommerceSync.Storage
                 case 5: // SQLITE_BUSY
                 case 6: // SQLITE_LOCKED
                     return new CommerceSyncException(ErrorIds.StoreBusy, ErrorKind.ResourceBusy,
-                        "The store '" + path + "' stayed locked by another job for " + BusyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s. Try again when it finishes.", path, ex);
+                        "The store '" + path + "' stayed locked by another job for " + (busyTimeout ?? DefaultBusyTimeout).TotalSeconds.ToString(CultureInfo.InvariantCulture) +
+                        " s. Try again when it finishes, or wait longer with Set-CommerceStore -BusyTimeout or $env:" + BusyTimeoutVariable + ".", path, ex);
                 default:
                     return ex;
             }
@@ -202,6 +280,12 @@ namespace CommerceSync.Storage
         {
             try
             {
+                if (Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';") == 0 &&
+                    Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table';") > 0)
+                {
+                    throw new CommerceSyncException(ErrorIds.StoreNotCommerceSync, ErrorKind.InvalidData,
+                        "'" + Path + "' is a SQLite database of another application, not a CommerceSync store. Nothing was changed.", Path);
+                }
                 Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);");
                 var current = SchemaVersion;
                 if (current > Schema.LatestVersion)
@@ -209,7 +293,11 @@ namespace CommerceSync.Storage
                     throw new CommerceSyncException(ErrorIds.StoreSchemaTooNew, ErrorKind.NotSupported,
                         "The store '" + Path + "' has schema version " + current + ", newer than this module knows (" + Schema.LatestVersion + "). Update CommerceSync.", Path);
                 }
-                if (current == Schema.LatestVersion) return;
+                if (current == Schema.LatestVersion)
+                {
+                    ApplyStoreBusyTimeout();
+                    return;
+                }
                 using (var tx = BeginWrite())
                 {
                     current = SchemaVersion; // another process may have migrated while we waited
@@ -220,10 +308,11 @@ namespace CommerceSync.Storage
                     }
                     tx.Commit();
                 }
+                ApplyStoreBusyTimeout();
             }
             catch (SqliteException ex)
             {
-                throw Translate(ex, Path);
+                throw Translate(ex);
             }
         }
 
@@ -236,7 +325,7 @@ namespace CommerceSync.Storage
             }
             catch (SqliteException ex)
             {
-                throw Translate(ex, Path);
+                throw Translate(ex);
             }
         }
 
@@ -261,7 +350,7 @@ namespace CommerceSync.Storage
                 }
                 catch (SqliteException ex)
                 {
-                    throw Translate(ex, Path);
+                    throw Translate(ex);
                 }
             }
         }
@@ -277,7 +366,7 @@ namespace CommerceSync.Storage
                 }
                 catch (SqliteException ex)
                 {
-                    throw Translate(ex, Path);
+                    throw Translate(ex);
                 }
                 if (value == null || value is DBNull) return default(T);
                 return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
@@ -295,7 +384,7 @@ namespace CommerceSync.Storage
                 }
                 catch (SqliteException ex)
                 {
-                    throw Translate(ex, Path);
+                    throw Translate(ex);
                 }
                 using (reader)
                 {
@@ -313,6 +402,41 @@ namespace CommerceSync.Storage
 
         public void SetSetting(string key, string value) =>
             Execute("INSERT INTO store_setting(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", ("$k", key), ("$v", value));
+
+        /// <summary>
+        /// A consistent copy of the whole store while jobs may be running (SQLite's online backup), written owner-only.
+        /// The copy is a complete store: open it like any other.
+        /// </summary>
+        public void BackupTo(string destination, bool force)
+        {
+            CheckNotFolder(destination);
+            if (File.Exists(destination))
+            {
+                if (!force)
+                {
+                    throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists, "'" + destination + "' exists. Use -Force to replace it.", destination);
+                }
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    if (File.Exists(destination + suffix)) File.Delete(destination + suffix);
+                }
+            }
+            FilePermissions.CreatePrivateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(destination)));
+            FilePermissions.CreatePrivateFile(destination);
+            using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString()))
+            {
+                try
+                {
+                    target.Open();
+                    Connection.BackupDatabase(target);
+                }
+                catch (SqliteException ex)
+                {
+                    throw Translate(ex);
+                }
+            }
+        }
 
         public void Dispose()
         {
@@ -342,7 +466,7 @@ namespace CommerceSync.Storage
             }
             catch (SqliteException ex)
             {
-                throw StoreDatabase.Translate(ex, db.Path);
+                throw db.Translate(ex);
             }
             done = true;
             db.CurrentTransaction = null;

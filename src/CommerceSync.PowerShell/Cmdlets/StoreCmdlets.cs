@@ -16,6 +16,7 @@ namespace CommerceSync
             AsyncCustomers = db.Count("ch_async_customer", "operation = 1"),
             Customers = db.Count("cust_table"),
             HeadquartersAvailable = new Services.CustomerCreation(db).HeadquartersAvailable,
+            BusyTimeout = db.BusyTimeout,
         };
     }
 
@@ -99,6 +100,54 @@ namespace CommerceSync
         protected override void ProcessRecord()
         {
             WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store).Source));
+        }
+    }
+}
+
+namespace CommerceSync
+{
+    using System.Linq;
+
+    /// <summary>Checks the store's invariants: $true when all hold; -Detailed lists every check with the rows that break it.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "CommerceStore")]
+    [OutputType(typeof(bool), typeof(IntegrityViolation))]
+    public sealed class TestCommerceStore : CommerceCmdlet
+    {
+        /// <summary>Return the checks (Check, Count, Description) instead of one $true/$false.</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var checks = Terminating(() => new IntegrityStore(Db).Check());
+            foreach (var c in checks.Where(c => c.Count > 0)) WriteVerbose("Broken: " + c.Check + " (" + c.Count + "): " + c.Description);
+            if (Detailed.IsPresent) WriteObject(checks, true);
+            else WriteObject(checks.All(c => c.Count == 0));
+        }
+    }
+
+    /// <summary>Takes a consistent online copy of the store (SQLite backup), also while jobs run.</summary>
+    [Cmdlet(VerbsData.Backup, "CommerceStore", SupportsShouldProcess = true)]
+    [OutputType(typeof(Store))]
+    public sealed class BackupCommerceStore : CommerceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Destination { get; set; }
+
+        /// <summary>Replace an existing file at the destination.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var destination = StoreResolution.ResolvePath(SessionState, Destination);
+            if (!ShouldProcess(destination, "Back up store " + Db.Path)) return;
+            Terminating(() => { Db.BackupTo(destination, Force.IsPresent); return 0; }, destination);
+            using (var copy = StoreDatabase.Open(destination))
+            {
+                WriteObject(StoreInfo.Describe(copy, StoreSource.Parameter));
+            }
         }
     }
 }

@@ -1,0 +1,200 @@
+# Reliability harness: kills jobs with SIGKILL at random points and runs jobs from several processes at once,
+# then checks the store's invariants. `./build.ps1 Stress` runs it at full size; the Pester suite runs it small.
+# Returns one summary object: kills, kills that landed mid-run, concurrent runs, violations and records lost (must be 0).
+[CmdletBinding()]
+param(
+    [ValidateSet('Crash', 'Concurrency', 'Busy')]
+    [string] $Mode = 'Crash',
+    [int] $Rounds = 4,
+    [int] $CustomersPerRound = 400,
+    [int[]] $Workers = @(2, 4),
+    [int] $ChunkSize = 25,
+    [int] $Seed = 7,
+    [string] $Folder = (Join-Path ([IO.Path]::GetTempPath()) "commercesync-stress-$PID")
+)
+
+$ErrorActionPreference = 'Stop'
+$manifest = (Resolve-Path (Join-Path $PSScriptRoot '../CommerceSync.psd1')).Path
+Import-Module $manifest -Force
+$pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+New-Item -ItemType Directory -Path $Folder -Force | Out-Null
+$store = Join-Path $Folder "stress-$Mode.db"
+$rng = [Random]::new($Seed)
+
+# The jobs every round exercises, each as a child process runs it.
+$jobs = [ordered]@{
+    'P-job'     = "Invoke-PJob -ChunkSize $ChunkSize"
+    'Sync'      = "Convert-AsyncCustomer -ChunkSize $ChunkSize -WarningAction SilentlyContinue"
+    'Orders'    = "Sync-CommerceOrder -ChunkSize $ChunkSize -WarningAction SilentlyContinue"
+    'Statement' = 'Invoke-StatementPosting -WarningAction SilentlyContinue'
+    '1010'      = "Invoke-Job1010 -ChunkSize $ChunkSize"
+}
+
+function New-StressStore {
+    New-CommerceStore -Path $store -Force | Out-Null
+    foreach ($ch in 'S0001', 'S0002', 'S0003') { New-CommerceChannel -ChannelId $ch -AsyncCustomerMode -OfflineDatabase:($ch -eq 'S0003') -Store $store | Out-Null }
+}
+
+# Customers (a few invalid), their edits, and sales that reference some of them.
+function Add-Work([int] $Count, [int] $Round) {
+    $channels = 'S0001', 'S0002', 'S0003'
+    $rows = foreach ($i in 1..$Count) {
+        [pscustomobject]@{
+            Channel = $channels[$i % 3]; FirstName = "R$Round"; LastName = "C$i"
+            Email = if ($i % 97 -eq 0) { 'broken' } else { "r$Round.c$i@example.com" }
+            Street = "$i Main St"; City = 'Town'; Country = 'USA'
+        }
+    }
+    $created = @($rows | New-AsyncCustomer -Store $store -Attribute @{ Round = $Round })
+    $created | Select-Object -First ([Math]::Max(1, $Count / 10)) | ForEach-Object {
+        Set-AsyncCustomer -Channel $_.ChannelId -AsyncCustomerId $_.AsyncCustomerId -Phone "+1 555 $($rng.Next(1000, 9999))" -Store $store
+    }
+    $created | Select-Object -Skip 5 -First ([Math]::Max(1, $Count / 20)) | ForEach-Object {
+        $_ | New-CommerceTransaction -Store $store -Type CustomerOrder -Amount ($rng.Next(5, 500)) | Out-Null
+        $_ | New-CommerceTransaction -Store $store -Amount ($rng.Next(1, 50)) -BusinessDate ([datetime]'2026-11-01').AddDays($Round) | Out-Null
+    }
+}
+
+function Start-Job([string] $Command, [hashtable] $Environment = @{}) {
+    $script = Join-Path $Folder "job-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -LiteralPath $script -Value @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$manifest'
+Connect-CommerceStore '$store' | Out-Null
+[Console]::Out.WriteLine('started'); [Console]::Out.Flush()
+& {
+$Command
+} | Out-Null
+[Console]::Out.WriteLine('finished')
+"@
+    $info = [Diagnostics.ProcessStartInfo]::new($pwsh, "-NoProfile -NonInteractive -File `"$script`"")
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    foreach ($k in $Environment.Keys) { $info.Environment[$k] = $Environment[$k] }
+    [Diagnostics.Process]::Start($info)
+}
+
+function Wait-Job([Diagnostics.Process] $Process) {
+    $out = $Process.StandardOutput.ReadToEndAsync()
+    $err = $Process.StandardError.ReadToEndAsync()
+    $Process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $Process.ExitCode; Out = $out.Result; Err = $err.Result }
+}
+
+function Get-Violations {
+    Test-CommerceStore -Store $store -Detailed | Where-Object Count -gt 0
+}
+
+function Complete-All {
+    # Everything due, in order, twice: the second pass must find nothing to do.
+    foreach ($pass in 1, 2) {
+        Invoke-PJob -Store $store | Out-Null
+        Convert-AsyncCustomer -Store $store -WarningAction SilentlyContinue | Out-Null
+        Sync-CommerceOrder -Store $store -WarningAction SilentlyContinue | Out-Null
+        Invoke-StatementPosting -Store $store -WarningAction SilentlyContinue | Out-Null
+        Invoke-Job1010 -Store $store | Out-Null
+    }
+}
+
+# What must hold at the end, whatever was killed or ran at once.
+function Get-FinalCheck {
+    $lost = @(Get-AsyncCustomer -Store $store -Status Pending, Uploaded).Count
+    $async = @(Get-AsyncCustomer -Store $store)
+    $valid = @($async | Where-Object Status -ne 'Failed')
+    $badAccounts = @($valid | Where-Object { @(Get-CommerceCustomer -Store $store -AsyncCustomerId $_.AsyncCustomerId).Count -ne 1 }).Count
+    $notDistributed = @($valid | Where-Object Status -ne 'Distributed').Count
+    $accounts = @(Get-CommerceCustomer -Store $store | ForEach-Object { "$($_.DataAreaId)|$($_.AccountNumber)" })
+    [pscustomobject]@{
+        AsyncCustomers       = $async.Count
+        Converted            = $valid.Count
+        NotExactlyOneAccount = $badAccounts
+        DuplicateAccounts    = $accounts.Count - @($accounts | Sort-Object -Unique).Count
+        NotDistributed       = $notDistributed
+        Lost                 = $lost
+        Violations           = @(Get-Violations | ForEach-Object { "$($_.Check)=$($_.Count)" }) -join '; '
+    }
+}
+
+New-StressStore
+$summary = [ordered]@{ Mode = $Mode }
+
+switch ($Mode) {
+    'Crash' {
+        $kills = 0; $landed = 0; $violationsAfterRerun = 0
+        foreach ($round in 1..$Rounds) {
+            Add-Work -Count $CustomersPerRound -Round $round
+            foreach ($job in $jobs.Keys) {
+                $p = Start-Job $jobs[$job]
+                $null = $p.StandardOutput.ReadLine()          # 'started': the module is loaded, the job begins now
+                Start-Sleep -Milliseconds ($rng.Next(0, 80))
+                if (-not $p.HasExited) { $p.Kill(); $kills++ }
+                $p.WaitForExit()
+                $last = Get-CommerceJobRun -Store $store -Last 1
+                if ($last -and $last.Status -eq 'Interrupted') { $landed++ }
+                # Rerun the same job to completion, then the invariants must hold.
+                $r = Wait-Job (Start-Job $jobs[$job])
+                if ($r.ExitCode -ne 0) { throw "Rerun of $job failed: $($r.Err)" }
+                $broken = @(Get-Violations)
+                if ($broken) { $violationsAfterRerun += ($broken | Measure-Object Count -Sum).Sum; Write-Warning "After $job in round ${round}: $($broken -join ', ')" }
+            }
+        }
+        Complete-All
+        $summary.Kills = $kills
+        $summary.KillsMidRun = $landed
+        $summary.ViolationsAfterReruns = $violationsAfterRerun
+    }
+    'Concurrency' {
+        $runs = 0; $failures = @()
+        $round = 0
+        foreach ($n in $Workers) {
+            $round++
+            Add-Work -Count $CustomersPerRound -Round $round
+            # Same job in every worker, then different jobs at once.
+            $plans = @(
+                , (@($jobs['P-job']) * $n)
+                , (@($jobs['Sync']) * $n)
+                , (@($jobs['1010']) * $n)
+                , @($jobs.Values | Select-Object -First $n))
+            foreach ($plan in $plans) {
+                $procs = @($plan | ForEach-Object { Start-Job $_ })
+                foreach ($p in $procs) {
+                    $r = Wait-Job $p
+                    $runs++
+                    if ($r.ExitCode -ne 0 -or $r.Err -match 'database is locked') { $failures += $r.Err }
+                }
+            }
+        }
+        Complete-All
+        $summary.ConcurrentRuns = $runs
+        $summary.FailedRuns = $failures.Count
+        if ($failures) { $summary.FirstFailure = $failures[0] }
+    }
+    'Busy' {
+        # Hold the write lock from another process; a job with a 1 s timeout must fail with StoreBusy, not hang or crash.
+        $holder = Start-Job @"
+`$asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
+if (-not `$asm) { Get-CommerceStore | Out-Null; `$asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Data.Sqlite' } }
+`$c = [Activator]::CreateInstance(`$asm.GetType('Microsoft.Data.Sqlite.SqliteConnection'), @('Data Source=$store'))
+`$c.Open(); `$cmd = `$c.CreateCommand(); `$cmd.CommandText = 'BEGIN IMMEDIATE'; [void]`$cmd.ExecuteNonQuery()
+[Console]::Out.WriteLine('locked'); [Console]::Out.Flush()
+Start-Sleep -Seconds 20
+"@
+        $null = $holder.StandardOutput.ReadLine()
+        $null = $holder.StandardOutput.ReadLine()
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $waiter = Wait-Job (Start-Job 'try { Invoke-PJob -ErrorAction Stop } catch { [Console]::Out.WriteLine($_.FullyQualifiedErrorId); exit 3 }' @{ COMMERCESYNC_BUSY_TIMEOUT = '1' })
+        $clock.Stop()
+        $holder.Kill(); $holder.WaitForExit()
+        $summary.ErrorId = "$($waiter.Out -split "`n" | Where-Object { $_ -like '*,*' } | Select-Object -First 1)".Trim()
+        $summary.Output = ($waiter.Out + $waiter.Err).Trim()
+        $summary.Seconds = [Math]::Round($clock.Elapsed.TotalSeconds, 1)
+        $summary.ExitCode = $waiter.ExitCode
+    }
+}
+
+if ($Mode -ne 'Busy') {
+    $final = Get-FinalCheck
+    foreach ($p in $final.PSObject.Properties) { $summary[$p.Name] = $p.Value }
+}
+[pscustomobject]$summary
