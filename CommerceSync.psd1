@@ -21,7 +21,8 @@
         'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder',
         'Invoke-StatementPosting', 'Get-CommerceStatement',
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
-        'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore'
+        'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore',
+        'Get-CommerceSyncReport', 'Test-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

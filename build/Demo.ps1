@@ -113,6 +113,11 @@ Get-CommerceJobRun | Format-Table | Show
 Write-Step 'After: per store'
 Get-ChannelSummary | Format-Table | Show
 
+Write-Step 'Reconciliation: Get-CommerceSyncReport, Test-CommerceSync, Find-CommerceDuplicateCustomer'
+Get-CommerceSyncReport | Format-Table | Show
+Test-CommerceSync -Detailed | Format-Table | Show
+'Possible duplicates (same name and postal code, same phone, same email): {0}' -f @(Find-CommerceDuplicateCustomer -MinimumScore 0.6).Count | Show
+
 Write-Step 'What stays to fix: Get-AsyncCustomer -Status Failed'
 Get-AsyncCustomer -Status Failed | Format-Table ChannelId, Name, Email, Currency, Error | Show
 

@@ -66,6 +66,8 @@ namespace CommerceSync
         public const string LoyaltyCardNeedsAccount = "LoyaltyCardNeedsAccount";
         public const string SearchTooShort = "SearchTooShort";
         public const string OperationNotFound = "OperationNotFound";
+        public const string ImportFormatInvalid = "ImportFormatInvalid";
+        public const string StoreNotEmpty = "StoreNotEmpty";
         public const string NumberSequenceExhausted = "NumberSequenceExhausted";
     }
 }

@@ -1,0 +1,57 @@
+using System;
+
+namespace CommerceSync
+{
+    /// <summary>What has not converted yet, and why, for one channel (or the total, ChannelId "*").</summary>
+    public sealed class SyncReport
+    {
+        public const string Total = "*";
+
+        public string ChannelId { get; set; }
+        public DateTime AsOf { get; set; }
+        /// <summary>Created at the POS, not uploaded by the P-job.</summary>
+        public long PendingUpload { get; set; }
+        /// <summary>At HQ, not processed by the sync job.</summary>
+        public long UploadedNotConverted { get; set; }
+        /// <summary>Account created, not yet at the originating store (job 1010).</summary>
+        public long ConvertedNotDistributed { get; set; }
+        public long Failed { get; set; }
+        /// <summary>Failed async customers by reason.</summary>
+        public FailureCount[] FailuresByReason { get; set; } = Array.Empty<FailureCount>();
+        /// <summary>How long the oldest customer still on its way has waited.</summary>
+        public TimeSpan? OldestWaiting { get; set; }
+        /// <summary>Cash-and-carry sales whose async customer cannot be synchronized, so their statement cannot post.</summary>
+        public long TransactionsBlockingPosting { get; set; }
+        /// <summary>Customer orders that failed because their customer could not be synchronized.</summary>
+        public long OrdersFailedForCustomer { get; set; }
+
+        public override string ToString() => ChannelId;
+    }
+
+    public sealed class FailureCount
+    {
+        public string Reason { get; set; }
+        public long Count { get; set; }
+
+        public override string ToString() => Count + " x " + Reason;
+    }
+
+    /// <summary>A pair of customers that look like the same person.</summary>
+    public sealed class DuplicateCandidate
+    {
+        /// <summary>0 to 1: 1 means the same email and phone and name.</summary>
+        public double Score { get; set; }
+        public string Reason { get; set; }
+        /// <summary>"Async" (GUID, not converted yet) or "Customer" (HQ account).</summary>
+        public string FirstKind { get; set; }
+        public string FirstId { get; set; }
+        public string FirstName { get; set; }
+        public string FirstChannelId { get; set; }
+        public string SecondKind { get; set; }
+        public string SecondId { get; set; }
+        public string SecondName { get; set; }
+        public string SecondChannelId { get; set; }
+
+        public override string ToString() => FirstId + " ~ " + SecondId + " (" + Reason + ")";
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>
+    /// Reconciliation: where every async customer is, per channel, now or at a past time reconstructed from the job history
+    /// (upload runs, sync times, distribution times). One status rule for both, so a report "as of now" and one "as of" a moment
+    /// ago agree.
+    /// </summary>
+    public sealed class ReportStore
+    {
+        // Status of a create operation at $t: 0 pending upload, 1 uploaded, 2 converted, 3 distributed, 4 failed.
+        private const string StatusAt = @"
+CASE WHEN h.counter IS NULL OR ur.started > $t THEN 0
+     WHEN h.online_operation_completed = 1 AND h.synced_at <= $t THEN
+        CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = c.async_customer_id AND cc.channel_id = c.channel_id
+                         AND cc.database = 0 AND cc.distributed_at <= $t) THEN 3 ELSE 2 END
+     WHEN h.sync_status = 2 AND h.synced_at <= $t THEN 4
+     ELSE 1 END";
+
+        private const string Creates = @"
+SELECT c.channel_id, c.async_customer_id, c.created_at, h.last_error, " + StatusAt + @" AS status
+FROM ch_async_customer c
+LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
+LEFT JOIN job_run ur ON ur.run_id = h.upload_run_id
+WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels)))";
+
+        private readonly StoreDatabase db;
+
+        public ReportStore(StoreDatabase db) { this.db = db; }
+
+        /// <summary>One report per channel that has async customers or blocked sales, then the total (ChannelId "*").</summary>
+        public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
+        {
+            var at = (asOf ?? DateTime.UtcNow).ToUniversalTime();
+            var args = new (string, object)[] { ("$t", at.ToStoreText()), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)) };
+            var reports = new Dictionary<string, SyncReport>(StringComparer.OrdinalIgnoreCase);
+            Func<string, SyncReport> get = ch =>
+            {
+                SyncReport r;
+                if (!reports.TryGetValue(ch, out r)) reports[ch] = r = new SyncReport { ChannelId = ch, AsOf = at };
+                return r;
+            };
+            foreach (var row in db.Query("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + Creates + ") GROUP BY channel_id, status;",
+                r => (Channel: r.GetString(0), Status: r.GetInt32(1), Count: r.GetInt64(2), Oldest: r.Time(3)), args))
+            {
+                var rep = get(row.Channel);
+                switch (row.Status)
+                {
+                    case 0: rep.PendingUpload = row.Count; break;
+                    case 1: rep.UploadedNotConverted = row.Count; break;
+                    case 2: rep.ConvertedNotDistributed = row.Count; break;
+                    case 4: rep.Failed = row.Count; break;
+                }
+                if (row.Status <= 2)
+                {
+                    var age = at - row.Oldest;
+                    if (!rep.OldestWaiting.HasValue || age > rep.OldestWaiting.Value) rep.OldestWaiting = age;
+                }
+            }
+            foreach (var g in db.Query("SELECT channel_id, COALESCE(last_error, ''), COUNT(*) FROM (" + Creates + ") WHERE status = 4 GROUP BY channel_id, last_error ORDER BY 3 DESC;",
+                r => (Channel: r.GetString(0), Reason: r.GetString(1), Count: r.GetInt64(2)), args).GroupBy(x => x.Channel))
+            {
+                get(g.Key).FailuresByReason = g.Select(x => new FailureCount { Reason = x.Reason, Count = x.Count }).ToArray();
+            }
+            // Sales HQ holds that reference an async customer HQ could not create: what blocks posting, and orders that failed for it.
+            foreach (var row in db.Query(@"SELECT t.channel_id, t.type, COUNT(*) FROM hq_transaction t
+WHERE t.status <> 1 AND t.account_number IS NULL AND t.async_customer_id IS NOT NULL AND t.created_at <= $t
+  AND ($channels IS NULL OR t.channel_id IN (SELECT value FROM json_each($channels)))
+  AND NOT EXISTS(SELECT 1 FROM retail_cust_table r WHERE r.cust_account_async = t.async_customer_id)
+  AND (t.status = 2 OR EXISTS(SELECT 1 FROM hq_async_customer h WHERE h.async_customer_id = t.async_customer_id AND h.operation = 1 AND h.sync_status = 2))
+GROUP BY t.channel_id, t.type;", r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
+            {
+                if (row.Type == (int)TransactionType.CashAndCarry) get(row.Channel).TransactionsBlockingPosting = row.Count;
+                else get(row.Channel).OrdersFailedForCustomer = row.Count;
+            }
+            var list = reports.Values.OrderBy(r => r.ChannelId, StringComparer.OrdinalIgnoreCase).ToList();
+            list.Add(new SyncReport
+            {
+                ChannelId = SyncReport.Total,
+                AsOf = at,
+                PendingUpload = list.Sum(r => r.PendingUpload),
+                UploadedNotConverted = list.Sum(r => r.UploadedNotConverted),
+                ConvertedNotDistributed = list.Sum(r => r.ConvertedNotDistributed),
+                Failed = list.Sum(r => r.Failed),
+                FailuresByReason = list.SelectMany(r => r.FailuresByReason).GroupBy(f => f.Reason)
+                    .Select(g => new FailureCount { Reason = g.Key, Count = g.Sum(f => f.Count) }).OrderByDescending(f => f.Count).ToArray(),
+                OldestWaiting = list.Max(r => r.OldestWaiting),
+                TransactionsBlockingPosting = list.Sum(r => r.TransactionsBlockingPosting),
+                OrdersFailedForCustomer = list.Sum(r => r.OrdersFailedForCustomer),
+            });
+            return list;
+        }
+    }
+}

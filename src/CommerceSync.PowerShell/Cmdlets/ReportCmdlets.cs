@@ -1,0 +1,168 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>What has not converted and why: one report per channel plus a total.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceSyncReport")]
+    [OutputType(typeof(SyncReport))]
+    public sealed class GetCommerceSyncReport : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>The state at a past moment, reconstructed from the job history (upload runs, sync and distribution times).</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
+            WriteObject(new ReportStore(Db).Report(channels, asOf), true);
+        }
+    }
+
+    /// <summary>For runbooks and Pester: $true when the conversion is healthy; -Detailed returns every check.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "CommerceSync")]
+    [OutputType(typeof(bool), typeof(SyncCheck))]
+    public sealed class TestCommerceSync : CommerceCmdlet
+    {
+        [Parameter(Position = 0)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>The longest an async customer may wait on its way to its store, in hours. Default 24.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000)]
+        public double MaxAgeHours { get; set; } = 24;
+
+        /// <summary>How many failed async customers are tolerated. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxFailed { get; set; }
+
+        /// <summary>How many cash-and-carry sales may be blocked from posting. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxBlockedTransactions { get; set; }
+
+        /// <summary>How many customer orders may have failed for their customer. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxFailedOrders { get; set; }
+
+        /// <summary>Return every check (passed and failed) instead of one $true/$false.</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
+            {
+                MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
+            });
+            foreach (var c in checks.Where(c => !c.Passed)) WriteVerbose("Failed: " + c.Check + " = " + c.Value + " (threshold " + c.Threshold + "). " + c.Detail);
+            if (Detailed.IsPresent) WriteObject(checks, true);
+            else WriteObject(checks.All(c => c.Passed));
+        }
+    }
+
+    /// <summary>Customers that look like the same person (email, phone, name and postal code), with a score and the reason.</summary>
+    [Cmdlet(VerbsCommon.Find, "CommerceDuplicateCustomer")]
+    [OutputType(typeof(DuplicateCandidate))]
+    public sealed class FindCommerceDuplicateCustomer : CommerceCmdlet
+    {
+        [Parameter(Position = 0)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>Only pairs scoring at least this (0 to 1). Default 0.3: any one shared key.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double MinimumScore { get; set; } = 0.3;
+
+        protected override void ProcessRecord()
+        {
+            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
+        }
+    }
+
+    /// <summary>Exports the whole store as JSON Lines: channels, async operations, customers, history, with ids and counters.</summary>
+    [Cmdlet(VerbsData.Export, "CommerceData", SupportsShouldProcess = true)]
+    [OutputType(typeof(TransferResult))]
+    public sealed class ExportCommerceData : CommerceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var path = StoreResolution.ResolvePath(SessionState, Path);
+            if (File.Exists(path) && !Force.IsPresent)
+            {
+                WriteRecordError(ErrorIds.StoreExists, ErrorKind.AlreadyExists, "'" + path + "' exists. Use -Force to replace it.", path);
+                return;
+            }
+            if (!ShouldProcess(path, "Export store " + Db.Path)) return;
+            var result = Terminating(() =>
+            {
+                using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+                {
+                    return new TransferStore(Db).Export(writer, n => Progress("Export-CommerceData", n + " rows"));
+                }
+            }, path);
+            result.Path = path;
+            CompleteProgress("Export-CommerceData");
+            WriteVerbose("Exported " + result.Rows + " rows from " + result.RowsByTable.Count(t => t.Value > 0) + " tables.");
+            WriteObject(result);
+        }
+    }
+
+    /// <summary>Imports an export into a new, empty store: everything or nothing.</summary>
+    [Cmdlet(VerbsData.Import, "CommerceData", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(TransferResult))]
+    public sealed class ImportCommerceData : CommerceCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var path = StoreResolution.ResolvePath(SessionState, Path);
+            if (!File.Exists(path))
+            {
+                WriteRecordError(ErrorIds.ImportFormatInvalid, ErrorKind.NotFound, "No export at '" + path + "'.", path);
+                return;
+            }
+            if (!ShouldProcess(Db.Path, "Import " + path)) return;
+            var result = Terminating(() =>
+            {
+                using (var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16))
+                {
+                    return new TransferStore(Db).Import(reader, n => Progress("Import-CommerceData", n + " rows"));
+                }
+            }, path);
+            result.Path = path;
+            CompleteProgress("Import-CommerceData");
+            WriteVerbose("Imported " + result.Rows + " rows.");
+            WriteObject(result);
+        }
+    }
+}

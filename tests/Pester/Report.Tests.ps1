@@ -1,0 +1,167 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-Module $ModuleManifest -Force
+
+    function New-ReportStore {
+        New-TestStore | Out-Null
+        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel -ChannelId S0002 -AsyncCustomerMode | Out-Null
+    }
+}
+
+Describe 'Get-CommerceSyncReport: what is stuck, and why' {
+    BeforeEach { New-ReportStore }
+
+    It 'counts every stage per channel and in total, with failures by reason and what blocks end of day' {
+        1..3 | ForEach-Object { New-AsyncCustomer S0001 -FirstName "Ok$_" } | Out-Null
+        $bad1 = New-AsyncCustomer S0001 -FirstName Bad1 -Email 'nope'
+        New-AsyncCustomer S0002 -FirstName Bad2 -Email 'nope2' | Out-Null
+        New-AsyncCustomer S0002 -FirstName Bad3 -Currency 'EURO' | Out-Null
+        $bad1 | New-CommerceTransaction -Amount 5 | Out-Null
+        $bad1 | New-CommerceTransaction -Type CustomerOrder -Amount 9 | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Sync-CommerceOrder -WarningAction SilentlyContinue | Out-Null
+        New-AsyncCustomer S0002 -FirstName Late | Out-Null
+        $r = Get-CommerceSyncReport
+        $r | Should -BeOfType CommerceSync.SyncReport
+        $r.ChannelId | Should -Be @('S0001', 'S0002', '*')
+        $s1 = $r | Where-Object ChannelId -eq 'S0001'
+        $s1.ConvertedNotDistributed | Should -Be 3
+        $s1.Failed | Should -Be 1
+        $s1.TransactionsBlockingPosting | Should -Be 1
+        $s1.OrdersFailedForCustomer | Should -Be 1
+        $s2 = $r | Where-Object ChannelId -eq 'S0002'
+        $s2.PendingUpload | Should -Be 1
+        $s2.Failed | Should -Be 2
+        $total = $r | Where-Object ChannelId -eq '*'
+        $total.Failed | Should -Be 3
+        ($total.FailuresByReason | ForEach-Object { "$($_.Count)|$($_.Reason)" }) | Should -Be @('2|The email address is not valid.', '1|The currency must be a three-letter ISO code.')
+        $total.OldestWaiting | Should -BeOfType timespan
+        Invoke-Job1010 | Out-Null
+        (Get-CommerceSyncReport S0001).ConvertedNotDistributed | Should -Be @(0, 0)
+    }
+
+    It 'reconstructs a past moment from the job history with -AsOf' {
+        1..2 | ForEach-Object { New-AsyncCustomer S0001 -FirstName "C$_" } | Out-Null
+        Start-Sleep -Milliseconds 50
+        $beforeJobs = [datetime]::UtcNow
+        Start-Sleep -Milliseconds 50
+        Invoke-PJob | Out-Null
+        Start-Sleep -Milliseconds 50
+        $afterUpload = [datetime]::UtcNow
+        Start-Sleep -Milliseconds 50
+        Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        ((Get-CommerceSyncReport -AsOf $beforeJobs) | Where-Object ChannelId -eq '*').PendingUpload | Should -Be 2
+        ((Get-CommerceSyncReport -AsOf $afterUpload) | Where-Object ChannelId -eq '*').UploadedNotConverted | Should -Be 2
+        $now = (Get-CommerceSyncReport) | Where-Object ChannelId -eq '*'
+        $now.PendingUpload + $now.UploadedNotConverted + $now.ConvertedNotDistributed | Should -Be 0
+        ((Get-CommerceSyncReport -AsOf $beforeJobs.AddYears(-1)) | Where-Object ChannelId -eq '*').PendingUpload | Should -Be 0 -Because 'nothing existed then'
+    }
+}
+
+Describe 'Test-CommerceSync for runbooks' {
+    BeforeEach { New-ReportStore }
+
+    It 'is $true when everything converted, $false with the failing checks otherwise' {
+        New-AsyncCustomer S0001 -FirstName Ok | Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        Test-CommerceSync | Should -BeTrue
+        New-AsyncCustomer S0001 -FirstName Bad -Email nope | Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        Test-CommerceSync | Should -BeFalse
+        $failing = Test-CommerceSync -Detailed | Where-Object { -not $_.Passed }
+        $failing.Check | Should -Be 'FailedCustomers'
+        $failing.Value | Should -Be '1'
+        Test-CommerceSync -MaxFailed 1 | Should -BeTrue
+    }
+
+    It 'fails when a customer has waited longer than the threshold' {
+        New-AsyncCustomer S0001 -FirstName Waiting | Out-Null
+        Start-Sleep -Milliseconds 200
+        Test-CommerceSync -MaxAgeHours 0.00001 | Should -BeFalse
+        (Test-CommerceSync -MaxAgeHours 0.00001 -Detailed | Where-Object Check -eq 'OldestWaiting').Passed | Should -BeFalse
+        Test-CommerceSync | Should -BeTrue
+    }
+}
+
+Describe 'Find-CommerceDuplicateCustomer' {
+    BeforeEach { New-ReportStore }
+
+    It 'pairs customers that look like the same person across channels, with a score and the reason' {
+        New-AsyncCustomer S0001 -FirstName Zoë -LastName "O'Neil" -Email 'zoe@example.com' -Street '1 Main' -ZipCode '98101' -Country USA | Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        New-AsyncCustomer S0002 -FirstName zoe -LastName oneil -Email ' ZOE@example.com ' -Street '1 Main St' -ZipCode '98-101' -Country USA | Out-Null
+        New-AsyncCustomer S0002 -FirstName Other -Phone '+1 (206) 555-0100' | Out-Null
+        New-AsyncCustomer S0001 -FirstName Another -Phone '206.555.0100' | Out-Null
+        New-AsyncCustomer S0001 -FirstName Unrelated -Email 'someone@example.com' | Out-Null
+        $d = Find-CommerceDuplicateCustomer
+        $d.Count | Should -Be 2
+        $d[0] | Should -BeOfType CommerceSync.DuplicateCandidate
+        $d[0].Score | Should -Be 1
+        $d[0].Reason | Should -Be 'same email, same name and postal code'
+        @($d[0].FirstKind, $d[0].SecondKind) | Sort-Object | Should -Be @('Async', 'Customer')
+        $d[1].Reason | Should -Be 'same phone'
+        $d[1].Score | Should -Be 0.3
+        @(Find-CommerceDuplicateCustomer -MinimumScore 0.5).Count | Should -Be 1
+    }
+
+    It 'skips keys so common that they mean nothing' {
+        1..60 | ForEach-Object { [pscustomobject]@{ FirstName = "P$_"; Phone = '000 000 0000' } } | New-AsyncCustomer -Channel S0001 | Out-Null
+        Find-CommerceDuplicateCustomer | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Export-CommerceData and Import-CommerceData' {
+    It 'round-trips a store without losing anything: ids, counters, links, history' {
+        $source = New-TestStore
+        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode -OfflineDatabase | Out-Null
+        $c = New-AsyncCustomer S0001 -FirstName Ex -LastName Port -Email ex@example.com -Street '1 Main' -Country USA -Attribute @{ Tier = 1 }
+        Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -AddEmail 'ex@work.example' -Affiliation Staff
+        $c | New-CommerceTransaction -Type CustomerOrder -Amount 12.5 | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        Sync-CommerceOrder | Out-Null
+        New-AsyncCustomer S0001 -FirstName Still -LastName Pending | Out-Null
+        $file = Join-Path $TestDrive 'export.jsonl'
+        $exported = Export-CommerceData $file
+        $exported.Rows | Should -BeGreaterThan 20
+
+        $target = Join-Path $TestDrive 'target.db'
+        New-CommerceStore $target | Out-Null
+        $imported = Import-CommerceData $file -Store $target
+        $imported.Rows | Should -Be $exported.Rows
+        $again = Join-Path $TestDrive 'again.jsonl'
+        Export-CommerceData $again -Store $target | Out-Null
+        (Get-FileHash $again).Hash | Should -Be (Get-FileHash $file).Hash
+        (Get-AsyncCustomer -Store $target | ForEach-Object { "$($_.AsyncCustomerId)|$($_.Status)|$($_.AccountNumber)" }) |
+            Should -Be (Get-AsyncCustomer -Store $source | ForEach-Object { "$($_.AsyncCustomerId)|$($_.Status)|$($_.AccountNumber)" })
+        Test-CommerceStore -Store $target | Should -BeTrue
+        # The imported store goes on where the source stopped: the pending customer converts with the next number.
+        Invoke-PJob -Store $target | Out-Null; Convert-AsyncCustomer -Store $target | Out-Null
+        (Get-CommerceCustomer -Store $target | Sort-Object AccountNumber | Select-Object -Last 1).AccountNumber | Should -Be 'C000002'
+    }
+
+    It 'exports every table of the schema' {
+        New-TestStore | Out-Null
+        $asm = [CommerceSync.ModuleLoader].Assembly
+        # Every table must be in the export order: a new table without it would be lost in a move.
+        $types = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CommerceSync.Core' }
+        $order = $types.GetType('CommerceSync.Storage.TransferStore')::TableOrder
+        $db = $types.GetType('CommerceSync.Storage.StoreDatabase')::Open((Get-CommerceStore).Path, $false)
+        try { $types.GetType('CommerceSync.Storage.TransferStore')::new($db).TablesNotExported() | Should -BeNullOrEmpty }
+        finally { $db.Dispose() }
+        $order.Count | Should -BeGreaterThan 30
+    }
+
+    It 'refuses a non-empty target, a foreign file and a broken line, and changes nothing' {
+        $source = New-TestStore
+        New-CommerceChannel -ChannelId S0001 | Out-Null
+        $file = Join-Path $TestDrive 'x.jsonl'
+        Export-CommerceData $file | Out-Null
+        { Import-CommerceData $file -ErrorAction Stop } | Should -Throw -ErrorId 'StoreNotEmpty,CommerceSync.ImportCommerceData'
+        $target = Join-Path $TestDrive 't.db'; New-CommerceStore $target | Out-Null
+        $foreign = Join-Path $TestDrive 'foreign.jsonl'; Set-Content $foreign '{"hello":"world"}'
+        { Import-CommerceData $foreign -Store $target -ErrorAction Stop } | Should -Throw -ErrorId 'ImportFormatInvalid,CommerceSync.ImportCommerceData'
+        $broken = Join-Path $TestDrive 'broken.jsonl'
+        (Get-Content $file) + '{"t":"channel","r":{' | Set-Content $broken
+        { Import-CommerceData $broken -Store $target -ErrorAction Stop } | Should -Throw -ErrorId 'ImportFormatInvalid,CommerceSync.ImportCommerceData'
+        Get-CommerceChannel -Store $target | Should -BeNullOrEmpty -Because 'an import is all or nothing'
+        { Export-CommerceData $file -ErrorAction Stop } | Should -Throw -ErrorId 'StoreExists,CommerceSync.ExportCommerceData'
+    }
+}
