@@ -1,0 +1,130 @@
+using System;
+using System.IO;
+using CommerceSync.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace CommerceSync.Core.Tests
+{
+    public class StoreTests
+    {
+        [Fact]
+        public void NewStoreHasTheLatestSchemaAndReopens()
+        {
+            using (var s = new TestStore())
+            {
+                Assert.Equal(Schema.LatestVersion, s.Db.SchemaVersion);
+                s.Channel("S1");
+                using (var again = StoreDatabase.Open(s.Path))
+                {
+                    Assert.Equal(Schema.LatestVersion, again.SchemaVersion);
+                    Assert.Single(new ChannelStore(again).List());
+                }
+            }
+        }
+
+        [Fact]
+        public void RefusesANewerSchema()
+        {
+            using (var s = new TestStore())
+            {
+                StoreDatabase.EnsureSqliteProvider();
+                using (var c = new SqliteConnection("Data Source=" + s.Path))
+                {
+                    c.Open();
+                    using (var cmd = c.CreateCommand())
+                    {
+                        cmd.CommandText = "INSERT INTO schema_version(version) VALUES (999);";
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                var ex = Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(s.Path).Dispose());
+                Assert.Equal(ErrorIds.StoreSchemaTooNew, ex.ErrorId);
+            }
+        }
+
+        [Fact]
+        public void RefusesWhatIsNotAStore()
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "cs-core-dir-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(dir)).ErrorId);
+                var text = Path.Combine(dir, "text.db");
+                File.WriteAllText(text, new string('x', 5000));
+                Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(text)).ErrorId);
+                var empty = Path.Combine(dir, "empty.db");
+                File.WriteAllBytes(empty, new byte[0]);
+                Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(empty)).ErrorId);
+                Assert.Equal(ErrorIds.StoreNotFound, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(Path.Combine(dir, "none.db"))).ErrorId);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void CreatesTheStoreOwnerOnlyOnUnix()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using (var s = new TestStore())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(s.Path));
+            }
+        }
+
+        [Theory]
+        [InlineData("C######", 1, "C000001")]
+        [InlineData("US-####", 12, "US-0012")]
+        [InlineData("X_###", 999, "X_999")]
+        public void FormatsAccountNumbers(string format, long value, string expected) =>
+            Assert.Equal(expected, AccountNumberFormat.Parse(format).Format(value));
+
+        [Theory]
+        [InlineData("CUST")]
+        [InlineData("C##")]
+        [InlineData("C#A###")]
+        [InlineData("C D###")]
+        [InlineData("")]
+        public void RefusesBadAccountNumberFormats(string format) =>
+            Assert.Equal(ErrorIds.AccountNumberFormatInvalid, Assert.Throws<CommerceSyncException>(() => AccountNumberFormat.Parse(format)).ErrorId);
+
+        [Fact]
+        public void MigratesAnOlderStoreForward()
+        {
+            var path = Path.Combine(Path.GetTempPath(), "cs-core-v1-" + Guid.NewGuid().ToString("N") + ".db");
+            try
+            {
+                // A store as version 1 of the module left it, with a customer in a channel.
+                StoreDatabase.EnsureSqliteProvider();
+                using (var c = new SqliteConnection("Data Source=" + path))
+                {
+                    c.Open();
+                    using (var cmd = c.CreateCommand())
+                    {
+                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" + Schema.Migrations[0] +
+                            "INSERT INTO schema_version VALUES (1);" +
+                            "INSERT INTO channel(channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, next_counter, created_at) VALUES ('S1','S1','USRT',1,0,'30','USD',2,'2026-01-01T00:00:00.0000000Z');" +
+                            "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, created_at) VALUES ('S1', 1, 'a1', 1, 'Old', '2026-01-01T00:00:00.0000000Z');";
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                using (var db = StoreDatabase.Open(path))
+                {
+                    Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+                    var customer = Assert.Single(new AsyncCustomerStore(db).Read(null));
+                    Assert.Equal("Old", customer.FirstName);
+                    Assert.Equal(AsyncCustomerStatus.Pending, customer.Status);
+                }
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+            }
+        }
+    }
+}
