@@ -94,7 +94,9 @@ function Invoke-Docs {
     if (Test-Path $about) {
         ConvertTo-AboutHelp -Path $about -Destination (Join-Path $helpFolder 'about_CommerceSync.help.txt')
     }
-    # Windows PowerShell and pwsh look for the MAML next to the assembly that holds the cmdlets.
+    # About topics are looked up under the module base (the manifest's folder); cmdlet MAML next to the cmdlets' assembly.
+    New-Item -ItemType Directory -Path (Join-Path $Root 'en-US') -Force | Out-Null
+    Copy-Item (Join-Path $helpFolder 'about_*.help.txt') (Join-Path $Root 'en-US') -Force
     foreach ($edition in 'core', 'desktop') {
         $bin = Join-Path $ModuleBin $edition
         if (Test-Path $bin) {
@@ -172,6 +174,7 @@ function Invoke-Package {
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     New-Item -ItemType Directory -Path (Join-Path $target 'module') -Force | Out-Null
     Copy-Item $Manifest $target
+    Copy-Item (Join-Path $Root 'en-US') $target -Recurse
     foreach ($item in 'CommerceSync.psm1', 'CommerceSync.format.ps1xml', 'bin', 'en-US') {
         $source = Join-Path $Root "module/$item"
         if (Test-Path $source) { Copy-Item $source (Join-Path $target 'module') -Recurse }
@@ -182,7 +185,7 @@ function Invoke-Package {
 
 foreach ($t in $Task) {
     switch ($t) {
-        'Clean' { foreach ($p in 'module/bin', 'module/en-US', 'out', 'obj') { Remove-Item (Join-Path $Root $p) -Recurse -Force -ErrorAction SilentlyContinue } }
+        'Clean' { foreach ($p in 'module/bin', 'module/en-US', 'en-US', 'out', 'obj') { Remove-Item (Join-Path $Root $p) -Recurse -Force -ErrorAction SilentlyContinue } }
         'Build' { Invoke-Build }
         'Docs' { Invoke-Docs }
         'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }

@@ -1,0 +1,237 @@
+# Help without PlatyPS: the pages in docs/ follow PlatyPS's markdown schema 2.0.0; these functions read them, write MAML
+# and the about topic, and (for authors) bring a page's SYNTAX and parameter blocks in line with the cmdlet's metadata.
+
+function Read-HelpMarkdown {
+    # Parses one PlatyPS v1 page into a plain object: Name, Synopsis, Description, Examples, Parameters, Inputs, Outputs, Notes, Links.
+    param([Parameter(Mandatory)] [string] $Path)
+    $text = (Get-Content -Raw -LiteralPath $Path) -replace "`r`n", "`n"
+    $text = $text -replace '(?s)^---\n.*?\n---\n', ''
+    $page = [ordered]@{ Name = $null; Synopsis = ''; Description = ''; Examples = @(); Parameters = @(); Inputs = @(); Outputs = @(); Notes = ''; Links = @() }
+    if ($text -match '(?m)^# (\S+)') { $page.Name = $Matches[1] }
+    $sections = [regex]::Split($text, '(?m)^## ') | Select-Object -Skip 1
+    foreach ($section in $sections) {
+        $title, $body = $section -split "`n", 2
+        $title = $title.Trim()
+        $body = "$body"
+        switch ($title) {
+            'SYNOPSIS' { $page.Synopsis = $body.Trim() }
+            'DESCRIPTION' { $page.Description = $body.Trim() }
+            'NOTES' { $page.Notes = $body.Trim() }
+            'EXAMPLES' {
+                $page.Examples = @(foreach ($ex in ([regex]::Split($body, '(?m)^### ') | Select-Object -Skip 1)) {
+                        $exTitle, $exBody = $ex -split "`n", 2
+                        $code = if ($exBody -match '(?s)```(?:powershell)?\n(.*?)\n```') { $Matches[1] } else { '' }
+                        $remarks = ($exBody -replace '(?s)```(?:powershell)?\n.*?\n```', '').Trim()
+                        [pscustomobject]@{ Title = $exTitle.Trim(); Code = $code; Remarks = $remarks }
+                    })
+            }
+            'PARAMETERS' {
+                $page.Parameters = @(foreach ($p in ([regex]::Split($body, '(?m)^### ') | Select-Object -Skip 1)) {
+                        $pTitle, $pBody = $p -split "`n", 2
+                        if ($pTitle.Trim() -eq 'CommonParameters') { continue }
+                        $description = ($pBody -split '```yaml')[0].Trim()
+                        $blocks = @([regex]::Matches($pBody, '(?s)```yaml\n(.*?)\n```') | ForEach-Object {
+                                $yaml = [ordered]@{}
+                                foreach ($line in ($_.Groups[1].Value -split "`n")) {
+                                    if ($line -match '^([^:]+):\s*(.*)$') { $yaml[$Matches[1].Trim()] = $Matches[2].Trim() }
+                                }
+                                [pscustomobject]$yaml
+                            })
+                        [pscustomobject]@{ Name = $pTitle.Trim().TrimStart('-'); Description = $description; Blocks = $blocks }
+                    })
+            }
+            { $_ -in 'INPUTS', 'OUTPUTS' } {
+                $items = @(foreach ($i in ([regex]::Split($body, '(?m)^### ') | Select-Object -Skip 1)) {
+                        $iTitle, $iBody = $i -split "`n", 2
+                        [pscustomobject]@{ Type = $iTitle.Trim(); Description = "$iBody".Trim() }
+                    })
+                if ($title -eq 'INPUTS') { $page.Inputs = $items } else { $page.Outputs = $items }
+            }
+            'RELATED LINKS' {
+                $page.Links = @([regex]::Matches($body, '\[([^\]]+)\]\(([^)]*)\)') | ForEach-Object { [pscustomobject]@{ Text = $_.Groups[1].Value; Uri = $_.Groups[2].Value } })
+            }
+        }
+    }
+    [pscustomobject]$page
+}
+
+function Get-YamlValue($Block, [string] $Key) {
+    # Yaml keys a page may leave out (Accepted values, Aliases) read as $null, also under Set-StrictMode.
+    $p = $Block.PSObject.Properties[$Key]
+    if ($p) { $p.Value }
+}
+
+function ConvertTo-MamlHelp {
+    # Writes one MAML file (CommerceSync.PowerShell.dll-Help.xml) for all pages, the shape New-ExternalHelp writes.
+    param([Parameter(Mandatory)] [string[]] $Path, [Parameter(Mandatory)] [string] $Destination)
+    $ns = @{
+        maml = 'http://schemas.microsoft.com/maml/2004/10'; command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+        dev = 'http://schemas.microsoft.com/maml/dev/2004/10'; MSHelp = 'http://msdn.microsoft.com/mshelp'
+    }
+    $settings = [System.Xml.XmlWriterSettings]::new()
+    $settings.Indent = $true
+    $settings.Encoding = [System.Text.UTF8Encoding]::new($false)
+    $w = [System.Xml.XmlWriter]::Create($Destination, $settings)
+    function Paras([string] $Text, [string] $Element = 'description') {
+        $w.WriteStartElement('maml', $Element, $ns.maml)
+        foreach ($para in ($Text -split "\n\s*\n")) {
+            $w.WriteElementString('maml', 'para', $ns.maml, ($para -replace '\s*\n\s*', ' ').Trim())
+        }
+        $w.WriteEndElement()
+    }
+    function Parameter($p, $block, [bool] $inSyntax) {
+        $w.WriteStartElement('command', 'parameter', $ns.command)
+        $w.WriteAttributeString('required', "$((Get-YamlValue $block 'Required') -eq 'True')".ToLowerInvariant())
+        $w.WriteAttributeString('variableLength', 'true')
+        $w.WriteAttributeString('globbing', "$((Get-YamlValue $block 'Accept wildcard characters') -eq 'True')".ToLowerInvariant())
+        $w.WriteAttributeString('pipelineInput', (Get-YamlValue $block 'Accept pipeline input'))
+        $w.WriteAttributeString('position', ((Get-YamlValue $block 'Position') -eq 'Named' ? 'named' : (Get-YamlValue $block 'Position')))
+        $w.WriteAttributeString('aliases', ((Get-YamlValue $block 'Aliases') ? (Get-YamlValue $block 'Aliases') : 'none'))
+        $w.WriteElementString('maml', 'name', $ns.maml, $p.Name)
+        Paras $p.Description 'Description'
+        if ((Get-YamlValue $block 'Accepted values')) {
+            $w.WriteStartElement('command', 'parameterValueGroup', $ns.command)
+            foreach ($v in ((Get-YamlValue $block 'Accepted values') -split ',\s*')) {
+                $w.WriteStartElement('command', 'parameterValue', $ns.command)
+                $w.WriteAttributeString('required', 'false'); $w.WriteAttributeString('command', 'variableLength', $ns.command, 'false')
+                $w.WriteString($v); $w.WriteEndElement()
+            }
+            $w.WriteEndElement()
+        }
+        $isSwitch = (Get-YamlValue $block 'Type') -eq 'SwitchParameter'
+        $w.WriteStartElement('command', 'parameterValue', $ns.command)
+        $w.WriteAttributeString('required', "$(-not $isSwitch)".ToLowerInvariant()); $w.WriteAttributeString('variableLength', 'false')
+        $w.WriteString((Get-YamlValue $block 'Type')); $w.WriteEndElement()
+        $w.WriteStartElement('dev', 'type', $ns.dev)
+        $w.WriteElementString('maml', 'name', $ns.maml, (Get-YamlValue $block 'Type')); $w.WriteElementString('maml', 'uri', $ns.maml, '')
+        $w.WriteEndElement()
+        $w.WriteElementString('dev', 'defaultValue', $ns.dev, ((Get-YamlValue $block 'Default value') ? (Get-YamlValue $block 'Default value') : 'None'))
+        $w.WriteEndElement()
+    }
+
+    $w.WriteStartDocument()
+    $w.WriteStartElement('helpItems', 'http://msh')
+    $w.WriteAttributeString('schema', 'maml')
+    foreach ($file in $Path) {
+        $page = Read-HelpMarkdown -Path $file
+        $verb, $noun = $page.Name -split '-', 2
+        $w.WriteStartElement('command', 'command', $ns.command)
+        foreach ($prefix in 'maml', 'command', 'dev', 'MSHelp') { $w.WriteAttributeString('xmlns', $prefix, $null, $ns[$prefix]) }
+        $w.WriteStartElement('command', 'details', $ns.command)
+        $w.WriteElementString('command', 'name', $ns.command, $page.Name)
+        $w.WriteElementString('command', 'verb', $ns.command, $verb)
+        $w.WriteElementString('command', 'noun', $ns.command, $noun)
+        Paras $page.Synopsis
+        $w.WriteEndElement()
+        Paras $page.Description
+        # Syntax: one item per parameter set, from the yaml blocks' "Parameter Sets".
+        $sets = @(($page.Parameters.Blocks | ForEach-Object { Get-YamlValue $_ 'Parameter Sets' }) | ForEach-Object { $_ -split ',\s*' } | Where-Object { $_ -ne '(All)' } | Select-Object -Unique)
+        if (-not $sets) { $sets = @('(All)') }
+        $w.WriteStartElement('command', 'syntax', $ns.command)
+        foreach ($set in $sets) {
+            $w.WriteStartElement('command', 'syntaxItem', $ns.command)
+            $w.WriteElementString('maml', 'name', $ns.maml, $page.Name)
+            foreach ($p in $page.Parameters) {
+                $block = $p.Blocks | Where-Object { (Get-YamlValue $_ 'Parameter Sets') -eq '(All)' -or ((Get-YamlValue $_ 'Parameter Sets') -split ',\s*') -contains $set } | Select-Object -First 1
+                if ($block) { Parameter $p $block $true }
+            }
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+        $w.WriteStartElement('command', 'parameters', $ns.command)
+        foreach ($p in $page.Parameters) { Parameter $p $p.Blocks[0] $false }
+        $w.WriteEndElement()
+        foreach ($kind in @(@('inputTypes', 'inputType', $page.Inputs), @('returnValues', 'returnValue', $page.Outputs))) {
+            $w.WriteStartElement('command', $kind[0], $ns.command)
+            foreach ($item in $kind[2]) {
+                $w.WriteStartElement('command', $kind[1], $ns.command)
+                $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $item.Type); $w.WriteEndElement()
+                Paras $item.Description
+                $w.WriteEndElement()
+            }
+            $w.WriteEndElement()
+        }
+        $w.WriteStartElement('maml', 'alertSet', $ns.maml)
+        $w.WriteStartElement('maml', 'alert', $ns.maml)
+        foreach ($para in ($page.Notes -split "\n\s*\n")) { $w.WriteElementString('maml', 'para', $ns.maml, $para.Trim()) }
+        $w.WriteEndElement(); $w.WriteEndElement()
+        $w.WriteStartElement('command', 'examples', $ns.command)
+        foreach ($ex in $page.Examples) {
+            $w.WriteStartElement('command', 'example', $ns.command)
+            $w.WriteElementString('maml', 'title', $ns.maml, "-------------------------- $($ex.Title) --------------------------")
+            $w.WriteElementString('dev', 'code', $ns.dev, $ex.Code)
+            $w.WriteStartElement('dev', 'remarks', $ns.dev)
+            foreach ($para in ($ex.Remarks -split "\n\s*\n")) { $w.WriteElementString('maml', 'para', $ns.maml, ($para -replace '\s*\n\s*', ' ').Trim()) }
+            $w.WriteEndElement()
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+        $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+        foreach ($link in $page.Links) {
+            $w.WriteStartElement('maml', 'navigationLink', $ns.maml)
+            $w.WriteElementString('maml', 'linkText', $ns.maml, $link.Text)
+            $w.WriteElementString('maml', 'uri', $ns.maml, $link.Uri)
+            $w.WriteEndElement()
+        }
+        $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+    $w.WriteEndDocument()
+    $w.Close()
+}
+
+function ConvertTo-AboutHelp {
+    # The about topic as plain text: headings in capitals, code indented, markdown marks removed.
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Destination)
+    $out = foreach ($line in (Get-Content -LiteralPath $Path)) {
+        if ($line -match '^# (.*)') { "TOPIC`n    $($Matches[1].Trim())" }
+        elseif ($line -match '^#{2,} (.*)') { ''; $Matches[1].Trim().ToUpperInvariant() }
+        elseif ($line -match '^```') { }
+        elseif ($line -match '^\|[-| ]+\|$') { }
+        else { '    ' + ($line -replace '`', '' -replace '\*\*', '' -replace '\[([^\]]+)\]\([^)]*\)', '$1') }
+    }
+    ($out -join "`n").TrimEnd() + "`n" | Set-Content -LiteralPath $Destination -NoNewline
+}
+
+function Get-ParameterYaml {
+    # The yaml blocks PlatyPS writes for one parameter, from live metadata: one block per distinct combination across sets.
+    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command, [Parameter(Mandatory)] [System.Management.Automation.ParameterMetadata] $Parameter)
+    $allSets = @($Command.ParameterSets.Name)
+    $rows = foreach ($set in $Command.ParameterSets) {
+        $p = $set.Parameters | Where-Object Name -eq $Parameter.Name
+        if (-not $p) { continue }
+        $pipeline = @(if ($p.ValueFromPipeline) { 'ByValue' }; if ($p.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
+        [pscustomobject]@{
+            Set = $set.Name
+            Required = "$($p.IsMandatory)"
+            Position = if ($p.Position -ge 0) { "$($p.Position)" } else { 'Named' }
+            Pipeline = if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }
+        }
+    }
+    $type = $Parameter.ParameterType
+    $typeName = $type.Name
+    $accepted = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues)
+    $element = if ($type.IsArray) { $type.GetElementType() } else { $type }
+    if (-not $accepted -and $element.IsEnum) { $accepted = [Enum]::GetNames($element) }
+    $wildcards = [bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+    foreach ($group in ($rows | Group-Object Required, Position, Pipeline)) {
+        $sets = @($group.Group.Set)
+        $first = $group.Group[0]
+        $lines = @(
+            "Type: $typeName"
+            "Parameter Sets: $(if ($sets.Count -eq $allSets.Count) { '(All)' } else { $sets -join ', ' })"
+            "Aliases: $($Parameter.Aliases -join ', ')".TrimEnd()
+        )
+        if ($accepted) { $lines += "Accepted values: $($accepted -join ', ')" }
+        $lines += @(
+            ''
+            "Required: $($first.Required)"
+            "Position: $($first.Position)"
+            'Default value: None'
+            "Accept pipeline input: $($first.Pipeline)"
+            "Accept wildcard characters: $wildcards"
+        )
+        '```yaml' + "`n" + ($lines -join "`n") + "`n" + '```'
+    }
+}
