@@ -15,6 +15,8 @@
     Stress  Build, then the reliability harness at full size: 20 SIGKILLs per job over 100k customers, and 2 and 4
             concurrent workers; prints the counts (kills, concurrent runs, records lost).
     Clean   remove build output.
+.PARAMETER NoBuild
+    Package only: package what the last Build and Docs produced.
 .PARAMETER UseDefaultStore
     Demo only: run on the per-user default store instead of a temporary one.
 #>
@@ -24,7 +26,10 @@ param(
     [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Stress', 'Clean')]
     [string[]] $Task = @('Build'),
 
-    [switch] $UseDefaultStore
+    [switch] $UseDefaultStore,
+
+    # Package only: reuse module/bin and the help from the last Build and Docs instead of building again.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -190,7 +195,7 @@ foreach ($t in $Task) {
         'Docs' { Invoke-Docs }
         'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
-        'Package' { Invoke-Build; Invoke-Docs; Invoke-Package }
+        'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-Docs }; Invoke-Package }
         'Stress' { Invoke-Build; Invoke-Stress }
     }
 }

@@ -1,0 +1,44 @@
+# The package as a user installs it: build.ps1 Package, published to a local PSResourceGet repository, installed into a
+# temporary module path and imported by name in a fresh pwsh, offline.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $script:Version = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
+}
+
+Describe 'Packaging' {
+    It 'publishes, installs from a local repository, imports by name and converts a customer' {
+        & (Join-Path $Root 'build.ps1') Package -NoBuild | Out-Null
+        $package = Join-Path $Root "out/CommerceSync/$Version"
+        Join-Path $package 'CommerceSync.psd1' | Should -Exist
+        Join-Path $package 'module/bin/core/CommerceSync.PowerShell.dll' | Should -Exist
+        Join-Path $package 'module/bin/core/Dependencies/linux-x64/e_sqlite3.so' | Should -Exist
+        Join-Path $package 'module/bin/core/en-US/CommerceSync.PowerShell.dll-Help.xml' | Should -Exist
+        Join-Path $package 'en-US/about_CommerceSync.help.txt' | Should -Exist
+
+        $repo = Join-Path $TestDrive 'repo'; $modules = Join-Path $TestDrive 'modules'
+        New-Item -ItemType Directory $repo, $modules | Out-Null
+        $name = "CommerceSyncTest$PID"
+        $out = Invoke-FreshPwsh @"
+`$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
+Register-PSResourceRepository -Name '$name' -Uri '$repo' -Trusted
+try {
+    Publish-PSResource -Path '$package' -Repository '$name'
+    Save-PSResource -Name CommerceSync -Repository '$name' -Path '$modules' -TrustRepository -SkipDependencyCheck
+}
+finally { Unregister-PSResourceRepository -Name '$name' }
+`$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + `$env:PSModulePath
+Import-Module CommerceSync
+"module=`$((Get-Module CommerceSync).ModuleBase)"
+New-CommerceStore -Path '$(Join-Path $TestDrive 'installed.db')' | Connect-CommerceStore | Out-Null
+New-CommerceChannel -ChannelId S1 -AsyncCustomerMode | Out-Null
+`$c = New-AsyncCustomer -Channel S1 -FirstName Installed | Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010
+"account=`$(`$c.AccountNumber)"
+"help=`$((Get-Help Invoke-PJob).Synopsis)"
+"@
+        ($out | Where-Object { $_ -like 'module=*' }) | Should -BeLike "module=$modules*"
+        $out | Should -Contain 'account=C000001'
+        ($out | Where-Object { $_ -like 'help=*' }) | Should -BeLike 'help=The P-job*'
+    }
+}
