@@ -411,6 +411,11 @@ CREATE TABLE loyalty_card(
   PRIMARY KEY(data_area_id, card_number)) WITHOUT ROWID;
 CREATE INDEX ix_loyalty_card_account ON loyalty_card(data_area_id, account_number);
 ",
+            // 4: the sync job looks for due edits and deactivations every chunk; without their own index that was a scan of
+            // every due create, which made a bulk run quadratic in the number of new customers.
+            @"
+CREATE INDEX ix_hq_async_customer_due_change ON hq_async_customer(channel_id, counter) WHERE online_operation_completed = 0 AND operation <> 1;
+",
         };
 
         public static int LatestVersion => Migrations.Length;
