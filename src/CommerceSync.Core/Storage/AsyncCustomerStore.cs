@@ -351,14 +351,8 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
                 r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
 
         // Status of the create operation, derived from where its rows are: channel only, HQ copy, HQ account, channel copy of the account.
-        private const string Filters = @"
-    AND ($channels IS NULL OR {0}.channel_id IN (SELECT value FROM json_each($channels)))
-    AND ($ids IS NULL OR {0}.async_customer_id IN (SELECT value FROM json_each($ids)))
-    AND ($name IS NULL OR {0}.name LIKE $name ESCAPE '\' OR {0}.first_name LIKE $name ESCAPE '\' OR {0}.last_name LIKE $name ESCAPE '\'
-         OR (COALESCE({0}.first_name, '') || ' ' || COALESCE({0}.last_name, '')) LIKE $name ESCAPE '\')";
-
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
-        private static readonly string SelectWithStatus = @"
+        private const string SelectWithStatus = @"
 SELECT * FROM (
   SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
          c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
@@ -373,25 +367,30 @@ SELECT * FROM (
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE c.operation = 1" + string.Format(Filters, "c") + @"
+  WHERE c.operation = 1 {0}
   UNION ALL
   SELECT o.channel_id, -o.seq, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
          o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5
   FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
-  WHERE 1" + string.Format(Filters, "o") + @"
+  WHERE 1 {1}
 ) s
-WHERE ($statuses IS NULL OR s.status IN (SELECT value FROM json_each($statuses)))
+WHERE 1 {2}
 ORDER BY s.channel_id, s.counter;";
+
+        private static SqlFilter Filters(string alias, AsyncCustomerFilter f) => new SqlFilter()
+            .In(f.ChannelIds, alias + ".channel_id", "$channels")
+            .In(f.AsyncCustomerIds, alias + ".async_customer_id", "$ids")
+            .When(f.NameWildcard != null, "(" + alias + ".name LIKE $name ESCAPE '\\' OR " + alias + ".first_name LIKE $name ESCAPE '\\' OR " + alias + ".last_name LIKE $name ESCAPE '\\' OR (COALESCE(" + alias +
+                ".first_name, '') || ' ' || COALESCE(" + alias + ".last_name, '')) LIKE $name ESCAPE '\\')", ("$name", f.NameWildcard == null ? null : SqlText.WildcardToLike(f.NameWildcard)));
 
         /// <summary>Streams async customers with their status, loading addresses and attributes a block at a time.</summary>
         public IEnumerable<AsyncCustomer> Read(AsyncCustomerFilter filter)
         {
             filter = filter ?? new AsyncCustomerFilter();
-            var rows = db.Query(SelectWithStatus, MapCustomer,
-                ("$channels", filter.ChannelIds == null ? null : SqlText.JsonArray(filter.ChannelIds)),
-                ("$ids", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
+            var onChannel = Filters("c", filter);
+            var statuses = new SqlFilter().When(filter.Statuses != null, "s.status IN (SELECT value FROM json_each($statuses))",
                 ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"));
+            var rows = db.Query(string.Format(SelectWithStatus, onChannel.Sql, Filters("o", filter).Sql, statuses.Sql), MapCustomer, onChannel.With(statuses.Args));
             if (!filter.IncludeDetails) return rows;
             return WithDetails(rows);
         }

@@ -27,19 +27,25 @@ namespace CommerceSync.Storage
 SELECT c.account_number, c.data_area_id, c.name, c.first_name, c.last_name, c.email, c.phone, c.customer_group, c.currency,
        r.cust_account_async, r.origin_channel_id, c.created_at, c.blocked
 FROM cust_table c
-LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-WHERE ($accounts IS NULL OR c.account_number IN (SELECT value FROM json_each($accounts)))
-  AND ($asyncIds IS NULL OR r.cust_account_async IN (SELECT value FROM json_each($asyncIds)))
-  AND ($name IS NULL OR c.name LIKE $name ESCAPE '\')
-  AND ($origins IS NULL OR r.origin_channel_id IN (SELECT value FROM json_each($origins)))
-  AND ($search IS NULL OR c.name LIKE $search ESCAPE '\' OR c.email LIKE $search ESCAPE '\' OR c.phone LIKE $search ESCAPE '\' OR c.account_number LIKE $search ESCAPE '\')
+{0} retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
+WHERE 1 {1}
 ORDER BY c.data_area_id, c.account_number;";
+
+        private static SqlFilter Filters(string alias, CustomerFilter f, string asyncColumn) => new SqlFilter()
+            .In(f.AccountNumbers, alias + ".account_number", "$accounts")
+            .In(f.AsyncCustomerIds, asyncColumn, "$asyncIds")
+            .When(f.NameWildcard != null, alias + ".name LIKE $name ESCAPE '\\'", ("$name", f.NameWildcard == null ? null : SqlText.WildcardToLike(f.NameWildcard)))
+            .When(!string.IsNullOrWhiteSpace(f.Search), "(" + string.Join(" OR ", new[] { "name", "email", "phone", "account_number" }.Select(c => alias + "." + c + " LIKE $search ESCAPE '\\'")) + ")",
+                ("$search", SearchPattern(f.Search)));
 
         /// <summary>HQ customers, streamed, with addresses and attributes loaded a block at a time.</summary>
         public IEnumerable<Customer> ReadHeadquarters(CustomerFilter filter)
         {
             filter = filter ?? new CustomerFilter();
-            var rows = db.Query(HqSelect, r => new Customer
+            // Filters on the async link or the origin make the retail record required, so SQLite can start from its index.
+            var where = Filters("c", filter, "r.cust_account_async").In(filter.OriginChannelIds, "r.origin_channel_id", "$origins");
+            var join = filter.AsyncCustomerIds != null || filter.OriginChannelIds != null ? "JOIN" : "LEFT JOIN";
+            var rows = db.Query(string.Format(HqSelect, join, where.Sql), r => new Customer
             {
                 AccountNumber = r.GetString(0),
                 DataAreaId = r.GetString(1),
@@ -55,12 +61,7 @@ ORDER BY c.data_area_id, c.account_number;";
                 CreatedAt = r.Time(11),
                 Blocked = r.Bool(12),
                 SyncStatus = "Synced",
-            },
-                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
-                ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
-                ("$origins", filter.OriginChannelIds == null ? null : SqlText.JsonArray(filter.OriginChannelIds)),
-                ("$search", SearchPattern(filter.Search)));
+            }, where.Args);
             return filter.IncludeDetails ? WithDetails(rows) : rows;
         }
 
@@ -86,12 +87,10 @@ SELECT account_number, data_area_id, name, first_name, last_name, email, phone, 
   WHERE $db = 0 AND a.channel_id = $ch AND a.operation = 1
     AND NOT EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = a.async_customer_id AND cc.channel_id = a.channel_id AND cc.database = 0)
 ) v
-WHERE ($accounts IS NULL OR account_number IN (SELECT value FROM json_each($accounts)))
-  AND ($asyncIds IS NULL OR async_customer_id IN (SELECT value FROM json_each($asyncIds)))
-  AND ($name IS NULL OR name LIKE $name ESCAPE '\')
-  AND ($search IS NULL OR name LIKE $search ESCAPE '\' OR email LIKE $search ESCAPE '\' OR phone LIKE $search ESCAPE '\' OR account_number LIKE $search ESCAPE '\')
+WHERE 1 {0}
 ORDER BY account_number IS NULL, account_number, async_customer_id;";
-            return db.Query(Sql, r => new Customer
+            var where = Filters("v", filter, "v.async_customer_id");
+            return db.Query(string.Format(Sql, where.Sql), r => new Customer
             {
                 AccountNumber = r.Str(0),
                 DataAreaId = r.GetString(1),
@@ -110,11 +109,7 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
                 Database = database,
                 SyncStatus = r.IsDBNull(0) ? Customer.PendingSync : "Synced",
             },
-                ("$ch", channelId), ("$db", (int)database),
-                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
-                ("$asyncIds", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$name", filter.NameWildcard == null ? null : SqlText.WildcardToLike(filter.NameWildcard)),
-                ("$search", SearchPattern(filter.Search)));
+                where.With(("$ch", channelId), ("$db", (int)database)));
         }
 
         private static string SearchPattern(string text) =>

@@ -42,10 +42,11 @@ namespace CommerceSync.Storage
         public IEnumerable<AsyncCustomerOperation> Read(OperationFilter filter)
         {
             filter = filter ?? new OperationFilter();
+            var scope = new SqlFilter().In(filter.ChannelIds, "c.channel_id", "$channels").In(filter.AsyncCustomerIds, "c.async_customer_id", "$ids");
             var union = string.Join("\nUNION ALL\n", Tables.Select(t => "SELECT '" + t.Kind + "' AS kind, c.channel_id, c.counter, c.async_customer_id, COALESCE(c.account_number, " + t.AccountColumn +
                 ", r.account_number) AS account, c.operation, c.created_at, h.counter IS NOT NULL AS uploaded, COALESCE(h.sync_status, 0) AS sync_status, h.last_error\nFROM " + t.Channel +
                 " c LEFT JOIN " + t.Hq + " h ON h.channel_id = c.channel_id AND h.counter = c.counter LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id" +
-                "\nWHERE ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels))) AND ($ids IS NULL OR c.async_customer_id IN (SELECT value FROM json_each($ids)))"));
+                "\nWHERE 1" + scope.Sql));
             return db.Query("SELECT * FROM (" + union + @") o
 WHERE ($kinds IS NULL OR o.kind IN (SELECT value FROM json_each($kinds)))
   AND ($statuses IS NULL OR o.sync_status IN (SELECT value FROM json_each($statuses)))
@@ -56,12 +57,10 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
                 Kind = r.GetString(0), ChannelId = r.GetString(1), ReplicationCounter = r.GetInt64(2), AsyncCustomerId = r.Str(3), AccountNumber = r.Str(4),
                 Operation = (AsyncOperation)r.GetInt32(5), Timestamp = r.Time(6), Uploaded = r.Bool(7), SyncStatus = (OperationSyncStatus)r.GetInt32(8), Error = r.Str(9),
             },
-                ("$channels", filter.ChannelIds == null ? null : SqlText.JsonArray(filter.ChannelIds)),
-                ("$ids", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$kinds", filter.Kinds == null ? null : SqlText.JsonArray(filter.Kinds.Select(k => Tables.FirstOrDefault(t => string.Equals(t.Kind, k, StringComparison.OrdinalIgnoreCase)).Kind ?? k))),
+                scope.With(("$kinds", filter.Kinds == null ? null : SqlText.JsonArray(filter.Kinds.Select(k => Tables.FirstOrDefault(t => string.Equals(t.Kind, k, StringComparison.OrdinalIgnoreCase)).Kind ?? k))),
                 ("$statuses", filter.SyncStatuses == null ? null : "[" + string.Join(",", filter.SyncStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"),
                 ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
-                ("$uploadedOnly", filter.UploadedOnly ? 1 : 0));
+                ("$uploadedOnly", filter.UploadedOnly ? 1 : 0)));
         }
 
         /// <summary>

@@ -168,19 +168,16 @@ ON CONFLICT(data_area_id, statement_id) DO UPDATE SET transaction_count = exclud
 FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
         }
 
-        public IEnumerable<SalesOrder> ReadSalesOrders(string[] channelIds, string[] salesIds, string[] transactionIds) =>
-            db.Query(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
-WHERE ($channels IS NULL OR channel_id IN (SELECT value FROM json_each($channels)))
-  AND ($sales IS NULL OR sales_id IN (SELECT value FROM json_each($sales)))
-  AND ($tx IS NULL OR transaction_id IN (SELECT value FROM json_each($tx)))
-ORDER BY data_area_id, sales_id;", r => new SalesOrder
+        public IEnumerable<SalesOrder> ReadSalesOrders(string[] channelIds, string[] salesIds, string[] transactionIds)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(salesIds, "sales_id", "$sales").In(transactionIds, "transaction_id", "$tx");
+            return db.Query(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
+WHERE 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
                 SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.GetString(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
                 DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7),
-            },
-                ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)),
-                ("$sales", salesIds == null ? null : SqlText.JsonArray(salesIds)),
-                ("$tx", transactionIds == null ? null : SqlText.JsonArray(transactionIds)));
+            }, where.Args);
+        }
 
         public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses) =>
             db.Query(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement

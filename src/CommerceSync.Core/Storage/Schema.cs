@@ -418,6 +418,11 @@ CREATE INDEX ix_hq_async_customer_due_change ON hq_async_customer(channel_id, co
 -- A customer's last change: what the integrity checks compare each channel's watermark with.
 CREATE INDEX ix_hq_change_account ON hq_change(data_area_id, account_number, seq);
 ",
+            // 5: lookups by account number alone (record mode, Get-CommerceCustomer -AccountNumber) span legal entities, so
+            // the primary key (data_area_id first) cannot serve them.
+            @"
+CREATE INDEX ix_cust_table_account ON cust_table(account_number);
+",
         };
 
         public static int LatestVersion => Migrations.Length;

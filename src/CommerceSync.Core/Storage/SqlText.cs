@@ -62,4 +62,36 @@ namespace CommerceSync.Storage
             return sb.ToString();
         }
     }
+
+    /// <summary>
+    /// WHERE clauses made only of the filters a caller set, from fixed fragments with bound values. A filter left out of the
+    /// text (rather than written as "$x IS NULL OR ...") lets SQLite use the index that fits the filters that are set.
+    /// </summary>
+    internal sealed class SqlFilter
+    {
+        private readonly StringBuilder text = new StringBuilder();
+        private readonly List<(string, object)> args = new List<(string, object)>();
+
+        public SqlFilter When(bool condition, string fragment, params (string Name, object Value)[] values)
+        {
+            if (!condition) return this;
+            text.Append(" AND ").Append(fragment);
+            args.AddRange(values);
+            return this;
+        }
+
+        /// <summary>A filter on a list of values, bound as one JSON array.</summary>
+        public SqlFilter In(IEnumerable<string> values, string column, string parameter) =>
+            When(values != null, column + " IN (SELECT value FROM json_each(" + parameter + "))", (parameter, values == null ? null : SqlText.JsonArray(values)));
+
+        public string Sql => text.ToString();
+        public (string, object)[] Args => args.ToArray();
+
+        public (string, object)[] With(params (string, object)[] more)
+        {
+            var all = new List<(string, object)>(args);
+            all.AddRange(more);
+            return all.ToArray();
+        }
+    }
 }

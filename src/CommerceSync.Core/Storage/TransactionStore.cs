@@ -162,19 +162,24 @@ SELECT * FROM (
   FROM ch_transaction c
   LEFT JOIN hq_transaction h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels)))
-    AND ($ids IS NULL OR c.transaction_id IN (SELECT value FROM json_each($ids)))
-    AND ($type IS NULL OR c.type = $type)
-    AND ($async IS NULL OR c.async_customer_id IN (SELECT value FROM json_each($async)))
+  WHERE 1 {0}
 ) s
-WHERE ($statuses IS NULL OR s.status IN (SELECT value FROM json_each($statuses)))
-  AND ($accounts IS NULL OR s.account IN (SELECT value FROM json_each($accounts)))
+WHERE 1 {1}
 ORDER BY s.channel_id, s.counter;";
 
         public IEnumerable<Transaction> Read(TransactionFilter filter)
         {
             filter = filter ?? new TransactionFilter();
-            var rows = db.Query(SelectWithStatus, r => new Transaction
+            var inner = new SqlFilter()
+                .In(filter.ChannelIds, "c.channel_id", "$channels")
+                .In(filter.TransactionIds, "c.transaction_id", "$ids")
+                .When(filter.Type.HasValue, "c.type = $type", ("$type", filter.Type.HasValue ? (object)(int)filter.Type.Value : null))
+                .In(filter.AsyncCustomerIds, "c.async_customer_id", "$async");
+            var outer = new SqlFilter()
+                .When(filter.Statuses != null, "s.status IN (SELECT value FROM json_each($statuses))",
+                    ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"))
+                .In(filter.AccountNumbers, "s.account", "$accounts");
+            var rows = db.Query(string.Format(SelectWithStatus, inner.Sql, outer.Sql), r => new Transaction
             {
                 ChannelId = r.GetString(0),
                 ReplicationCounter = r.GetInt64(1),
@@ -191,13 +196,7 @@ ORDER BY s.channel_id, s.counter;";
                 SalesId = r.Str(12),
                 StatementId = r.Str(13),
                 Error = r.GetInt32(11) == (int)TransactionStatus.Failed ? r.Str(14) : null,
-            },
-                ("$channels", filter.ChannelIds == null ? null : SqlText.JsonArray(filter.ChannelIds)),
-                ("$ids", filter.TransactionIds == null ? null : SqlText.JsonArray(filter.TransactionIds)),
-                ("$type", filter.Type.HasValue ? (object)(int)filter.Type.Value : null),
-                ("$async", filter.AsyncCustomerIds == null ? null : SqlText.JsonArray(filter.AsyncCustomerIds)),
-                ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"),
-                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)));
+            }, inner.With(outer.Args));
             return filter.IncludeLines ? WithLines(rows) : rows;
         }
 
