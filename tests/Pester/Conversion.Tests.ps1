@@ -208,6 +208,16 @@ Describe 'Converting async customers: the three steps' {
         (Get-AsyncCustomer -Channel S0002 -Status Distributed).Count | Should -Be 4
     }
 
+    It 'several JobRuns piped on make one run over the channels they name' {
+        $uploads = @(Invoke-PJob -Channel S0001; Invoke-PJob -Channel S0002)
+        $sync = @($uploads | Convert-AsyncCustomer -WarningAction SilentlyContinue)
+        $sync.Count | Should -Be 1 -Because 'one run serves every run piped in, instead of one run each'
+        $sync[0].ChannelIds | Sort-Object | Should -Be @('S0001', 'S0002')
+        @(Get-AsyncCustomer -Channel F0001 -Status Pending).Count | Should -Be 4 -Because 'no run piped in named F0001'
+        (Get-AsyncCustomer -Channel S0001 -Status Converted).Count | Should -Be 4
+        (Get-AsyncCustomer -Channel S0002 -Status Converted).Count | Should -Be 4
+    }
+
     It 'the one-line chain resumes what an interrupted chain left' {
         Invoke-PJob | Out-Null                              # the chain stopped after the P-job last night
         $sync = Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue

@@ -16,7 +16,7 @@ namespace CommerceSync
         private readonly List<TRecord> buffer = new List<TRecord>();
         private readonly List<string> pipedChannels = new List<string>();
         private RecordRun recordRun;
-        private bool ranSourceRuns;
+        private readonly List<JobRun> sourceRuns = new List<JobRun>();
 
         /// <summary>Records per transaction. Smaller chunks mean shorter locks; larger ones, fewer commits.</summary>
         [Parameter]
@@ -31,6 +31,9 @@ namespace CommerceSync
 
         /// <summary>The run piped in, if any.</summary>
         protected virtual JobRun SourceRun => null;
+
+        /// <summary>Whether a piped run limits this job to the run's channels (job 1010 sends to every channel regardless).</summary>
+        protected virtual bool SourceRunNamesChannels => true;
 
         /// <summary>Records piped in (record mode), if any.</summary>
         protected abstract IEnumerable<TRecord> PipedRecords { get; }
@@ -56,11 +59,7 @@ namespace CommerceSync
                 return;
             }
             if (ChannelParameter != null) pipedChannels.AddRange(ChannelParameter);
-            if (SourceRun != null)
-            {
-                ranSourceRuns = true;
-                RunBulkNow(null, SourceRun);
-            }
+            if (SourceRun != null) sourceRuns.Add(SourceRun);
         }
 
         protected override void EndProcessing()
@@ -73,8 +72,13 @@ namespace CommerceSync
                     recordRun?.Complete();
                     if (recordRun?.Run != null) WriteVerbose(JobName + " run " + recordRun.Run.RunId + ": " + recordRun.Run.Processed + " processed, " + recordRun.Run.Failed + " failed.");
                 }
-                else if (ranSourceRuns)
+                else if (sourceRuns.Count > 0)
                 {
+                    // Runs piped in: one run over their channels. A run that covered every channel stands for them all.
+                    var everyChannel = sourceRuns.FirstOrDefault(r => r.ChannelIds.Length == 0);
+                    var channels = !SourceRunNamesChannels || everyChannel != null ? null
+                        : sourceRuns.SelectMany(r => r.ChannelIds).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+                    RunBulkNow(channels, everyChannel ?? sourceRuns[sourceRuns.Count - 1]);
                 }
                 else if (pipedChannels.Count > 0)
                 {

@@ -147,6 +147,7 @@ namespace CommerceSync
         public SwitchParameter ExcludeOfflineDatabase { get; set; }
 
         protected override string JobName => JobNames.Job1010;
+        protected override bool SourceRunNamesChannels => false;
         protected override string Activity => "Distribute customers (1010)";
         protected override string[] ChannelParameter => Channel;
         protected override JobRun SourceRun => JobRun;
