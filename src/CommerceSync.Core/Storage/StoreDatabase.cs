@@ -194,6 +194,11 @@ namespace CommerceSync.Storage
                 connection.Dispose();
                 throw Translate(ex, path);
             }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
 
         private void ApplyPragmas()
@@ -202,6 +207,8 @@ namespace CommerceSync.Storage
             {
                 // busy_timeout first: even switching to WAL needs the lock.
                 SetBusyTimeout(EnvironmentBusyTimeout() ?? DefaultBusyTimeout);
+                // Before the first write: switching to WAL rewrites the file header, and another application's database must stay as it was.
+                CheckNotForeign();
                 var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
                 Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
@@ -274,18 +281,22 @@ namespace CommerceSync.Storage
             }
         }
 
+        private void CheckNotForeign()
+        {
+            if (Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';") == 0 &&
+                Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table';") > 0)
+            {
+                throw new CommerceSyncException(ErrorIds.StoreNotCommerceSync, ErrorKind.InvalidData,
+                    "'" + Path + "' is a SQLite database of another application, not a CommerceSync store. Nothing was changed.", Path);
+            }
+        }
+
         public int SchemaVersion => (int)Scalar<long>("SELECT COALESCE(MAX(version), 0) FROM schema_version;");
 
         private void Migrate()
         {
             try
             {
-                if (Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';") == 0 &&
-                    Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table';") > 0)
-                {
-                    throw new CommerceSyncException(ErrorIds.StoreNotCommerceSync, ErrorKind.InvalidData,
-                        "'" + Path + "' is a SQLite database of another application, not a CommerceSync store. Nothing was changed.", Path);
-                }
                 Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);");
                 var current = SchemaVersion;
                 if (current > Schema.LatestVersion)
