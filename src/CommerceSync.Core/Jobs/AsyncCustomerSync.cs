@@ -46,11 +46,10 @@ namespace CommerceSync.Jobs
             var store = new AsyncCustomerStore(db);
             var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase);
             var run = recordRun.Ensure(channels);
-            // First pass retries earlier failures; later passes only pick up what is still due, so the loop ends.
-            var scope = new SyncScope { AsyncCustomerIds = ids, IncludeFailed = true };
+            // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
+            var scope = new SyncScope { AsyncCustomerIds = ids, IncludeFailed = true, RetryRunId = run.RunId };
             while (ProcessChunk(run, scope, chunkSize, log) > 0)
             {
-                scope.IncludeFailed = false;
             }
             return store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids }).ToList();
         }
@@ -73,15 +72,17 @@ namespace CommerceSync.Jobs
         /// <summary>
         /// Synchronizes the async customers and addresses that orders or statements reference, inside the caller's transaction,
         /// through the same step as the sync job, so each customer is created exactly once whichever path reaches it first.
-        /// Rows that failed before stay failed until fixed; their reason is what the caller reports.
+        /// Rows that failed before stay failed until fixed (their reason is what the caller reports), unless <paramref name="retryFailed"/>: an admin retrying these transactions tries them again, once in this run.
         /// </summary>
-        public (int Processed, int Failed) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null)
+        public (int Processed, int Failed) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null, bool retryFailed = false)
         {
             if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0);
             var scope = new SyncScope
             {
                 AsyncCustomerIds = asyncCustomerIds.Count == 0 ? null : asyncCustomerIds.ToArray(),
                 AddressIds = addressIds.Count == 0 ? null : addressIds.ToArray(),
+                IncludeFailed = retryFailed,
+                RetryRunId = retryFailed ? run.RunId : (long?)null,
             };
             int processed = 0, failed = 0;
             while (true)

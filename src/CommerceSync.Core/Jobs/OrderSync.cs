@@ -28,10 +28,10 @@ namespace CommerceSync.Jobs
         {
             if (transactions.Count == 0) return Array.Empty<SalesOrder>();
             var run = recordRun.Ensure(transactions.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
-            var scope = new TransactionScope { TransactionKeys = transactions.Select(t => t.ChannelId + "|" + t.TransactionId).ToArray(), IncludeFailed = true };
+            // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
+            var scope = new TransactionScope { TransactionKeys = transactions.Select(t => t.ChannelId + "|" + t.TransactionId).ToArray(), IncludeFailed = true, RetryRunId = run.RunId };
             while (ProcessChunk(run, scope, chunkSize, log) > 0)
             {
-                scope.IncludeFailed = false;
             }
             var ids = transactions.Select(t => t.TransactionId).Distinct().ToArray();
             var keys = new HashSet<string>(scope.TransactionKeys, StringComparer.OrdinalIgnoreCase);
@@ -47,7 +47,7 @@ namespace CommerceSync.Jobs
                 var orders = new OrderStore(db);
                 var rows = orders.ReadDue(TransactionType.CustomerOrder, scope, limit);
                 if (rows.Count == 0) return 0;
-                TransactionReferences.Resolve(db, run, rows, now, log);
+                TransactionReferences.Resolve(db, run, rows, now, log, retryFailedCustomers: scope.RetryRunId.HasValue);
                 var ok = rows.Where(r => r.Error == null).ToList();
                 var numbers = new SyncStore(db);
                 var decided = new List<(DueTransaction, string)>(ok.Count);

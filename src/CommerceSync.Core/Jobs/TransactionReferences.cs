@@ -11,13 +11,17 @@ namespace CommerceSync.Jobs
     /// </summary>
     internal static class TransactionReferences
     {
-        /// <summary>Sets ResolvedAccount, or Error, on every row. Call inside the caller's write transaction.</summary>
-        public static (int CustomersProcessed, int CustomersFailed) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string> log)
+        /// <summary>
+        /// Sets ResolvedAccount, or Error, on every row. Call inside the caller's write transaction. With
+        /// <paramref name="retryFailedCustomers"/> (an admin retrying these transactions), referenced customers that failed before
+        /// are tried again, once in this run.
+        /// </summary>
+        public static (int CustomersProcessed, int CustomersFailed) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string> log, bool retryFailedCustomers = false)
         {
             var asyncIds = rows.Where(r => r.AccountNumber == null && r.AsyncCustomerId != null).Select(r => r.AsyncCustomerId)
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var addressIds = rows.Where(r => r.DeliveryAddressId != null).Select(r => r.DeliveryAddressId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var counts = new AsyncCustomerSync(db).SyncReferences(run, asyncIds, addressIds, now, log);
+            var counts = new AsyncCustomerSync(db).SyncReferences(run, asyncIds, addressIds, now, log, retryFailedCustomers);
             if (counts.Processed + counts.Failed > 0) log?.Invoke("Synchronized " + counts.Processed + " referenced customer rows (" + counts.Failed + " failed) before processing transactions.");
 
             var sync = new SyncStore(db);

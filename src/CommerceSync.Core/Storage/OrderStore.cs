@@ -28,6 +28,8 @@ namespace CommerceSync.Storage
         /// <summary>channel|transaction keys.</summary>
         public string[] TransactionKeys { get; set; }
         public bool IncludeFailed { get; set; }
+        /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
+        public long? RetryRunId { get; set; }
         public DateTime? BusinessDate { get; set; }
     }
 
@@ -66,6 +68,11 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             {
                 sql += " AND h.channel_id || '|' || h.transaction_id IN (SELECT value FROM json_each($keys))";
                 args.Add(("$keys", SqlText.JsonArray(scope.TransactionKeys)));
+            }
+            if (scope.IncludeFailed && scope.RetryRunId.HasValue)
+            {
+                sql += " AND (h.status = 0 OR h.processed_run_id IS NOT $retryRun)";
+                args.Add(("$retryRun", scope.RetryRunId.Value));
             }
             if (scope.BusinessDate.HasValue)
             {

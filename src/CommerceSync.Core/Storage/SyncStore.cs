@@ -15,6 +15,8 @@ namespace CommerceSync.Storage
         public string[] AddressIds { get; set; }
         /// <summary>Retry rows that failed before. Bulk runs skip them: they would fail the same way until fixed.</summary>
         public bool IncludeFailed { get; set; }
+        /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
+        public long? RetryRunId { get; set; }
     }
 
     /// <summary>One uploaded customer operation (create, update or deactivate) waiting for the sync job.</summary>
@@ -142,6 +144,11 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
                 args.Add(("$channels", SqlText.JsonArray(s.ChannelIds)));
             }
             if (!s.IncludeFailed) sql += " AND " + alias + ".sync_status <> 2";
+            else if (s.RetryRunId.HasValue)
+            {
+                sql += " AND (" + alias + ".sync_status <> 2 OR " + alias + ".sync_run_id IS NOT $retryRun)";
+                args.Add(("$retryRun", s.RetryRunId.Value));
+            }
             return (sql, args.ToArray());
         }
 
