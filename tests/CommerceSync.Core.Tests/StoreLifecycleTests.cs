@@ -1,0 +1,163 @@
+using System;
+using System.IO;
+using System.Linq;
+using CommerceSync.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace CommerceSync.Core.Tests
+{
+    /// <summary>Creating, reopening and refusing stores, beyond the basics in <see cref="StoreTests"/>.</summary>
+    public sealed class StoreLifecycleTests : IDisposable
+    {
+        private readonly string dir = Path.Combine(Path.GetTempPath(), "cs-core-life-" + Guid.NewGuid().ToString("N"));
+
+        public StoreLifecycleTests() => Directory.CreateDirectory(dir);
+
+        public void Dispose()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, true);
+        }
+
+        private string File_(string name) => Path.Combine(dir, name);
+
+        [Fact]
+        public void CreateRefusesAnExistingStoreUnlessForced()
+        {
+            var path = File_("a.db");
+            using (var db = StoreDatabase.Create(path)) new ChannelStore(db).Add(new Channel { ChannelId = "S1" });
+            var ex = Assert.Throws<CommerceSyncException>(() => StoreDatabase.Create(path).Dispose());
+            Assert.Equal(ErrorIds.StoreExists, ex.ErrorId);
+            using (var db = StoreDatabase.Open(path)) Assert.Single(new ChannelStore(db).List()); // untouched
+            using (var db = StoreDatabase.Create(path, "N####", force: true))
+            {
+                Assert.Empty(new ChannelStore(db).List());
+                Assert.Equal("N####", db.GetSetting("AccountNumberFormat"));
+                Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+            }
+        }
+
+        [Fact]
+        public void CreateRefusesAFolder()
+        {
+            Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Create(dir).Dispose()).ErrorId);
+            Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Create(dir, force: true).Dispose()).ErrorId);
+            Assert.True(Directory.Exists(dir));
+        }
+
+        [Fact]
+        public void CreateMakesMissingFoldersAndOpenCanCreate()
+        {
+            var nested = Path.Combine(dir, "x", "y", "s.db");
+            using (var db = StoreDatabase.Create(nested)) Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+            Assert.True(File.Exists(nested));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(dir, "x", "y")));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(nested));
+            }
+            var missing = File_("new.db");
+            Assert.Equal(ErrorIds.StoreNotFound, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(missing).Dispose()).ErrorId);
+            Assert.False(File.Exists(missing));
+            using (var db = StoreDatabase.Open(missing, createIfMissing: true)) Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+            Assert.True(File.Exists(missing));
+        }
+
+        [Fact]
+        public void ReopeningKeepsTheDataAndTheSchemaVersion()
+        {
+            var path = File_("r.db");
+            string id;
+            using (var db = StoreDatabase.Create(path))
+            {
+                new ChannelStore(db).Add(new Channel { ChannelId = "S1", DataAreaId = "FRRT", DefaultCurrency = "eur" });
+                var store = new AsyncCustomerStore(db);
+                var c = store.Prepare(new AsyncCustomer { ChannelId = "S1", FirstName = "Ann" });
+                store.Append(new[] { c });
+                id = c.AsyncCustomerId;
+            }
+            SqliteConnection.ClearAllPools();
+            using (var db = StoreDatabase.Open(path))
+            {
+                Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+                Assert.Equal(1, db.Scalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = $v;", ("$v", Schema.LatestVersion)));
+                var ch = new ChannelStore(db).Get("s1");
+                Assert.Equal(("S1", "FRRT", "EUR"), (ch.ChannelId, ch.DataAreaId, ch.DefaultCurrency));
+                var c = Assert.Single(new AsyncCustomerStore(db).Read(null));
+                Assert.Equal((id, "Ann", "EUR", AsyncCustomerStatus.Pending), (c.AsyncCustomerId, c.FirstName, c.Currency, c.Status));
+            }
+            // Opening again does not migrate again.
+            using (var db = StoreDatabase.Open(path)) Assert.Equal(Schema.LatestVersion, db.Count("schema_version"));
+        }
+
+        [Fact]
+        public void ANewerSchemaIsRefusedAndLeftAsItIs()
+        {
+            var path = File_("n.db");
+            using (var db = StoreDatabase.Create(path)) db.Execute("INSERT INTO schema_version(version) VALUES ($v);", ("$v", Schema.LatestVersion + 1));
+            SqliteConnection.ClearAllPools();
+            var ex = Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(path).Dispose());
+            Assert.Equal(ErrorIds.StoreSchemaTooNew, ex.ErrorId);
+            Assert.Equal(ErrorKind.NotSupported, ex.Kind);
+            Assert.Contains((Schema.LatestVersion + 1).ToString(), ex.Message);
+            SqliteConnection.ClearAllPools();
+            using (var c = new SqliteConnection("Data Source=" + path))
+            {
+                c.Open();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "SELECT MAX(version) FROM schema_version;";
+                    Assert.Equal((long)Schema.LatestVersion + 1, (long)cmd.ExecuteScalar());
+                }
+            }
+        }
+
+        [Fact]
+        public void FilesThatAreNotStoresAreRefused()
+        {
+            var text = File_("text.db");
+            File.WriteAllText(text, "SQLite format 3 but not really" + new string('x', 4000));
+            Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(text).Dispose()).ErrorId);
+
+            // A real store cut short is refused, not mistaken for an empty one.
+            var store = File_("cut.db");
+            using (var db = StoreDatabase.Create(store)) { }
+            SqliteConnection.ClearAllPools();
+            var bytes = File.ReadAllBytes(store);
+            var cut = File_("cut-short.db");
+            File.WriteAllBytes(cut, bytes.Take(bytes.Length - 100).ToArray());
+            Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(cut).Dispose()).ErrorId);
+
+            // Another application's SQLite database is refused and left unchanged.
+            var other = File_("other.db");
+            StoreDatabase.EnsureSqliteProvider();
+            using (var c = new SqliteConnection("Data Source=" + other))
+            {
+                c.Open();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) VALUES ('keep');";
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            SqliteConnection.ClearAllPools();
+            var before = File.ReadAllBytes(other);
+            Assert.Equal(ErrorIds.StoreNotCommerceSync, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(other).Dispose()).ErrorId);
+            SqliteConnection.ClearAllPools();
+            using (var c = new SqliteConnection("Data Source=" + other))
+            {
+                c.Open();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version';";
+                    Assert.Equal(0L, (long)cmd.ExecuteScalar());
+                    cmd.CommandText = "PRAGMA journal_mode;";
+                    Assert.Equal("delete", (string)cmd.ExecuteScalar());
+                }
+            }
+            SqliteConnection.ClearAllPools();
+            Assert.Equal(before, File.ReadAllBytes(other));
+        }
+    }
+}
