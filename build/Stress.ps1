@@ -102,9 +102,12 @@ function Get-FinalCheck {
     $lost = @(Get-AsyncCustomer -Store $store -Status Pending, Uploaded).Count
     $async = @(Get-AsyncCustomer -Store $store)
     $valid = @($async | Where-Object Status -ne 'Failed')
-    $badAccounts = @($valid | Where-Object { @(Get-CommerceCustomer -Store $store -AsyncCustomerId $_.AsyncCustomerId).Count -ne 1 }).Count
+    # Set-based: one read of HQ, grouped by the async link, instead of one lookup per customer.
+    $hq = @(Get-CommerceCustomer -Store $store)
+    $byAsync = $hq | Where-Object AsyncCustomerId | Group-Object AsyncCustomerId -AsHashTable
+    $badAccounts = @($valid | Where-Object { -not $byAsync -or -not $byAsync.ContainsKey($_.AsyncCustomerId) -or @($byAsync[$_.AsyncCustomerId]).Count -ne 1 }).Count
     $notDistributed = @($valid | Where-Object Status -ne 'Distributed').Count
-    $accounts = @(Get-CommerceCustomer -Store $store | ForEach-Object { "$($_.DataAreaId)|$($_.AccountNumber)" })
+    $accounts = @($hq | ForEach-Object { "$($_.DataAreaId)|$($_.AccountNumber)" })
     [pscustomobject]@{
         AsyncCustomers       = $async.Count
         Converted            = $valid.Count
