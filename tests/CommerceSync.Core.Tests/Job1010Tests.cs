@@ -9,6 +9,23 @@ namespace CommerceSync.Core.Tests
     public class Job1010Tests
     {
         [Fact]
+        public void ACustomerCreatedWithAddressAndAttributesIsSentOncePerDatabase()
+        {
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                s.Channel("S2");
+                for (var i = 0; i < 3; i++) s.Customer("S1", "Ann" + i, address: true, attributes: new (string, object)[] { ("Tier", i), ("Note", "x") });
+                s.PJob();
+                new AsyncCustomerSync(s.Db).Run(new JobOptions { ChunkSize = 100 });
+                // Customer, address and attributes changed in the same chunk: one change each, not one per table.
+                Assert.Equal(3, s.Count("hq_change"));
+                var run = s.Job1010();
+                Assert.Equal(6, run.Processed); // 3 customers x 2 channel databases
+            }
+        }
+
+        [Fact]
         public void TheOriginatingStoreShowsPendingSyncUntil1010ThenTheAccount()
         {
             using (var s = new TestStore())

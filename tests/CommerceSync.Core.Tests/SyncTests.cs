@@ -121,7 +121,7 @@ namespace CommerceSync.Core.Tests
                 Assert.Equal(30, first.Processed);
                 Assert.Equal(1, first.Failed);
                 var after = Counts(s);
-                Assert.Equal("party=10,cust_table=10,retail_cust_table=10,hq_address=10,hq_customer_attribute=10,hq_change=30", after);
+                Assert.Equal("party=10,cust_table=10,retail_cust_table=10,hq_address=10,hq_customer_attribute=10,hq_change=10", after); // one change per customer: its address and attribute came in the same chunk
 
                 var second = s.Sync();
                 Assert.Equal(0, second.Processed);
@@ -250,6 +250,26 @@ namespace CommerceSync.Core.Tests
                 Assert.Single(hq.Addresses);
                 Assert.Equal(new[] { "C000001", "C000002" }, s.Hq().Select(c => c.AccountNumber).OrderBy(a => a));
                 Assert.Equal("C000001", s.Hq().Single(c => c.AsyncCustomerId == good.AsyncCustomerId).AccountNumber);
+            }
+        }
+
+        [Fact]
+        public void EachChunkCreatesItsCustomersWholeWithAddressAndAttributes()
+        {
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                for (var i = 0; i < 3; i++) s.Customer("S1", "C" + i, address: true, attributes: new (string, object)[] { ("Tier", i), ("Note", "n" + i) });
+                s.PJob();
+                var runs = new JobRunStore(s.Db);
+                var run = runs.Start(JobNames.SynchronizeCustomers, new[] { "S1" }, JobRunMode.Bulk, null);
+                // A chunk of two creates: those two come with their address and both attributes, although that is more than two child rows.
+                new AsyncCustomerSync(s.Db).ProcessChunk(run, new SyncScope(), 2);
+                var hq = s.Hq();
+                Assert.Equal(2, hq.Count);
+                Assert.All(hq, c => Assert.Single(c.Addresses));
+                Assert.All(hq, c => Assert.Equal(2, c.Attributes.Length));
+                Assert.Equal(2, s.Count("hq_change"));
             }
         }
 

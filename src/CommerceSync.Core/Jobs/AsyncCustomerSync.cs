@@ -157,12 +157,21 @@ namespace CommerceSync.Jobs
             }
             if (changes.Count > 0) log?.Invoke("Applied " + changed + " of " + changes.Count + " customer edits and deactivations.");
 
-            // 3. Addresses, attributes, contacts and affiliations whose customer HQ can now name.
+            // 3. Addresses, attributes, contacts and affiliations whose customer HQ can now name: all of those of the customers this
+            // chunk created, so HQ (and job 1010) sees each new customer whole; once no creates are left, the others due, a chunk at
+            // a time. (Looking for those while creates remain would scan past every child still waiting for its customer, each chunk.)
             var children = 0;
             var childrenApplied = 0;
+            var ofThisChunk = decisions.Count == 0 ? null : new SyncScope
+            {
+                AsyncCustomerIds = decisions.Select(d => d.Row.AsyncCustomerId).ToArray(), ChannelIds = scope.ChannelIds,
+                IncludeFailed = scope.IncludeFailed, RetryRunId = scope.RetryRunId,
+            };
             foreach (var table in SyncStore.Children.Keys)
             {
-                var due = sync.ReadDueChildren(table, scope, limit);
+                var due = ofThisChunk == null ? new List<DueChildOperation>() : sync.ReadDueChildren(table, ofThisChunk, int.MaxValue);
+                var taken = new HashSet<(string, long)>(due.Select(d => (d.ChannelId.ToUpperInvariant(), d.Counter)));
+                if (rows.Count == 0) due.AddRange(sync.ReadDueChildren(table, scope, limit).Where(c => !taken.Contains((c.ChannelId.ToUpperInvariant(), c.Counter))));
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {
@@ -179,6 +188,7 @@ namespace CommerceSync.Jobs
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }
+            sync.LogChanges(run.RunId);
             return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed);
         }
 

@@ -85,6 +85,7 @@ namespace CommerceSync.Services
                 sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = sync.AllocatePartyIds(1), IsNew = true } }, run.RunId, now);
                 foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId, account, a);
                 foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId, account, t);
+                sync.LogChanges(run.RunId);
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);
                 dist.DistributeAccounts(dist.Targets(new[] { channel.ChannelId }, excludeOffline: true).Single(), new[] { account }, 0, now);

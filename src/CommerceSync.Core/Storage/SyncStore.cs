@@ -245,8 +245,21 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   party_id INTEGER, async_customer_id TEXT, origin_channel_id TEXT,
   first_name TEXT, middle_name TEXT, last_name TEXT, name TEXT, relationship_type INTEGER, customer_group TEXT, currency TEXT, language TEXT,
   email TEXT, phone TEXT, blocked INTEGER,
-  PRIMARY KEY(channel_id, counter));");
+  PRIMARY KEY(channel_id, counter));
+CREATE TEMP TABLE IF NOT EXISTS sync_changed(
+  data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, PRIMARY KEY(data_area_id, account_number)) WITHOUT ROWID;");
             tempReady = true;
+        }
+
+        /// <summary>
+        /// Writes the change log job 1010 reads: one row per customer the chunk touched, however many of its tables changed, so
+        /// 1010 sends each customer once per chunk. Call once per write transaction, after the Apply methods and before commit.
+        /// </summary>
+        public void LogChanges(long runId)
+        {
+            if (!tempReady) return;
+            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_changed;", ("$run", runId));
+            db.Execute("DELETE FROM temp.sync_changed;");
         }
 
         /// <summary>A decided create of the current chunk: a new account (IsNew), or the link to one another path made first.</summary>
@@ -262,7 +275,7 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
         }
 
         /// <summary>
-        /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the change log for 1010,
+        /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the customers changed (see LogChanges),
         /// and the completion of every uploaded row involved. A row with counter below 0 is a real-time create with no uploaded row.
         /// </summary>
         public void ApplyCustomers(IReadOnlyList<CustomerDecision> decisions, long runId, DateTime now)
@@ -300,7 +313,7 @@ SELECT data_area_id, account_number, party_id, first_name, middle_name, last_nam
 FROM temp.sync_work WHERE is_new = 1;", t);
             db.Execute(@"INSERT INTO retail_cust_table(data_area_id, account_number, cust_account_async, origin_channel_id)
 SELECT data_area_id, account_number, async_customer_id, origin_channel_id FROM temp.sync_work WHERE is_new = 1;");
-            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_work WHERE is_new = 1 ORDER BY channel_id, counter;", run);
+            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work WHERE is_new = 1;");
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL,
   account_number = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_async_customer.counter = w.counter;", run, t);
@@ -316,7 +329,8 @@ WHERE data_area_id = $a AND account_number = $acc;",
                 ("$name", merged.Name),
                 ("$email", merged.Email), ("$phone", merged.Phone), ("$cur", merged.Currency?.ToUpperInvariant()), ("$grp", merged.CustomerGroup), ("$lang", merged.Language),
                 ("$blocked", merged.Blocked ? 1 : 0), ("$now", now.ToStoreText()), ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
-            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) VALUES ($a, $acc, $run);", ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount), ("$run", runId));
+            EnsureTemp();
+            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) VALUES ($a, $acc);", ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
 WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
         }
@@ -378,7 +392,7 @@ WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.ac
             var (src, _, apply) = Children[table];
             db.Execute(apply);
             db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work);", ("$now", now.ToStoreText()));
-            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT DISTINCT data_area_id, account_number, $run FROM temp.sync_work;", ("$run", runId));
+            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work;");
             db.Execute("UPDATE " + src + @" SET online_operation_completed = 1, sync_status = 1, last_error = NULL, resolved_account = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE " + src + ".channel_id = w.channel_id AND " + src + ".counter = w.counter;",
                 ("$run", runId), ("$now", now.ToStoreText()));
