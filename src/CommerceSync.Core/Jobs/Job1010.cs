@@ -38,37 +38,33 @@ namespace CommerceSync.Jobs
             var targets = dist.Targets(options.ChannelIds, options.ExcludeOfflineDatabases);
             var channels = targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var last = dist.LastChange();
-            var queue = new Queue<DistributionTarget>(targets);
             return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, run =>
             {
-                while (queue.Count > 0)
+                using (var tx = db.BeginWrite())
                 {
-                    var t = queue.Peek();
+                    // Re-read under the write lock: another run may have moved a database on since the targets were listed.
+                    foreach (var t in targets) t.Watermark = dist.Watermark(t);
+                    var behind = targets.Where(t => t.Watermark < last).OrderBy(t => t.Watermark).FirstOrDefault();
+                    if (behind == null) return false;
+                    // One window of changes, read once, goes to every database of that legal entity that is behind its end: the
+                    // same customers are not looked up again for each of the (often dozens of) channel databases.
+                    var from = behind.Watermark;
+                    var to = Math.Min(last, from + options.ChunkSize);
+                    var group = targets.Where(t => t.Watermark < to && string.Equals(t.DataAreaId, behind.DataAreaId, StringComparison.OrdinalIgnoreCase)).ToList();
                     var now = DateTime.UtcNow;
-                    if (t.Watermark >= last)
+                    dist.LoadWindow(behind.DataAreaId, from, to);
+                    var sent = 0;
+                    foreach (var t in group)
                     {
-                        queue.Dequeue();
-                        continue;
-                    }
-                    using (var tx = db.BeginWrite())
-                    {
-                        // Re-read under the write lock: another run may have moved this database on since the targets were listed.
-                        t.Watermark = dist.Watermark(t);
-                        var to = Math.Min(last, t.Watermark + options.ChunkSize);
-                        if (t.Watermark >= last)
-                        {
-                            queue.Dequeue();
-                            continue;
-                        }
-                        var n = dist.DistributeWindow(t, t.Watermark, to, run.RunId, now);
+                        var n = dist.SendWindow(t, run.RunId, now);
                         dist.SetWatermark(t, to);
-                        new JobRunStore(db).AddCounts(run, n, 0);
-                        tx.Commit();
+                        sent += n;
                         if (n > 0) options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
                     }
+                    new JobRunStore(db).AddCounts(run, sent, 0);
+                    tx.Commit();
                     return true;
                 }
-                return false;
             });
         }
 

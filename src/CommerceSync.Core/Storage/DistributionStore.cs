@@ -17,6 +17,7 @@ namespace CommerceSync.Storage
     public sealed class DistributionStore
     {
         private readonly StoreDatabase db;
+        private bool windowReady;
 
         public DistributionStore(StoreDatabase db) { this.db = db; }
 
@@ -28,7 +29,9 @@ SELECT $ch, $db, c.data_area_id, c.account_number, r.cust_account_async, c.first
 FROM ({0}) x
 JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
 LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-WHERE true
+WHERE true" + UpdateOnConflict;
+
+        private const string UpdateOnConflict = @"
 ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_id = excluded.async_customer_id,
   first_name = excluded.first_name, last_name = excluded.last_name, name = excluded.name, email = excluded.email, phone = excluded.phone,
   customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id,
@@ -52,11 +55,35 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
 
         public long LastChange() => db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change;");
 
-        /// <summary>Changes in (from, to] of the target's legal entity, upserted. Call inside a write transaction.</summary>
-        public int DistributeWindow(DistributionTarget target, long from, long to, long runId, DateTime now) =>
-            db.Execute(string.Format(Upsert, "SELECT DISTINCT data_area_id, account_number FROM hq_change WHERE seq > $from AND seq <= $to AND data_area_id = $area"),
-                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
-                ("$from", from), ("$to", to), ("$area", target.DataAreaId));
+        /// <summary>
+        /// Reads the customers of one legal entity changed in (from, to], each once with its latest change, into the window that
+        /// <see cref="SendWindow"/> sends. Call inside a write transaction.
+        /// </summary>
+        public void LoadWindow(string dataAreaId, long from, long to)
+        {
+            if (!windowReady)
+            {
+                db.Execute(@"CREATE TEMP TABLE IF NOT EXISTS dist_window(
+  seq INTEGER NOT NULL, data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, async_customer_id TEXT,
+  first_name TEXT, last_name TEXT, name TEXT, email TEXT, phone TEXT, customer_group TEXT, currency TEXT, blocked INTEGER);");
+                windowReady = true;
+            }
+            db.Execute("DELETE FROM temp.dist_window;");
+            db.Execute(@"INSERT INTO temp.dist_window
+SELECT x.seq, c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone, c.customer_group, c.currency, c.blocked
+FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY account_number) x
+JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
+LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
+ORDER BY c.account_number;", ("$from", from), ("$to", to), ("$area", dataAreaId));
+        }
+
+        /// <summary>Upserts the loaded window into one database: the customers whose latest change it has not received.</summary>
+        public int SendWindow(DistributionTarget target, long runId, DateTime now) =>
+            db.Execute(@"INSERT INTO channel_customer(channel_id, database, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone,
+  customer_group, currency, blocked, distributed_run_id, distributed_at)
+SELECT $ch, $db, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone, customer_group, currency, blocked, $run, $now
+FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflict,
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()), ("$wm", target.Watermark));
 
         public void SetWatermark(DistributionTarget target, long seq)
         {
