@@ -358,7 +358,7 @@ SELECT * FROM (
          c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
          r.account_number, h.last_error,
          CASE WHEN r.account_number IS NOT NULL THEN
-                CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = c.async_customer_id AND cc.channel_id = c.channel_id AND cc.database = 0)
+                CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.channel_id = c.channel_id AND cc.database = 0 AND cc.account_number = r.account_number)
                      THEN 3 ELSE 2 END
               WHEN h.counter IS NULL THEN 0
               WHEN h.sync_status = 2 THEN 4

@@ -85,7 +85,9 @@ SELECT account_number, data_area_id, name, first_name, last_name, email, phone, 
          a.first_name, a.last_name, a.email, a.phone, a.customer_group, a.currency, a.async_customer_id, a.channel_id, a.created_at, 0
   FROM ch_async_customer a JOIN channel ch ON ch.channel_id = a.channel_id
   WHERE $db = 0 AND a.channel_id = $ch AND a.operation = 1
-    AND NOT EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = a.async_customer_id AND cc.channel_id = a.channel_id AND cc.database = 0)
+    AND NOT EXISTS(SELECT 1 FROM retail_cust_table r2
+                   JOIN channel_customer cc ON cc.channel_id = a.channel_id AND cc.database = 0 AND cc.account_number = r2.account_number
+                   WHERE r2.cust_account_async = a.async_customer_id)
 ) v
 WHERE 1 {0}
 ORDER BY account_number IS NULL, account_number, async_customer_id;";

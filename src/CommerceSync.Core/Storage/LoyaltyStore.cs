@@ -25,7 +25,9 @@ namespace CommerceSync.Storage
                 }
                 var id = asyncCustomerId.Trim();
                 // What the store knows: its copy of the account, which arrives with job 1010.
-                account = db.Scalar<string>("SELECT account_number FROM channel_customer WHERE channel_id = $ch AND database = 0 AND async_customer_id = $id;",
+                account = db.Scalar<string>(@"SELECT cc.account_number FROM retail_cust_table r
+JOIN channel_customer cc ON cc.channel_id = $ch AND cc.database = 0 AND cc.account_number = r.account_number
+WHERE r.cust_account_async = $id;",
                     ("$ch", channel.ChannelId), ("$id", id));
                 if (account == null)
                 {

@@ -15,8 +15,8 @@ namespace CommerceSync.Storage
         private const string StatusAt = @"
 CASE WHEN h.counter IS NULL OR ur.started > $t THEN 0
      WHEN h.online_operation_completed = 1 AND h.synced_at <= $t THEN
-        CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.async_customer_id = c.async_customer_id AND cc.channel_id = c.channel_id
-                         AND cc.database = 0 AND cc.distributed_at <= $t) THEN 3 ELSE 2 END
+        CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.channel_id = c.channel_id AND cc.database = 0
+                         AND cc.account_number = h.account_number AND cc.distributed_at <= $t) THEN 3 ELSE 2 END
      WHEN h.sync_status = 2 AND h.synced_at <= $t THEN 4
      ELSE 1 END";
 
