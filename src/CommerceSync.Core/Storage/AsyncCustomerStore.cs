@@ -367,15 +367,19 @@ SELECT * FROM (
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE c.operation = 1 {0}
+  WHERE c.operation = 1 {0} {3}
   UNION ALL
   SELECT o.channel_id, -o.seq, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
          o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5
   FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
-  WHERE 1 {1}
+  WHERE 1 {1} {4}
 ) s
 WHERE 1 {2}
-ORDER BY s.channel_id, s.counter;";
+ORDER BY s.channel_id, s.counter {5};";
+
+        // Pages of a full read: each page is its own short read, so a long pipeline downstream (Get-AsyncCustomer | Invoke-PJob ...)
+        // never holds one read open across its writes, which would keep SQLite from recycling the write-ahead log.
+        private const int PageSize = 5000;
 
         private static SqlFilter Filters(string alias, AsyncCustomerFilter f) => new SqlFilter()
             .In(f.ChannelIds, alias + ".channel_id", "$channels")
@@ -390,9 +394,30 @@ ORDER BY s.channel_id, s.counter;";
             var onChannel = Filters("c", filter);
             var statuses = new SqlFilter().When(filter.Statuses != null, "s.status IN (SELECT value FROM json_each($statuses))",
                 ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"));
-            var rows = db.Query(string.Format(SelectWithStatus, onChannel.Sql, Filters("o", filter).Sql, statuses.Sql), MapCustomer, onChannel.With(statuses.Args));
+            var offline = Filters("o", filter).Sql;
+            // A list of ids is bounded by the caller (record mode sends a chunk at a time): one read.
+            var rows = filter.AsyncCustomerIds != null
+                ? db.Query(string.Format(SelectWithStatus, onChannel.Sql, offline, statuses.Sql, "", "", ""), MapCustomer, onChannel.With(statuses.Args))
+                : ReadPaged(onChannel, offline, statuses);
             if (!filter.IncludeDetails) return rows;
             return WithDetails(rows);
+        }
+
+        private IEnumerable<AsyncCustomer> ReadPaged(SqlFilter onChannel, string offline, SqlFilter statuses)
+        {
+            var sql = string.Format(SelectWithStatus, onChannel.Sql, offline, statuses.Sql,
+                "AND (c.channel_id, c.counter) > ($afterChannel, $afterCounter)", "AND (o.channel_id, -o.seq) > ($afterChannel, $afterCounter)", "LIMIT $page");
+            string afterChannel = "";
+            var afterCounter = long.MinValue;
+            while (true)
+            {
+                var page = db.Query(sql, r => (Customer: MapCustomer(r), Counter: r.GetInt64(1)),
+                    onChannel.With(statuses.With(("$afterChannel", afterChannel), ("$afterCounter", afterCounter), ("$page", PageSize)))).ToList();
+                foreach (var row in page) yield return row.Customer;
+                if (page.Count < PageSize) yield break;
+                afterChannel = page[page.Count - 1].Customer.ChannelId;
+                afterCounter = page[page.Count - 1].Counter;
+            }
         }
 
         private IEnumerable<AsyncCustomer> WithDetails(IEnumerable<AsyncCustomer> rows)
