@@ -122,7 +122,7 @@ namespace CommerceSync
         private void RunBulkNow(string[] channels, JobRun source)
         {
             var resolved = channels == null ? null : Terminating(() => new ChannelStore(Db).Resolve(channels));
-            var description = Terminating(() => DescribeBulk(resolved));
+            var description = OperationIsShown() ? Terminating(() => DescribeBulk(resolved)) : ChannelText(resolved);
             if (!ShouldProcess(description, Activity)) return;
             var options = new JobOptions
             {
@@ -143,6 +143,24 @@ namespace CommerceSync
         }
 
         protected virtual void ConfigureOptions(JobOptions options) { }
+
+        /// <summary>
+        /// Whether ShouldProcess will show its text (-WhatIf, -Confirm, -Verbose or the matching preferences). Counting what is
+        /// due costs a pass over the store, worth paying only when somebody reads the answer.
+        /// </summary>
+        private bool OperationIsShown()
+        {
+            var bound = MyInvocation.BoundParameters;
+            object value;
+            foreach (var name in new[] { "WhatIf", "Confirm", "Verbose" })
+            {
+                if (bound.TryGetValue(name, out value)) { if (LanguagePrimitives.IsTrue(value)) return true; }
+                else if (name == "WhatIf" && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))) return true;
+                else if (name == "Confirm" && GetVariableValue("ConfirmPreference") is ConfirmImpact c && c != ConfirmImpact.None && c <= ConfirmImpact.Medium) return true;
+                else if (name == "Verbose" && GetVariableValue("VerbosePreference") is ActionPreference v && v != ActionPreference.SilentlyContinue && v != ActionPreference.Ignore) return true;
+            }
+            return false;
+        }
 
         protected static string ChannelText(string[] channels) => channels == null ? "all channels" : "channel " + string.Join(", ", channels);
     }
