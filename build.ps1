@@ -14,6 +14,8 @@
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
     Stress  Build, then the reliability harness at full size: 20 SIGKILLs per job over 100k customers, and 2 and 4
             concurrent workers; prints the counts (kills, concurrent runs, records lost).
+    Bench   Build, then the benchmarks (bench/Invoke-Bench.ps1): the conversion at -BenchSize customers (default 100k and 1M)
+            four ways, the other paths, the targets and the bottlenecks; prints the tables and writes bench/results.md.
     Clean   remove build output.
 .PARAMETER NoBuild
     Package only: package what the last Build and Docs produced.
@@ -23,13 +25,16 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments)]
-    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Stress', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Package', 'Stress', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [switch] $UseDefaultStore,
 
     # Package only: reuse module/bin and the help from the last Build and Docs instead of building again.
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    # Bench only: async customers per run (default 100k and 1M).
+    [int[]] $BenchSize = @(100000, 1000000)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -173,6 +178,11 @@ function Invoke-Stress {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Bench {
+    # The harness starts its own processes (one per measured phase); the driver script itself runs here.
+    & (Join-Path $Root 'bench/Invoke-Bench.ps1') -Size $BenchSize
+}
+
 function Invoke-Package {
     $version = Get-ModuleVersion
     $target = Join-Path $Root "out/CommerceSync/$version"
@@ -197,5 +207,6 @@ foreach ($t in $Task) {
         'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
         'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-Docs }; Invoke-Package }
         'Stress' { Invoke-Build; Invoke-Stress }
+        'Bench' { Invoke-Build; Invoke-Bench }
     }
 }

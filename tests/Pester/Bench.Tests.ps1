@@ -1,0 +1,43 @@
+# The benchmark harness is not a test, and no timing is asserted here: this only runs it at a tiny size, every phase,
+# so that `./build.ps1 Bench` cannot rot between the (long) real runs. About 20 s, most of it building the harness.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:BenchScript = (Resolve-Path (Join-Path $PSScriptRoot '../../bench/Invoke-Bench.ps1')).Path
+}
+
+Describe 'The benchmark harness (bench/Invoke-Bench.ps1)' {
+    BeforeAll {
+        $script:Out = Join-Path $TestDrive 'results.md'
+        $work = Join-Path $TestDrive 'bench'
+        $script:Output = & $script:Pwsh -NoProfile -NonInteractive -File $script:BenchScript -Size 200 -WorkFolder $work -Out $script:Out 2>&1
+        $script:ExitCode = $LASTEXITCODE
+        $script:Report = if (Test-Path $script:Out) { Get-Content -LiteralPath $script:Out } else { @() }
+    }
+
+    It 'completes and writes its report where it was told' {
+        $script:ExitCode | Should -Be 0 -Because ($script:Output -join [Environment]::NewLine)
+        $script:Out | Should -Exist
+    }
+
+    It 'measures the conversion four ways, none stopped or failed' {
+        foreach ($mode in 'reference', 'core', 'bulk', 'record') {
+            $row = $script:Report | Where-Object { $_ -match "^\| 200 \| $mode \|" }
+            $row | Should -Not -BeNullOrEmpty -Because "the table needs a $mode row"
+            $row | Should -Not -Match '\((failed|stopped)\)'
+        }
+    }
+
+    It 'leaves the same data whichever way the conversion ran' {
+        $script:Report | Where-Object { $_ -match '^\| (customers|channel customer rows|HQ addresses|HQ attributes|async links)' } | Should -Not -BeNullOrEmpty
+        $script:Report | Where-Object { $_ -match '\*\*NO\*\*' } | Should -BeNullOrEmpty
+    }
+
+    It 'times the other paths and evaluates the targets' {
+        ($script:Report -join "`n") | Should -Match 'Sync-CommerceOrder'
+        ($script:Report -join "`n") | Should -Match 'Invoke-StatementPosting'
+        ($script:Report -join "`n") | Should -Match 'Import-Csv big.csv \\\| New-AsyncCustomer'
+        $script:Report | Should -Contain '## Targets'
+        $script:Report | Where-Object { $_ -match '^\d+ passed, \d+ failed\.$' } | Should -Not -BeNullOrEmpty
+        $script:Report | Should -Contain '## Bottlenecks'
+    }
+}
