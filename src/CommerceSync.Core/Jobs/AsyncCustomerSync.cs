@@ -164,7 +164,9 @@ namespace CommerceSync.Jobs
             var childrenApplied = 0;
             var ofThisChunk = decisions.Count == 0 ? null : new SyncScope
             {
-                AsyncCustomerIds = decisions.Select(d => d.Row.AsyncCustomerId).ToArray(), ChannelIds = scope.ChannelIds,
+                // By id only: these customers are in scope already, and a channel list beside the ids would lead SQLite to scan
+                // every due row of those channels instead of looking the ids up.
+                AsyncCustomerIds = decisions.Select(d => d.Row.AsyncCustomerId).ToArray(),
                 IncludeFailed = scope.IncludeFailed, RetryRunId = scope.RetryRunId,
             };
             foreach (var table in SyncStore.Children.Keys)
