@@ -32,13 +32,14 @@ namespace CommerceSync.Jobs
                 options.Log?.Invoke(job + " run " + run.RunId + ": " + run.Processed + " processed, " + run.Failed + " failed.");
                 return run;
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !options.Cancellation.IsCancellationRequested)
             {
                 runs.Finish(run, JobRunStatus.Failed, ex.Message);
                 throw;
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException || options.Cancellation.IsCancellationRequested)
             {
+                // Stopped (Ctrl+C, a stopped pipeline): whatever the stop threw on its way out, the run was interrupted, not failed.
                 runs.Finish(run, JobRunStatus.Interrupted, "Stopped by the user; run the job again to finish.");
                 throw;
             }
