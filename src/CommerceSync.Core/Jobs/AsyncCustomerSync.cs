@@ -35,7 +35,7 @@ namespace CommerceSync.Jobs
         public JobRun Run(JobOptions options)
         {
             var scope = new SyncScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log) > 0);
         }
 
         /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
@@ -162,18 +162,10 @@ namespace CommerceSync.Jobs
             // a time. (Looking for those while creates remain would scan past every child still waiting for its customer, each chunk.)
             var children = 0;
             var childrenApplied = 0;
-            var ofThisChunk = decisions.Count == 0 ? null : new SyncScope
-            {
-                // By id only: these customers are in scope already, and a channel list beside the ids would lead SQLite to scan
-                // every due row of those channels instead of looking the ids up.
-                AsyncCustomerIds = decisions.Select(d => d.Row.AsyncCustomerId).ToArray(),
-                IncludeFailed = scope.IncludeFailed, RetryRunId = scope.RetryRunId,
-            };
             foreach (var table in SyncStore.Children.Keys)
             {
-                var due = ofThisChunk == null ? new List<DueChildOperation>() : sync.ReadDueChildren(table, ofThisChunk, int.MaxValue);
-                var taken = new HashSet<(string, long)>(due.Select(d => (d.ChannelId.ToUpperInvariant(), d.Counter)));
-                if (rows.Count == 0) due.AddRange(sync.ReadDueChildren(table, scope, limit).Where(c => !taken.Contains((c.ChannelId.ToUpperInvariant(), c.Counter))));
+                var due = rows.Count == 0 ? sync.ReadDueChildren(table, scope, limit)
+                    : decisions.Count == 0 ? new List<DueChildOperation>() : sync.ReadDueChildrenOfChunk(table, scope);
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {

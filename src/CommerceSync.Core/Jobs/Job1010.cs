@@ -49,7 +49,7 @@ namespace CommerceSync.Jobs
                     // One window of changes, read once, goes to every database of that legal entity that is behind its end: the
                     // same customers are not looked up again for each of the (often dozens of) channel databases.
                     var from = behind.Watermark;
-                    var to = Math.Min(last, from + options.ChunkSize);
+                    var to = Math.Min(last, from + options.ChunkSizeOr(JobOptions.DefaultChunkSize));
                     var group = targets.Where(t => t.Watermark < to && string.Equals(t.DataAreaId, behind.DataAreaId, StringComparison.OrdinalIgnoreCase)).ToList();
                     var now = DateTime.UtcNow;
                     dist.LoadWindow(behind.DataAreaId, from, to);

@@ -8,8 +8,16 @@ namespace CommerceSync.Jobs
     {
         /// <summary>Only these channels (null: every channel).</summary>
         public string[] ChannelIds { get; set; }
-        /// <summary>Rows per transaction. Each chunk commits or rolls back whole, so a crash loses at most one chunk of work, never data.</summary>
-        public int ChunkSize { get; set; } = 5000;
+        /// <summary>
+        /// Rows per transaction (null: the job's own default). Each chunk commits or rolls back whole, so a crash loses at most one
+        /// chunk of work, never data.
+        /// </summary>
+        public int? ChunkSize { get; set; }
+
+        /// <summary>The default of most jobs: a few thousand customers' work holds the store for well under a second.</summary>
+        public const int DefaultChunkSize = 5000;
+
+        internal int ChunkSizeOr(int jobDefault) => ChunkSize ?? jobDefault;
         /// <summary>Process only what this earlier run produced (a JobRun piped into the next job).</summary>
         public JobRun SourceRun { get; set; }
         public Action<JobProgress> Progress { get; set; }

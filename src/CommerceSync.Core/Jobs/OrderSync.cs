@@ -20,7 +20,7 @@ namespace CommerceSync.Jobs
         public JobRun Run(JobOptions options)
         {
             var scope = new TransactionScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSize, options.Log) > 0);
+            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log) > 0);
         }
 
         /// <summary>Record mode: these transactions (channel|transaction keys), failed ones retried. Returns their sales orders.</summary>

@@ -23,6 +23,13 @@ namespace CommerceSync.Jobs
     /// </summary>
     public sealed class PJob
     {
+        /// <summary>
+        /// Operation rows per transaction in bulk mode. Uploaded rows are small copies, but each lands in indexes keyed by random
+        /// GUIDs, so every commit rewrites a page per row: larger commits write each page once for many rows (at 1M customers,
+        /// 50,000 rows per commit upload in about half the time 5,000 do).
+        /// </summary>
+        public const int DefaultChunkSize = 50000;
+
         private readonly StoreDatabase db;
         private readonly UploadStore uploads;
 
@@ -45,7 +52,7 @@ namespace CommerceSync.Jobs
                     int n;
                     using (var tx = db.BeginWrite())
                     {
-                        n = uploads.UploadChunk(table, channel, long.MaxValue, options.ChunkSize, run.RunId);
+                        n = uploads.UploadChunk(table, channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
                         if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
                         tx.Commit();
                     }

@@ -246,6 +246,8 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   first_name TEXT, middle_name TEXT, last_name TEXT, name TEXT, relationship_type INTEGER, customer_group TEXT, currency TEXT, language TEXT,
   email TEXT, phone TEXT, blocked INTEGER,
   PRIMARY KEY(channel_id, counter));
+CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
+  async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS sync_changed(
   data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, PRIMARY KEY(data_area_id, account_number)) WITHOUT ROWID;");
             tempReady = true;
@@ -314,6 +316,10 @@ FROM temp.sync_work WHERE is_new = 1;", t);
             db.Execute(@"INSERT INTO retail_cust_table(data_area_id, account_number, cust_account_async, origin_channel_id)
 SELECT data_area_id, account_number, async_customer_id, origin_channel_id FROM temp.sync_work WHERE is_new = 1;");
             db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work WHERE is_new = 1;");
+            // The chunk's customers and their accounts, for ReadDueChildrenOfChunk.
+            db.Execute(@"DELETE FROM temp.sync_chunk;
+INSERT OR IGNORE INTO temp.sync_chunk(async_customer_id, account_number, data_area_id)
+SELECT async_customer_id, account_number, data_area_id FROM temp.sync_work WHERE async_customer_id IS NOT NULL;");
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL,
   account_number = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_async_customer.counter = w.counter;", run, t);
@@ -368,12 +374,30 @@ ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = exclud
 FROM " + Children[table].Hq + @" a JOIN channel ch ON ch.channel_id = a.channel_id
 LEFT JOIN retail_cust_table r ON r.cust_account_async = a.async_customer_id
 WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.account_number IS NOT NULL)" + where + " ORDER BY a.channel_id, a.counter LIMIT $limit;",
-                r => new DueChildOperation
-                {
-                    ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
-                    DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
-                }, With(args, ("$limit", limit))).ToList();
+                MapChild, With(args, ("$limit", limit))).ToList();
         }
+
+        /// <summary>
+        /// Due child operations of the customers the last <see cref="ApplyCustomers"/> call created or linked (their accounts are
+        /// known and exist), found from those customers rather than by scanning what is due. CROSS JOIN keeps that order: left to
+        /// itself SQLite prefers to walk every due row and probe the chunk, which is quadratic over a large backlog.
+        /// </summary>
+        public List<DueChildOperation> ReadDueChildrenOfChunk(string table, SyncScope scope)
+        {
+            if (!tempReady) return new List<DueChildOperation>();
+            var failed = !scope.IncludeFailed ? " AND a.sync_status <> 2"
+                : scope.RetryRunId.HasValue ? " AND (a.sync_status <> 2 OR a.sync_run_id IS NOT $retryRun)" : "";
+            return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, k.account_number, k.data_area_id, 1, " + Children[table].CheckedColumns + @"
+FROM temp.sync_chunk k CROSS JOIN " + Children[table].Hq + @" a ON a.async_customer_id = k.async_customer_id
+WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + " ORDER BY a.channel_id, a.counter;",
+                MapChild, ("$retryRun", scope.RetryRunId)).ToList();
+        }
+
+        private static DueChildOperation MapChild(SqliteDataReader r) => new DueChildOperation
+        {
+            ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
+            DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
+        };
 
         /// <summary>Applies valid child operations set-based, latest counter last so it wins, and logs their customers as changed.</summary>
         public void ApplyChildren(string table, IReadOnlyList<DueChildOperation> rows, long runId, DateTime now)
@@ -391,7 +415,8 @@ WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.ac
             }
             var (src, _, apply) = Children[table];
             db.Execute(apply);
-            db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work);", ("$now", now.ToStoreText()));
+            // A customer this chunk created already carries this time: leave its row alone.
+            db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work) AND modified_at IS NOT $now;", ("$now", now.ToStoreText()));
             db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work;");
             db.Execute("UPDATE " + src + @" SET online_operation_completed = 1, sync_status = 1, last_error = NULL, resolved_account = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE " + src + ".channel_id = w.channel_id AND " + src + ".counter = w.counter;",

@@ -127,7 +127,7 @@ namespace CommerceSync
             var options = new JobOptions
             {
                 ChannelIds = resolved,
-                ChunkSize = ChunkSize,
+                ChunkSize = MyInvocation.BoundParameters.ContainsKey(nameof(ChunkSize)) ? ChunkSize : (int?)null,
                 SourceRun = source,
                 Cancellation = Cancellation,
                 Log = WriteVerbose,
