@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using CommerceSync.Jobs;
+using CommerceSync.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Xunit;
@@ -14,9 +16,18 @@ namespace CommerceSync.Core.Tests
     /// </summary>
     public class QueryPlanTests
     {
-        // Tables that grow with every customer ever converted. Reading one through an index by legal entity alone
+        // Tables that grow with every customer ever created or converted. Reading one through an index by legal entity alone
         // ("data_area_id=?") or scanning it whole makes a job cost what exists.
-        private static readonly string[] Growing = { "hq_change", "cust_table", "retail_cust_table", "channel_customer", "hq_async_customer", "hq_async_address", "hq_async_attribute" };
+        private static readonly string[] Growing =
+        {
+            "hq_change", "party", "cust_table", "retail_cust_table", "hq_address", "hq_customer_attribute", "hq_customer_contact", "hq_customer_affiliation",
+            "channel_customer", "ch_async_customer", "ch_async_address", "ch_async_attribute", "hq_async_customer", "hq_async_address", "hq_async_attribute",
+        };
+
+        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "WHERE", "JOIN", "LEFT", "INNER", "CROSS", "ON", "USING", "INDEXED", "NOT", "SET", "GROUP", "ORDER", "LIMIT", "UNION", "VALUES", "SELECT", "DEFAULT", "AS",
+        };
 
         [Fact]
         public void Job1010ReadsChangesByTheirSeqRange()
@@ -32,22 +43,37 @@ namespace CommerceSync.Core.Tests
         [InlineData("P-job")]
         [InlineData("Sync")]
         [InlineData("1010")]
+        [InlineData("record")]
         public void NoJobScansAGrowingTable(string job)
         {
             var plans = PlansOf(s =>
             {
+                if (job == "record") { s.Record(); return; }
                 if (job != "P-job") s.PJob();
                 if (job == "1010") s.Sync();
                 if (job == "P-job") s.PJob(); else if (job == "Sync") s.Sync(); else s.Job1010();
             });
-            // Only tables the statement names: a plan also lists the foreign key checks of an INSERT ... SELECT into a parent
-            // table, which SQLite skips at run time while no constraint is violated.
-            var bad = plans.Where(p => p.Lines.Any(l => Growing.Any(t => Names(p.Sql, t) &&
-                (l.Contains("SCAN " + t) || (l.Contains("SEARCH " + t + " ") && l.EndsWith("(data_area_id=?)", StringComparison.Ordinal)))))).ToList();
+            // Only tables the statement names, by name or alias: a plan also lists the foreign key checks of an INSERT ... SELECT
+            // into a parent table, which SQLite skips at run time while no constraint is violated. A scan of a partial index of
+            // due rows (ix_..._due) reads only what is due.
+            var bad = plans.Where(p => Names(p.Sql).Any(n => p.Lines.Any(l =>
+                l.StartsWith("SCAN " + n, StringComparison.Ordinal) && (l.Length == 5 + n.Length || l[5 + n.Length] == ' ') && !l.Contains("_due") ||
+                l.StartsWith("SEARCH " + n + " ", StringComparison.Ordinal) && l.EndsWith("(data_area_id=?)", StringComparison.Ordinal)))).ToList();
             Assert.True(bad.Count == 0, string.Join("\n\n", bad.Select(Describe)));
         }
 
-        private static bool Names(string sql, string table) => System.Text.RegularExpressions.Regex.IsMatch(sql, @"\b" + table + @"\b");
+        /// <summary>The growing tables a statement names, each with the aliases it gives them (the plan speaks of aliases).</summary>
+        private static IEnumerable<string> Names(string sql)
+        {
+            foreach (var t in Growing)
+            {
+                foreach (Match m in Regex.Matches(sql, @"\b" + t + @"\b(?:\s+(?:AS\s+)?(\w+))?"))
+                {
+                    yield return t;
+                    if (m.Groups[1].Success && !Keywords.Contains(m.Groups[1].Value)) yield return m.Groups[1].Value;
+                }
+            }
+        }
 
         private static string Describe((string Sql, List<string> Lines) p) => p.Sql + "\n  " + string.Join("\n  ", p.Lines);
 
@@ -102,6 +128,21 @@ namespace CommerceSync.Core.Tests
             public JobRun PJob() => Step(() => store.PJob());
             public JobRun Sync() => Step(() => store.Sync());
             public JobRun Job1010() => Step(() => store.Job1010());
+
+            /// <summary>Record mode as the cmdlets run it: upload, sync and distribute these customers, reading each stage's output back.</summary>
+            public JobRun Record() => Step(() =>
+            {
+                var db = store.Db;
+                var records = new AsyncCustomerStore(db).Read(new AsyncCustomerFilter()).ToList();
+                var uploaded = new PJob(db).UploadRecords(new RecordRun(db, JobNames.PJob), records);
+                var synced = new AsyncCustomerSync(db).SyncRecords(new RecordRun(db, JobNames.SynchronizeCustomers), uploaded.Select(c => c.AsyncCustomerId).ToList());
+                var customers = new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AsyncCustomerIds = synced.Select(c => c.AsyncCustomerId).ToArray() }).ToList();
+                Assert.Equal(records.Count, customers.Count);
+                var distribute = new RecordRun(db, JobNames.Job1010);
+                new Job1010(db).DistributeRecords(distribute, customers, false);
+                new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = customers.Select(c => c.AccountNumber).ToArray() }).ToList();
+                return distribute.Run;
+            });
 
             // Each step replaces what the previous recorded: only the last step's statements are explained.
             private JobRun Step(Func<JobRun> run)

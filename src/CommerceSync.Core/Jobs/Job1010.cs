@@ -79,7 +79,12 @@ namespace CommerceSync.Jobs
             using (var tx = db.BeginWrite())
             {
                 var now = DateTime.UtcNow;
-                foreach (var t in targets) written += dist.DistributeAccounts(t, areas[t.DataAreaId], run.RunId, now);
+                // Each legal entity's customers are read once and written to each of its databases, as in bulk mode.
+                foreach (var area in targets.GroupBy(t => t.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                {
+                    dist.LoadAccounts(area.Key, areas[area.Key]);
+                    foreach (var t in area) written += dist.SendAccounts(t, run.RunId, now);
+                }
                 new JobRunStore(db).AddCounts(run, written, 0);
                 tx.Commit();
             }

@@ -88,7 +88,8 @@ namespace CommerceSync.Services
                 sync.LogChanges(run.RunId);
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);
-                dist.DistributeAccounts(dist.Targets(new[] { channel.ChannelId }, excludeOffline: true).Single(), new[] { account }, 0, now);
+                dist.LoadAccounts(channel.DataAreaId, new[] { account });
+                dist.SendAccounts(dist.Targets(new[] { channel.ChannelId }, excludeOffline: true).Single(), 0, now);
                 tx.Commit();
             }
             return (new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = new[] { account } })

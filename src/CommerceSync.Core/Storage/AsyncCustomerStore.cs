@@ -350,7 +350,6 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
             db.Query("SELECT async_customer_id, channel_id, COALESCE(name, TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, ''))) FROM ch_async_customer WHERE operation = 1 AND async_customer_id LIKE $p ESCAPE '\\' ORDER BY async_customer_id LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
 
-        // Status of the create operation, derived from where its rows are: channel only, HQ copy, HQ account, channel copy of the account.
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
         private const string SelectWithStatus = @"
 SELECT * FROM (

@@ -21,15 +21,12 @@ namespace CommerceSync.Storage
 
         public DistributionStore(StoreDatabase db) { this.db = db; }
 
-        private const string Upsert = @"
-INSERT INTO channel_customer(channel_id, database, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone,
-  customer_group, currency, blocked, distributed_run_id, distributed_at)
-SELECT $ch, $db, c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone,
-  c.customer_group, c.currency, c.blocked, $run, $now
-FROM ({0}) x
-JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
-LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-WHERE true" + UpdateOnConflict;
+        // What a channel database holds of a customer: HQ's account with its async link, read once into temp.dist_window.
+        private const string WindowColumns = @"c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone,
+  c.customer_group, c.currency, c.blocked";
+
+        private const string WindowCustomers = @"
+LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number";
 
         private const string UpdateOnConflict = @"
 ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_id = excluded.async_customer_id,
@@ -63,6 +60,30 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
         {
             // NOT INDEXED: read the window by its seq range. Left to itself SQLite walks the legal entity's whole change history
             // through ix_hq_change_account, so each window cost what exists, not what changed.
+            ClearWindow();
+            db.Execute(@"INSERT INTO temp.dist_window
+SELECT x.seq, " + WindowColumns + @"
+FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY account_number) x
+JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number" + WindowCustomers + @"
+ORDER BY c.account_number;", ("$from", from), ("$to", to), ("$area", dataAreaId));
+        }
+
+        /// <summary>
+        /// Reads these accounts of one legal entity into the window, for <see cref="SendAccounts"/>: record mode and a customer
+        /// created in real time send what they name, whatever the databases' watermarks. Call inside a write transaction.
+        /// </summary>
+        public void LoadAccounts(string dataAreaId, IEnumerable<string> accountNumbers)
+        {
+            ClearWindow();
+            db.Execute(@"INSERT INTO temp.dist_window
+SELECT 0, " + WindowColumns + @"
+FROM cust_table c" + WindowCustomers + @"
+WHERE c.data_area_id = $area AND c.account_number IN (SELECT value FROM json_each($accounts))
+ORDER BY c.account_number;", ("$area", dataAreaId), ("$accounts", SqlText.JsonArray(accountNumbers)));
+        }
+
+        private void ClearWindow()
+        {
             if (!windowReady)
             {
                 db.Execute(@"CREATE TEMP TABLE IF NOT EXISTS dist_window(
@@ -71,21 +92,20 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
                 windowReady = true;
             }
             db.Execute("DELETE FROM temp.dist_window;");
-            db.Execute(@"INSERT INTO temp.dist_window
-SELECT x.seq, c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone, c.customer_group, c.currency, c.blocked
-FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY account_number) x
-JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number
-LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-ORDER BY c.account_number;", ("$from", from), ("$to", to), ("$area", dataAreaId));
         }
 
         /// <summary>Upserts the loaded window into one database: the customers whose latest change it has not received.</summary>
-        public int SendWindow(DistributionTarget target, long runId, DateTime now) =>
+        public int SendWindow(DistributionTarget target, long runId, DateTime now) => Send(target, runId, now, target.Watermark);
+
+        /// <summary>Upserts every account <see cref="LoadAccounts"/> loaded into one database. Does not move the watermark.</summary>
+        public int SendAccounts(DistributionTarget target, long runId, DateTime now) => Send(target, runId, now, -1);
+
+        private int Send(DistributionTarget target, long runId, DateTime now, long after) =>
             db.Execute(@"INSERT INTO channel_customer(channel_id, database, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone,
   customer_group, currency, blocked, distributed_run_id, distributed_at)
 SELECT $ch, $db, data_area_id, account_number, async_customer_id, first_name, last_name, name, email, phone, customer_group, currency, blocked, $run, $now
 FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflict,
-                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()), ("$wm", target.Watermark));
+                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()), ("$wm", after));
 
         public void SetWatermark(DistributionTarget target, long seq)
         {
@@ -94,12 +114,6 @@ ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = MAX(last_seq, exclude
                 ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$seq", seq));
             target.Watermark = Math.Max(target.Watermark, seq);
         }
-
-        /// <summary>These accounts (data area|account keys), upserted into the target. Does not move the watermark.</summary>
-        public int DistributeAccounts(DistributionTarget target, IEnumerable<string> accountNumbers, long runId, DateTime now) =>
-            db.Execute(string.Format(Upsert, "SELECT data_area_id, account_number FROM cust_table WHERE data_area_id = $area AND account_number IN (SELECT value FROM json_each($accounts))"),
-                ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()),
-                ("$area", target.DataAreaId), ("$accounts", SqlText.JsonArray(accountNumbers)));
 
         /// <summary>How many customer changes the target has not received yet (by seq range, as in <see cref="LoadWindow"/>).</summary>
         public long CountPending(DistributionTarget target) =>

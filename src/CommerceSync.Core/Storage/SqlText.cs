@@ -20,6 +20,15 @@ namespace CommerceSync.Storage
             return sb.Append(']').ToString();
         }
 
+        /// <summary>
+        /// Joins a JSON array of "first|second" keys (bound as <paramref name="parameter"/>) to a table on its two key columns.
+        /// A filter such as <c>a || '|' || b IN (...)</c> cannot use an index, so each call would read the whole table; this
+        /// join looks each key up. The first part must not contain '|'. Keys must be distinct, or rows come back once per copy.
+        /// </summary>
+        public static string JoinKeys(string parameter, string table, string alias, string firstColumn, string secondColumn) =>
+            "json_each(" + parameter + ") k CROSS JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = substr(k.value, 1, instr(k.value, '|') - 1) AND " +
+            alias + "." + secondColumn + " = substr(k.value, instr(k.value, '|') + 1)";
+
         public static void AppendJsonString(StringBuilder sb, string v)
         {
             if (v == null) { sb.Append("null"); return; }

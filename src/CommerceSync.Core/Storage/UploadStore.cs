@@ -60,7 +60,7 @@ namespace CommerceSync.Storage
   UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_contact WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids))
-  UNION ALL SELECT channel_id, counter FROM ch_transaction WHERE channel_id || '|' || transaction_id IN (SELECT value FROM json_each($tx)))
+  UNION ALL SELECT t.channel_id, t.counter FROM " + SqlText.JoinKeys("$tx", "ch_transaction", "t", "channel_id", "transaction_id") + @")
 GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids), ("$tx", SqlText.JsonArray(transactionKeys ?? Enumerable.Empty<string>())))
                 .ToDictionary(x => x.Item1, x => x.Item2, System.StringComparer.OrdinalIgnoreCase);
         }
