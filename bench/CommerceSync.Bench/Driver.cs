@@ -48,7 +48,7 @@ namespace CommerceSync.Bench
 
             Directory.CreateDirectory(work);
             var runner = new Runner(work, o.Get("pwsh", ""), benchDir, manifest);
-            var report = new Report(output, sizes, channels, o.Get("bottlenecks", Path.Combine(benchDir, "bottlenecks.md")), manifest)
+            var report = new Report(output, sizes, channels, o.Get("bottlenecks", Path.Combine(benchDir, "bottlenecks.md")), benchDir.Length > 0 ? Path.GetDirectoryName(Path.GetFullPath(benchDir)) : null)
             {
                 Started = DateTime.Now,
                 Limits = noLimit ? "none (--no-limit)" : "core and bulk stop at " + limitFactor.ToString(C) + "x the reference's time, record at " + recordFactor.ToString(C) +

@@ -18,13 +18,14 @@ namespace CommerceSync.Bench
         private readonly string bottlenecks;
         private readonly string root;
 
-        public Report(string path, int[] sizes, int channels, string bottlenecks, string manifest)
+        /// <param name="repository">The repository the module was built from (the harness measures a copy of it), for the commit.</param>
+        public Report(string path, int[] sizes, int channels, string bottlenecks, string repository)
         {
             this.path = path;
             this.sizes = sizes;
             this.channels = channels;
             this.bottlenecks = bottlenecks;
-            root = string.IsNullOrEmpty(manifest) ? null : Path.GetDirectoryName(Path.GetFullPath(manifest));
+            root = repository;
         }
 
         public DateTime Started;
