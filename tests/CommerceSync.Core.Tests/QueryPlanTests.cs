@@ -22,6 +22,7 @@ namespace CommerceSync.Core.Tests
         {
             "hq_change", "party", "cust_table", "retail_cust_table", "hq_address", "hq_customer_attribute", "hq_customer_contact", "hq_customer_affiliation",
             "channel_customer", "ch_async_customer", "ch_async_address", "ch_async_attribute", "hq_async_customer", "hq_async_address", "hq_async_attribute",
+            "ch_transaction", "hq_transaction", "sales_order",
         };
 
         private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -39,16 +40,40 @@ namespace CommerceSync.Core.Tests
                 Assert.True(p.Lines.Any(l => l.Contains("SEARCH hq_change USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)")), Describe(p));
         }
 
+        [Fact]
+        public void AFullReadOfAsyncCustomersStopsEachPageAtItsSize()
+        {
+            // Get-AsyncCustomer reads in pages, each after the last key. Sorting the union of the channel and offline rows at
+            // the top would read every row after the key for each page: quadratic over a big store. Each branch must stop at
+            // the page size by itself, so the top of the plan is a merge of the two, not a sort.
+            List<string> roots = null;
+            PlansOf(s => s.Run(db =>
+            {
+                new AsyncCustomerStore(db).Read(new AsyncCustomerFilter()).ToList();
+            }), (store, texts) =>
+            {
+                var paged = texts.Single(t => t.Contains("$afterChannel"));
+                roots = Explain(store, paged, rootsOnly: true);
+            });
+            Assert.NotNull(roots);
+            Assert.DoesNotContain(roots, l => l.StartsWith("USE TEMP B-TREE", StringComparison.Ordinal));
+            Assert.Contains(roots, l => l.StartsWith("MERGE", StringComparison.Ordinal));
+        }
+
         [Theory]
         [InlineData("P-job")]
         [InlineData("Sync")]
         [InlineData("1010")]
         [InlineData("record")]
+        [InlineData("orders")]
+        [InlineData("statements")]
         public void NoJobScansAGrowingTable(string job)
         {
             var plans = PlansOf(s =>
             {
                 if (job == "record") { s.Record(); return; }
+                if (job == "orders") { s.PJob(); s.Orders(); return; }
+                if (job == "statements") { s.PJob(); s.Statements(); return; }
                 if (job != "P-job") s.PJob();
                 if (job == "1010") s.Sync();
                 if (job == "P-job") s.PJob(); else if (job == "Sync") s.Sync(); else s.Job1010();
@@ -81,16 +106,24 @@ namespace CommerceSync.Core.Tests
         /// Fills a store, then records the text of every statement <paramref name="act"/> runs (sqlite3_profile) and explains
         /// each. Only the last action is recorded, so setup steps passed in before it are left out.
         /// </summary>
-        private static List<(string Sql, List<string> Lines)> PlansOf(Action<RecordingStore> act)
+        private static List<(string Sql, List<string> Lines)> PlansOf(Action<RecordingStore> act, Action<TestStore, HashSet<string>> inspect = null)
         {
             using (var s = new TestStore())
             {
                 s.Channel("S1");
                 s.Channel("S2", offline: true);
-                for (var i = 0; i < 20; i++) s.Customer(i % 2 == 0 ? "S1" : "S2", "Ann" + i, address: true, attributes: new (string, object)[] { ("Tier", i) });
+                var customers = Enumerable.Range(0, 20).Select(i => s.Customer(i % 2 == 0 ? "S1" : "S2", "Ann" + i, address: true, attributes: new (string, object)[] { ("Tier", i) })).ToList();
+                // A customer order and a cash-and-carry sale for some of them, as the orders job and end of day find them.
+                var transactions = new TransactionStore(s.Db);
+                transactions.Append(customers.Take(6).Select((c, i) => transactions.Prepare(new Transaction
+                {
+                    ChannelId = c.ChannelId, AsyncCustomerId = c.AsyncCustomerId, Amount = 10 + i, BusinessDate = new DateTime(2026, 11, 2),
+                    Type = i % 2 == 0 ? TransactionType.CustomerOrder : TransactionType.CashAndCarry,
+                })).ToList());
                 var texts = new HashSet<string>(StringComparer.Ordinal);
                 var recorder = new RecordingStore(s, texts);
                 act(recorder);
+                inspect?.Invoke(s, texts);
                 return texts.Where(t => !t.StartsWith("BEGIN", StringComparison.Ordinal) && !t.StartsWith("COMMIT", StringComparison.Ordinal)
                         && !t.StartsWith("ROLLBACK", StringComparison.Ordinal) && !t.StartsWith("PRAGMA", StringComparison.Ordinal)
                         && !t.StartsWith("CREATE", StringComparison.Ordinal) && !t.StartsWith("SAVEPOINT", StringComparison.Ordinal)
@@ -99,7 +132,7 @@ namespace CommerceSync.Core.Tests
             }
         }
 
-        private static List<string> Explain(TestStore s, string sql)
+        private static List<string> Explain(TestStore s, string sql, bool rootsOnly = false)
         {
             using (var cmd = s.Db.Connection.CreateCommand())
             {
@@ -107,7 +140,8 @@ namespace CommerceSync.Core.Tests
                 // Every parameter unbound is NULL; the plan does not depend on the values.
                 var lines = new List<string>();
                 using (var r = cmd.ExecuteReader())
-                    while (r.Read()) lines.Add(r.GetString(3));
+                    while (r.Read())
+                        if (!rootsOnly || r.GetInt32(1) == 0) lines.Add(r.GetString(3));
                 return lines;
             }
         }
@@ -128,6 +162,15 @@ namespace CommerceSync.Core.Tests
             public JobRun PJob() => Step(() => store.PJob());
             public JobRun Sync() => Step(() => store.Sync());
             public JobRun Job1010() => Step(() => store.Job1010());
+            public JobRun Run(Action<StoreDatabase> read) => Step(() => { read(store.Db); return null; });
+            public JobRun Orders() => Step(() => new OrderSync(store.Db).Run(new JobOptions { ChunkSize = 7 }));
+
+            public JobRun Statements() => Step(() =>
+            {
+                JobRun run;
+                new StatementPosting(store.Db).Run(new JobOptions(), null, out run);
+                return run;
+            });
 
             /// <summary>Record mode as the cmdlets run it: upload, sync and distribute these customers, reading each stage's output back.</summary>
             public JobRun Record() => Step(() =>

@@ -351,6 +351,9 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
                 r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
 
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
+        // Each branch filters, sorts and stops at the page size by itself, so a page of a full read walks the primary key from
+        // where the last page ended and stops (sorted only after the UNION, every page read every row after it). {2} filters on
+        // the "status" result column by its alias, which SQLite allows in WHERE; no joined table has a column of that name.
         private const string SelectWithStatus = @"
 SELECT * FROM (
   SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
@@ -366,15 +369,16 @@ SELECT * FROM (
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE c.operation = 1 {0} {3}
-  UNION ALL
-  SELECT o.channel_id, -o.seq, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
-         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5
+  WHERE c.operation = 1 {0} {2} {3}
+  ORDER BY c.channel_id, c.counter {5})
+UNION ALL
+SELECT * FROM (
+  SELECT o.channel_id, -o.seq AS counter, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
+         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5 AS status
   FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
-  WHERE 1 {1} {4}
-) s
-WHERE 1 {2}
-ORDER BY s.channel_id, s.counter {5};";
+  WHERE 1 {1} {2} {4}
+  ORDER BY o.channel_id, -o.seq {5})
+ORDER BY 1, 2 {5};";
 
         // Pages of a full read: each page is its own short read, so a long pipeline downstream (Get-AsyncCustomer | Invoke-PJob ...)
         // never holds one read open across its writes, which would keep SQLite from recycling the write-ahead log.
@@ -391,7 +395,7 @@ ORDER BY s.channel_id, s.counter {5};";
         {
             filter = filter ?? new AsyncCustomerFilter();
             var onChannel = Filters("c", filter);
-            var statuses = new SqlFilter().When(filter.Statuses != null, "s.status IN (SELECT value FROM json_each($statuses))",
+            var statuses = new SqlFilter().When(filter.Statuses != null, "status IN (SELECT value FROM json_each($statuses))",
                 ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"));
             var offline = Filters("o", filter).Sql;
             // A list of ids is bounded by the caller (record mode sends a chunk at a time): one read.
