@@ -155,5 +155,32 @@ namespace CommerceSync.Core.Tests
                 Assert.All(new IntegrityStore(s.Db).Check(), x => Assert.True(x.Count == 0, x.ToString()));
             }
         }
+
+        [Fact]
+        public void RecordModeUploadsTransactionsAndDetailsWhateverTheIdsContain()
+        {
+            using (var s = new TestStore())
+            {
+                // Ids are looked up as pairs, not as joined text: a '|' in a channel id or a transaction id changes nothing.
+                s.Channel("A|B", area: "u|s");
+                var c = s.Customer("A|B", "Ann", address: true, attributes: ("Tier", 1));
+                var transactions = new TransactionStore(s.Db);
+                var sale = transactions.Prepare(new Transaction
+                {
+                    ChannelId = "A|B", TransactionId = "T|1", AsyncCustomerId = c.AsyncCustomerId, Amount = 5, Type = TransactionType.CashAndCarry,
+                    BusinessDate = new System.DateTime(2026, 11, 2),
+                });
+                transactions.Append(new[] { sale });
+
+                var uploaded = new PJob(s.Db).UploadTransactions(new RecordRun(s.Db, JobNames.PJob), new[] { sale });
+                Assert.Equal("T|1", Assert.Single(uploaded).TransactionId);
+                Assert.Equal(TransactionStatus.Uploaded, uploaded[0].Status);
+
+                s.Sync();
+                var hq = Assert.Single(s.Hq());
+                Assert.Single(hq.Addresses);
+                Assert.Equal("Tier", Assert.Single(hq.Attributes).Name);
+            }
+        }
     }
 }

@@ -84,7 +84,7 @@ namespace CommerceSync.Jobs
         {
             if (records.Count == 0) return records;
             var keys = records.Select(t => t.ChannelId + "|" + t.TransactionId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), keys), chunkSize);
+            UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), records.Select(t => (t.ChannelId, t.TransactionId))), chunkSize);
             var channels = records.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var wanted = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
             return new TransactionStore(db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = records.Select(t => t.TransactionId).Distinct().ToArray() })

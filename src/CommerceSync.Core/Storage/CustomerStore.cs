@@ -141,7 +141,7 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
         private void LoadDetails(List<Customer> block)
         {
             if (block.Count == 0) return;
-            var keys = SqlText.JsonArray(block.Select(c => c.DataAreaId + "|" + c.AccountNumber).Distinct(StringComparer.OrdinalIgnoreCase));
+            var keys = SqlText.JsonPairs(block.GroupBy(c => c.DataAreaId + "|" + c.AccountNumber, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().DataAreaId, g.First().AccountNumber)));
             var addresses = db.Query(@"SELECT a.data_area_id || '|' || a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_address", "a", "data_area_id", "account_number") + " ORDER BY a.address_id;",
                 r => (Key: r.GetString(0), Value: new Address

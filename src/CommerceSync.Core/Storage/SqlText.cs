@@ -20,14 +20,31 @@ namespace CommerceSync.Storage
             return sb.Append(']').ToString();
         }
 
+        /// <summary>A JSON array of two-string arrays, for <see cref="JoinKeys"/>.</summary>
+        public static string JsonPairs(IEnumerable<(string First, string Second)> pairs)
+        {
+            var sb = new StringBuilder("[");
+            var first = true;
+            foreach (var p in pairs)
+            {
+                sb.Append(first ? "[" : ",[");
+                first = false;
+                AppendJsonString(sb, p.First);
+                sb.Append(',');
+                AppendJsonString(sb, p.Second);
+                sb.Append(']');
+            }
+            return sb.Append(']').ToString();
+        }
+
         /// <summary>
-        /// Joins a JSON array of "first|second" keys (bound as <paramref name="parameter"/>) to a table on its two key columns.
-        /// A filter such as <c>a || '|' || b IN (...)</c> cannot use an index, so each call would read the whole table; this
-        /// join looks each key up. The first part must not contain '|'. Keys must be distinct, or rows come back once per copy.
+        /// Joins the pairs of a <see cref="JsonPairs"/> array (bound as <paramref name="parameter"/>) to a table on its two key
+        /// columns. A filter such as <c>a || '|' || b IN (...)</c> cannot use an index, so each call would read the whole
+        /// table; this join looks each pair up. Pairs must be distinct, or rows come back once per copy.
         /// </summary>
         public static string JoinKeys(string parameter, string table, string alias, string firstColumn, string secondColumn) =>
-            "json_each(" + parameter + ") k CROSS JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = substr(k.value, 1, instr(k.value, '|') - 1) AND " +
-            alias + "." + secondColumn + " = substr(k.value, instr(k.value, '|') + 1)";
+            "json_each(" + parameter + ") k CROSS JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = json_extract(k.value, '$[0]') AND " +
+            alias + "." + secondColumn + " = json_extract(k.value, '$[1]')";
 
         public static void AppendJsonString(StringBuilder sb, string v)
         {

@@ -51,7 +51,7 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Per channel, the largest counter of any operation of these async customers: uploading up to it uploads all of them.</summary>
-        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<string> transactionKeys = null)
+        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<(string ChannelId, string TransactionId)> transactions = null)
         {
             var ids = SqlText.JsonArray(asyncCustomerIds);
             return db.Query(@"SELECT channel_id, MAX(counter) FROM (
@@ -61,7 +61,7 @@ namespace CommerceSync.Storage
   UNION ALL SELECT channel_id, counter FROM ch_async_contact WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT t.channel_id, t.counter FROM " + SqlText.JoinKeys("$tx", "ch_transaction", "t", "channel_id", "transaction_id") + @")
-GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids), ("$tx", SqlText.JsonArray(transactionKeys ?? Enumerable.Empty<string>())))
+GROUP BY channel_id;", r => (r.GetString(0), r.GetInt64(1)), ("$ids", ids), ("$tx", SqlText.JsonPairs(transactions ?? Enumerable.Empty<(string, string)>())))
                 .ToDictionary(x => x.Item1, x => x.Item2, System.StringComparer.OrdinalIgnoreCase);
         }
     }
