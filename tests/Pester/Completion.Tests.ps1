@@ -25,7 +25,13 @@ Describe 'Tab completion' {
     }
 
     It 'completes async customer ids and account numbers' {
-        Complete "Convert-AsyncCustomer -AsyncCustomerId $($c.AsyncCustomerId.Substring(0, 8))" | Should -Be @($c.AsyncCustomerId)
+        # Ids are time-ordered: two customers made in the same minute share their first digits, so a fragment from
+        # anywhere in the id, or the start of the customer's name, picks one out.
+        Complete "Convert-AsyncCustomer -AsyncCustomerId $($c.AsyncCustomerId.Substring(24))" | Should -Be @($c.AsyncCustomerId)
+        Complete 'Convert-AsyncCustomer -AsyncCustomerId Tab' | Should -Be @($c.AsyncCustomerId)
+        $both = Complete "Convert-AsyncCustomer -AsyncCustomerId $($c.AsyncCustomerId.Substring(0, 2))"
+        $both | Should -HaveCount 2
+        $both[0] | Should -Not -Be $c.AsyncCustomerId -Because 'the newest customer comes first'
         Complete 'Get-CommerceCustomer -AccountNumber C00' | Should -Be @('C000001')
     }
 

@@ -55,7 +55,7 @@ namespace CommerceSync.Storage
             draft.Currency = string.IsNullOrWhiteSpace(draft.Currency) ? channel.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
             if (string.IsNullOrWhiteSpace(draft.AsyncCustomerId))
             {
-                draft.AsyncCustomerId = Guid.NewGuid().ToString();
+                draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
             }
             else
             {
@@ -82,7 +82,7 @@ namespace CommerceSync.Storage
         private static void PrepareAddress(AsyncAddress a, Channel channel)
         {
             a.ChannelId = channel.ChannelId;
-            if (string.IsNullOrWhiteSpace(a.AddressId)) a.AddressId = Guid.NewGuid().ToString("N");
+            if (string.IsNullOrWhiteSpace(a.AddressId)) a.AddressId = SequentialId.NewGuid().ToString("N");
             var problem = CustomerRules.Length("Street", a.Street, CustomerRules.MaxFieldLength)
                 ?? CustomerRules.Length("City", a.City, 60) ?? CustomerRules.Length("State", a.State, 30)
                 ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, 10)
@@ -345,10 +345,22 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
             }
         }
 
-        /// <summary>Async customer ids starting with a prefix, for tab completion.</summary>
-        public IEnumerable<(string Value, string Tooltip)> CompleteIds(string prefix, int max) =>
-            db.Query("SELECT async_customer_id, channel_id, COALESCE(name, TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, ''))) FROM ch_async_customer WHERE operation = 1 AND async_customer_id LIKE $p ESCAPE '\\' ORDER BY async_customer_id LIMIT $n;",
-                r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
+        /// <summary>
+        /// Async customer ids for tab completion: those starting with the text, then (from 3 characters on) those containing it
+        /// or whose customer's name starts with it, the newest first. Ids are time-ordered, so customers made in the same minute
+        /// share their first digits; a fragment from anywhere in the id, or the name, tells them apart.
+        /// </summary>
+        public IEnumerable<(string Value, string Tooltip)> CompleteIds(string text, int max)
+        {
+            const string Name = "COALESCE(name, TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')))";
+            var like = SqlText.WildcardToLike(text ?? "");
+            var wide = like.Length >= 3;
+            return db.Query("SELECT async_customer_id, channel_id, " + Name + " FROM ch_async_customer WHERE operation = 1 AND (async_customer_id LIKE $p ESCAPE '\\'" +
+                (wide ? " OR async_customer_id LIKE $any ESCAPE '\\' OR " + Name + " LIKE $p ESCAPE '\\'" : "") +
+                ") ORDER BY async_customer_id LIKE $p ESCAPE '\\' DESC, async_customer_id DESC LIMIT $n;",
+                r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"),
+                ("$p", like + "%"), ("$any", "%" + like + "%"), ("$n", max)).ToList();
+        }
 
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
         // Each branch filters, sorts and stops at the page size by itself, so a page of a full read walks the primary key from
