@@ -23,6 +23,32 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $parsed.Name | Should -Be $Name
     }
 
+    It 'has every section of a PlatyPS page, and examples with a title and code' {
+        $text = Get-Content -Raw $page
+        foreach ($section in 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS') {
+            $text | Should -Match "(?m)^## $section\s*$" -Because "$Name.md needs a $section section"
+        }
+        $parsed.Examples.Count | Should -BeGreaterOrEqual 1
+        foreach ($example in $parsed.Examples) {
+            $example.Title | Should -Match '^Example \d+: \S' -Because "${Name}: an example title is 'Example N: what it shows'"
+            $example.Title | Should -Not -Match '[;|]|\b(Get|New|Set|Invoke)-\w+ -' -Because "${Name}: code belongs in the code block, not in the title ($($example.Title))"
+            $example.Code.Trim() | Should -Not -BeNullOrEmpty -Because "$Name $($example.Title) needs code"
+            $example.Code | Should -Not -Match '\$TestDrive' -Because 'a user running the example has no $TestDrive'
+        }
+    }
+
+    It 'lists the output types the cmdlet declares, and the types its pipeline parameters take' {
+        $declared = @($command.OutputType.Name | Sort-Object -Unique)
+        @($parsed.Outputs.Type | Sort-Object -Unique) | Should -Be $declared
+        $piped = @(foreach ($p in $command.Parameters.Values) {
+                foreach ($a in $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }) {
+                    if ($a.ValueFromPipeline -or $a.ValueFromPipelineByPropertyName) { $p.ParameterType.FullName }
+                }
+            }) | Sort-Object -Unique
+        # PlatyPS writes "None" for a cmdlet that takes nothing from the pipeline.
+        @($parsed.Inputs.Type | Where-Object { $_ -ne 'None' } | Sort-Object -Unique) | Should -Be @($piped)
+    }
+
     It 'shows synopsis, description and examples in Get-Help' {
         $help = Get-Help $Name -Full
         "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
