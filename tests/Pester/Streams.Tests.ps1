@@ -22,6 +22,48 @@ Describe 'Progress on long jobs' {
     }
 }
 
+Describe 'Progress and verbose output of every job' {
+    BeforeAll {
+        New-TestStore | Out-Null
+        New-CommerceChannel -ChannelId S1 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel -ChannelId S2 -AsyncCustomerMode | Out-Null
+        $customers = 1..40 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "V$_" } } | New-AsyncCustomer
+        $i = 0
+        foreach ($c in $customers) {
+            $i++
+            $c | New-CommerceTransaction -Type CustomerOrder -Amount 3 | Out-Null
+            $c | New-CommerceTransaction -Type CashAndCarry -Amount 2 -BusinessDate ([datetime]'2026-11-01').AddDays([math]::Floor($i / 2) % 10) | Out-Null
+        }
+
+        # Runs one job in its own runspace (the progress stream cannot be redirected) and returns what it wrote.
+        function Invoke-Streamed([string] $Command) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Connect-CommerceStore '$((Get-CommerceStore).Path)' | Out-Null; `$ProgressPreference = 'Continue'; $Command -Verbose | Out-Null")
+                $null = $ps.Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                [pscustomobject]@{ Progress = @($ps.Streams.Progress); Verbose = ($ps.Streams.Verbose.Message -join "`n") }
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+
+    # In the order an admin schedules them; each job of more than one chunk shows progress, completes it, and says what it did.
+    It '<Command> shows progress and says what it did' -ForEach @(
+        @{ Command = 'Invoke-PJob -ChunkSize 5'; Activity = 'Upload to HQ*'; Says = 'Uploaded \d+ rows' }
+        @{ Command = 'Convert-AsyncCustomer -ChunkSize 5'; Activity = 'Synchronize customers*'; Says = '\d+ processed, 0 failed' }
+        @{ Command = 'Invoke-Job1010 -ChunkSize 5'; Activity = 'Distribute customers*'; Says = 'Sent \d+ customers to S1' }
+        @{ Command = 'Sync-CommerceOrder -ChunkSize 5'; Activity = 'Synchronize orders*'; Says = '40 processed, 0 failed' }
+        @{ Command = 'Invoke-StatementPosting'; Activity = 'Statement posting*'; Says = '\d+ processed, 0 failed' }
+    ) {
+        $out = Invoke-Streamed $Command
+        $records = @($out.Progress | Where-Object Activity -like $Activity)
+        $records.Count | Should -BeGreaterThan 1
+        $records[-1].RecordType | Should -Be 'Completed'
+        $out.Verbose | Should -Match $Says
+    }
+}
+
 Describe 'Errors' {
     BeforeAll { New-TestStore | Out-Null; New-CommerceChannel -ChannelId S1 -AsyncCustomerMode | Out-Null }
 
@@ -49,6 +91,24 @@ Describe 'Formats' {
         New-CommerceTransaction -Channel S1 -Amount 2 | Out-Null
         Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
         $script:waiting = New-AsyncCustomer -Channel S1 -FirstName Waiting
+        # One object of every other output type, made the way a user makes it.
+        $script:salesOrder = New-AsyncCustomer -Channel S1 -FirstName Orla | New-CommerceTransaction -Type CustomerOrder -Amount 5 | Invoke-PJob | Sync-CommerceOrder
+        $script:statement = Invoke-StatementPosting
+        $script:card = Add-CommerceLoyaltyCard -Channel S1 -AccountNumber C000001
+        $script:change = Set-AsyncCustomer -Channel S1 -AsyncCustomerId $waiting.AsyncCustomerId -Email waiting@example.com -PassThru
+        New-AsyncCustomer -Channel S1 -FirstName Zoe -Email zoe@example.com | Out-Null
+        New-AsyncCustomer -Channel S1 -FirstName Zoe -Email ' ZOE@example.com' | Out-Null
+        $script:transfer = Export-CommerceData -Path (Join-Path $TestDrive 'formats.jsonl')
+    }
+
+    It 'has a table and a list view for every type a cmdlet declares it outputs' {
+        $types = (Get-Command -Module CommerceSync).OutputType.Type | Where-Object Namespace -like 'CommerceSync*' | Sort-Object FullName -Unique
+        $types.Count | Should -BeGreaterOrEqual 17
+        foreach ($t in $types) {
+            $controls = @((Get-FormatData -TypeName $t.FullName).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name })
+            $controls | Should -Contain 'TableControl' -Because "$($t.Name) needs a table view"
+            $controls | Should -Contain 'ListControl' -Because "$($t.Name) needs a list view"
+        }
     }
 
     It 'shows Pending sync in the Account column until the account is known, in an 80-column console' {
@@ -71,10 +131,19 @@ Describe 'Formats' {
         @{ Name = 'Transaction'; Get = { Get-CommerceTransaction } }
         @{ Name = 'AsyncCustomerOperation'; Get = { Get-AsyncCustomerOperation } }
         @{ Name = 'SyncReport'; Get = { Get-CommerceSyncReport } }
+        @{ Name = 'SalesOrder'; Get = { $salesOrder } }
+        @{ Name = 'Statement'; Get = { $statement } }
+        @{ Name = 'LoyaltyCard'; Get = { $card } }
+        @{ Name = 'AsyncCustomerChange'; Get = { $change } }
+        @{ Name = 'SyncCheck'; Get = { Test-CommerceSync -Detailed } }
+        @{ Name = 'DuplicateCandidate'; Get = { Find-CommerceDuplicateCustomer -MinimumScore 0.5 } }
+        @{ Name = 'TransferResult'; Get = { $transfer } }
+        @{ Name = 'IntegrityViolation'; Get = { Test-CommerceStore -Detailed } }
     ) {
         $objects = & $Get
         $objects | Should -Not -BeNullOrEmpty
         $type = @($objects)[0].GetType().FullName
+        @($objects)[0].GetType().Name | Should -Be $Name
         $views = Get-FormatData -TypeName $type
         @($views.FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name }) | Sort-Object | Should -Be @('ListControl', 'TableControl')
         ($objects | Format-Table | Out-String).Trim() | Should -Not -BeNullOrEmpty
