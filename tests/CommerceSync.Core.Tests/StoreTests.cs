@@ -25,6 +25,26 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
+        public void EveryConnectionRunsInWalModeWithForeignKeysAndABusyTimeout()
+        {
+            using (var s = new TestStore())
+            using (var again = StoreDatabase.Open(s.Path))
+            {
+                foreach (var db in new[] { s.Db, again })
+                {
+                    Assert.Equal("wal", db.Scalar<string>("PRAGMA journal_mode;"));
+                    Assert.Equal(1L, db.Scalar<long>("PRAGMA foreign_keys;"));
+                    Assert.Equal((long)db.BusyTimeout.TotalMilliseconds, db.Scalar<long>("PRAGMA busy_timeout;"));
+                    Assert.True(db.BusyTimeout > TimeSpan.Zero);
+                }
+                // Foreign keys are enforced, not just declared: an operation of a channel that does not exist is refused.
+                var ex = Assert.Throws<SqliteException>(() => s.Db.Execute(
+                    "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, created_at) VALUES ('NOPE', 1, 'x', 1, '2026-01-01');"));
+                Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+            }
+        }
+
+        [Fact]
         public void RefusesANewerSchema()
         {
             using (var s = new TestStore())

@@ -178,6 +178,27 @@ Describe 'Converting async customers: the three steps' {
         (Get-CommerceJobRun).Count | Should -Be 2
     }
 
+    It 'says with -WhatIf what each step would do, with counts' {
+        $store = Join-Path $TestDrive 'whatif.db'
+        $lines = Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+New-CommerceStore '$store' | Connect-CommerceStore | Out-Null
+New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+New-AsyncCustomer S0001 -FirstName Ann -Address @{ Street = '1 A St'; Country = 'USA' } | Out-Null
+New-AsyncCustomer S0001 -FirstName Bob | Out-Null
+New-AsyncCustomer S0001 -FirstName Bad -Email 'not-an-email' | Out-Null
+Invoke-PJob -WhatIf
+Invoke-PJob | Out-Null
+Convert-AsyncCustomer -WhatIf
+Get-AsyncCustomer -Name Ann | Convert-AsyncCustomer -WhatIf
+"@
+        $text = $lines -join "`n"
+        $text | Should -Match 'What if: .*"Upload to HQ \(P-job\)".*all channels: 3 customer, 1 address, 0 attribute and 0 transaction rows due'
+        $text | Should -Match 'What if: .*"Synchronize customers and channel requests".*all channels: create 2 customer accounts, link 0 already converted, 1 would fail validation'
+        $text | Should -Match 'What if: .*async customer [0-9a-f-]{36} \(Ann\) -> new customer account'
+        @(Get-CommerceCustomer -Store $store) | Should -BeNullOrEmpty
+    }
+
     It 'a fixed failure is retried with -AsyncCustomerId; an unknown id is reported' {
         Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
         $bad = Get-AsyncCustomer -Status Failed | Where-Object LastName -eq 'Email'

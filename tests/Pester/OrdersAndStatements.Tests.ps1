@@ -111,6 +111,33 @@ Describe 'Synchronize orders: an order that references an unsynced async custome
         (Get-CommerceTransaction -TransactionId $plain.TransactionId).Status | Should -Be 'Synchronized'
     }
 
+    It 'delivers to a new address a store added for a synced customer, creating the address first' {
+        # The customer is known to S0002 (synced); the address exists only in S0002's channel database.
+        $hq = Get-CommerceCustomer -AccountNumber $s.SyncedAccount
+        $addr = New-AsyncCustomerAddress -Channel S0002 -AccountNumber $s.SyncedAccount -Street '9 Pier Way' -City Everett -Country USA -Purpose Delivery
+        $hq.Addresses.AddressId | Should -Not -Contain $addr.AddressId
+        $order = Get-CommerceCustomer -Channel S0002 -AccountNumber $s.SyncedAccount | New-CommerceTransaction -Type CustomerOrder -Amount 12 -DeliveryAddressId $addr.AddressId
+        $order.ChannelId | Should -Be 'S0002'
+        $order.AccountNumber | Should -Be $s.SyncedAccount -Because 'a piped customer the store knows is referenced by its account'
+        $so = $order | Invoke-PJob | Sync-CommerceOrder
+        $so.DeliveryAddressId | Should -Be $addr.AddressId
+        $so.AccountNumber | Should -Be $s.SyncedAccount
+        (Get-CommerceCustomer -AccountNumber $s.SyncedAccount).Addresses.AddressId | Should -Contain $addr.AddressId
+        @(Get-CommerceCustomer).Count | Should -Be 1 -Because 'an address for a synced customer creates no customer'
+    }
+
+    It 'fails an order whose delivery address cannot be created, and keeps the others going' {
+        $bad = New-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $s.Good.AsyncCustomerId -Street '1 Nowhere' -Country 'NOWHERE'
+        $o1 = $s.Good | New-CommerceTransaction -Type CustomerOrder -Amount 5 -DeliveryAddressId $bad.AddressId
+        $o2 = $s.Good | New-CommerceTransaction -Type CustomerOrder -Amount 6 -DeliveryAddressId $s.Addr.AddressId
+        Invoke-PJob | Out-Null
+        $orders = Get-CommerceTransaction -Type CustomerOrder | Sync-CommerceOrder -ErrorVariable err -ErrorAction SilentlyContinue
+        @($orders).TransactionId | Should -Be @($o2.TransactionId)
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -Match ([regex]::Escape($o1.TransactionId))
+        (Get-CommerceTransaction -TransactionId $o1.TransactionId).Status | Should -Be 'Failed'
+    }
+
     It 'bulk mode writes a JobRun, and running it twice creates nothing twice' {
         $s.Good | New-CommerceTransaction -Type CustomerOrder -Amount 25 | Out-Null
         $s.Bad | New-CommerceTransaction -Type CustomerOrder -Amount 30 | Out-Null
