@@ -12,7 +12,7 @@
     Test    Build + Docs, then the xunit suite and the Pester suite (in a fresh pwsh); prints "N passed, N failed".
     Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
-    Stress  Build, then the reliability harness at full size: 20 SIGKILLs per job over 100k customers, and 2 and 4
+    Stress  Build, then the reliability harness at full size: 40 SIGKILLs per job over 100k customers, and 2 and 4
             concurrent workers; prints the counts (kills, concurrent runs, records lost).
     Bench   Build, then the benchmarks (bench/Invoke-Bench.ps1): the conversion at -BenchSize customers (default 100k and 1M)
             four ways, the other paths, the targets and the bottlenecks; prints the tables and writes bench/results.md.
@@ -174,7 +174,7 @@ function Invoke-Demo {
 function Invoke-Stress {
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $harness = Join-Path $Root 'build/Stress.ps1'
-    & $pwsh -NoProfile -Command "& '$harness' -Mode Crash -Rounds 20 -CustomersPerRound 5000 -ChunkSize 200 | Format-List; & '$harness' -Mode Concurrency -Workers 2, 4 -CustomersPerRound 20000 -ChunkSize 500 | Format-List; & '$harness' -Mode Busy | Format-List"
+    & $pwsh -NoProfile -Command "& '$harness' -Mode Crash -Rounds 20 -KillsPerJob 2 -CustomersPerRound 5000 -ChunkSize 200 | Format-List; & '$harness' -Mode Concurrency -Workers 2, 4 -CustomersPerRound 20000 -ChunkSize 500 | Format-List; & '$harness' -Mode Busy | Format-List"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

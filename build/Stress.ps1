@@ -1,11 +1,14 @@
 # Reliability harness: kills jobs with SIGKILL at random points and runs jobs from several processes at once,
 # then checks the store's invariants. `./build.ps1 Stress` runs it at full size; the Pester suite runs it small.
-# Returns one summary object: kills, kills that landed mid-run, concurrent runs, violations and records lost (must be 0).
+# Returns one summary object: kills (per job, and how many landed inside a recorded run), concurrent runs, violations and
+# records lost (must be 0).
 [CmdletBinding()]
 param(
     [ValidateSet('Crash', 'Concurrency', 'Busy')]
     [string] $Mode = 'Crash',
     [int] $Rounds = 4,
+    # Crash: kills of each job per round, at random points, before the rerun that finishes it.
+    [int] $KillsPerJob = 1,
     [int] $CustomersPerRound = 400,
     [int[]] $Workers = @(2, 4),
     [int] $ChunkSize = 25,
@@ -29,6 +32,9 @@ $jobs = [ordered]@{
     'Statement' = 'Invoke-StatementPosting -WarningAction SilentlyContinue'
     '1010'      = "Invoke-Job1010 -ChunkSize $ChunkSize"
 }
+
+# Their names in the job history.
+$jobNames = @{ 'P-job' = 'P-job'; 'Sync' = 'Synchronize customers and channel requests'; 'Orders' = 'Synchronize orders'; 'Statement' = 'Statement posting'; '1010' = '1010' }
 
 function New-StressStore {
     New-CommerceStore -Path $store -Force | Out-Null
@@ -56,6 +62,7 @@ function Add-Work([int] $Count, [int] $Round) {
 }
 
 function Start-Job([string] $Command, [hashtable] $Environment = @{}) {
+    # The child writes 'started', then a line per verbose message (the jobs say what each chunk did), then 'finished'.
     $script = Join-Path $Folder "job-$([guid]::NewGuid().ToString('N')).ps1"
     Set-Content -LiteralPath $script -Value @"
 `$ErrorActionPreference = 'Stop'
@@ -63,8 +70,8 @@ Import-Module '$manifest'
 Connect-CommerceStore '$store' | Out-Null
 [Console]::Out.WriteLine('started'); [Console]::Out.Flush()
 & {
-$Command
-} | Out-Null
+$Command -Verbose
+} 4>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.VerboseRecord]) { [Console]::Out.WriteLine('verbose ' + `$_.Message); [Console]::Out.Flush() } }
 [Console]::Out.WriteLine('finished')
 "@
     $info = [Diagnostics.ProcessStartInfo]::new($pwsh, "-NoProfile -NonInteractive -File `"$script`"")
@@ -100,6 +107,8 @@ function Complete-All {
 # What must hold at the end, whatever was killed or ran at once.
 function Get-FinalCheck {
     $lost = @(Get-AsyncCustomer -Store $store -Status Pending, Uploaded).Count
+    # A sale or an order still waiting after every job ran twice was lost on the way; Failed ones say why.
+    $lostSales = @(Get-CommerceTransaction -Store $store -Status Pending, Uploaded).Count
     $async = @(Get-AsyncCustomer -Store $store)
     $valid = @($async | Where-Object Status -ne 'Failed')
     # Set-based: one read of HQ, grouped by the async link, instead of one lookup per customer.
@@ -108,13 +117,16 @@ function Get-FinalCheck {
     $badAccounts = @($valid | Where-Object { -not $byAsync -or -not $byAsync.ContainsKey($_.AsyncCustomerId) -or @($byAsync[$_.AsyncCustomerId]).Count -ne 1 }).Count
     $notDistributed = @($valid | Where-Object Status -ne 'Distributed').Count
     $accounts = @($hq | ForEach-Object { "$($_.DataAreaId)|$($_.AccountNumber)" })
+    $orders = @(Get-CommerceTransaction -Store $store -Type CustomerOrder -Status Synchronized)
     [pscustomobject]@{
         AsyncCustomers       = $async.Count
         Converted            = $valid.Count
         NotExactlyOneAccount = $badAccounts
         DuplicateAccounts    = $accounts.Count - @($accounts | Sort-Object -Unique).Count
         NotDistributed       = $notDistributed
-        Lost                 = $lost
+        Transactions         = @(Get-CommerceTransaction -Store $store).Count
+        DuplicateSalesOrders = $orders.Count - @($orders.SalesId | Sort-Object -Unique).Count
+        Lost                 = $lost + $lostSales
         Violations           = @(Get-Violations | ForEach-Object { "$($_.Check)=$($_.Count)" }) -join '; '
     }
 }
@@ -124,27 +136,51 @@ $summary = [ordered]@{ Mode = $Mode }
 
 switch ($Mode) {
     'Crash' {
-        $kills = 0; $landed = 0; $violationsAfterRerun = 0
+        $kills = [ordered]@{}; $midRun = [ordered]@{}; $notShownInterrupted = 0; $violationsAfterRerun = 0
+        # How many progress lines each job wrote when last run to the end: kills land at a random one of them.
+        $estimate = @{}
+        foreach ($job in $jobs.Keys) { $kills[$job] = 0; $midRun[$job] = 0; $estimate[$job] = 4 }
         foreach ($round in 1..$Rounds) {
             Add-Work -Count $CustomersPerRound -Round $round
             foreach ($job in $jobs.Keys) {
-                $p = Start-Job $jobs[$job]
-                $null = $p.StandardOutput.ReadLine()          # 'started': the module is loaded, the job begins now
-                Start-Sleep -Milliseconds ($rng.Next(0, 80))
-                if (-not $p.HasExited) { $p.Kill(); $kills++ }
-                $p.WaitForExit()
-                $last = Get-CommerceJobRun -Store $store -Last 1
-                if ($last -and $last.Status -eq 'Interrupted') { $landed++ }
-                # Rerun the same job to completion, then the invariants must hold.
+                $killed = @()
+                foreach ($k in 1..$KillsPerJob) {
+                    $p = Start-Job $jobs[$job]
+                    # Kill after a random number of the job's own progress lines (its start, then one per chunk or step),
+                    # so the kill lands inside the run, between or within chunks, never in the process start-up.
+                    $target = $rng.Next(0, [Math]::Max(1, [int]($estimate[$job] * 0.8)))
+                    $seen = -1
+                    while ($seen -lt $target -and $null -ne ($line = $p.StandardOutput.ReadLine())) {
+                        if ($line -match '^verbose .* run \d+ started\.$') { $seen = 0 }
+                        elseif ($seen -ge 0 -and $line -like 'verbose *') { $seen++ }
+                    }
+                    Start-Sleep -Milliseconds ($rng.Next(0, 10))
+                    if ($p.HasExited) { $p.WaitForExit(); continue }
+                    $p.Kill()
+                    $p.WaitForExit()
+                    $kills[$job]++
+                    $run = Get-CommerceJobRun -Store $store -Job $jobNames[$job] -Last 1
+                    if ($run -and $run.Status -in 'Running', 'Interrupted' -and $run.RunId -notin $killed) { $midRun[$job]++; $killed += $run.RunId }
+                    Write-Verbose "$job kill ${k}: after $seen of ~$($estimate[$job]) chunk lines, run $($run.RunId) $($run.Status)"
+                }
+                # Rerun the same job to completion: it must finish the work, and show each killed run as Interrupted.
                 $r = Wait-Job (Start-Job $jobs[$job])
                 if ($r.ExitCode -ne 0) { throw "Rerun of $job failed: $($r.Err)" }
+                # The lines between "run N started." and "run N: n processed": one per chunk or step.
+                $estimate[$job] = [Math]::Max(1, @($r.Out -split "`n" | Where-Object { $_ -like 'verbose *' }).Count - 3)
+                foreach ($id in $killed) {
+                    if ((Get-CommerceJobRun -Store $store -RunId $id).Status -ne 'Interrupted') { $notShownInterrupted++ }
+                }
                 $broken = @(Get-Violations)
                 if ($broken) { $violationsAfterRerun += ($broken | Measure-Object Count -Sum).Sum; Write-Warning "After $job in round ${round}: $($broken -join ', ')" }
             }
         }
         Complete-All
-        $summary.Kills = $kills
-        $summary.KillsMidRun = $landed
+        $summary.Kills = ($kills.Values | Measure-Object -Sum).Sum
+        $summary.KillsMidRun = ($midRun.Values | Measure-Object -Sum).Sum
+        $summary.KillsPerJob = ($kills.Keys | ForEach-Object { "$_=$($kills[$_])" }) -join ', '
+        $summary.MidRunPerJob = [pscustomobject]$midRun
+        $summary.KilledRunsNotShownInterrupted = $notShownInterrupted
         $summary.ViolationsAfterReruns = $violationsAfterRerun
     }
     'Concurrency' {
@@ -157,6 +193,8 @@ switch ($Mode) {
             $plans = @(
                 , (@($jobs['P-job']) * $n)
                 , (@($jobs['Sync']) * $n)
+                , (@($jobs['Orders']) * $n)
+                , (@($jobs['Statement']) * $n)
                 , (@($jobs['1010']) * $n)
                 , @($jobs.Values | Select-Object -First $n))
             foreach ($plan in $plans) {

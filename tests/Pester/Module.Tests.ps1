@@ -107,7 +107,22 @@ Connect-CommerceStore -Default | Out-Null
         New-CommerceStore -Path $p | Out-Null
         New-CommerceChannel -ChannelId S1 -Store $p | Out-Null
         (Get-Item $p).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
-        if (Test-Path "$p-wal") { (Get-Item "$p-wal").UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite') }
+        # The write-ahead log and shared-memory files exist while a writer has the store open: hold one open and look.
+        $asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
+        $c = [Activator]::CreateInstance($asm.GetType('Microsoft.Data.Sqlite.SqliteConnection'), @("Data Source=$p;Pooling=False"))
+        try {
+            $c.Open()
+            $cmd = $c.CreateCommand()
+            $cmd.CommandText = "BEGIN IMMEDIATE; INSERT INTO store_setting(key, value) VALUES ('probe', 'x');"
+            [void]$cmd.ExecuteNonQuery()
+            foreach ($suffix in '-wal', '-shm') {
+                "$p$suffix" | Should -Exist
+                (Get-Item "$p$suffix").UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite') -Because "$suffix holds store data too"
+            }
+            $cmd.CommandText = 'ROLLBACK;'
+            [void]$cmd.ExecuteNonQuery()
+        }
+        finally { $c.Dispose() }
     }
 
     It 'refuses what is not a store with a clear error id' {

@@ -8,8 +8,12 @@ BeforeAll {
 Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
     It 'survives SIGKILL at random points of every job, rerunning each' {
         $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash')
-        Write-Host ("crash: {0} kills ({1} mid-run), {2} async customers, {3} lost" -f $r.Kills, $r.KillsMidRun, $r.AsyncCustomers, $r.Lost)
-        $r.Kills | Should -BeGreaterThan 0
+        Write-Host ("crash: {0} kills ({1} inside a recorded run; {2}), {3} async customers, {4} transactions, {5} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.Lost)
+        $r.Kills | Should -BeGreaterOrEqual 12
+        # Kills follow each job's own progress lines, so most land inside the run: every job is killed mid-run at least once.
+        foreach ($job in 'P-job', 'Sync', 'Orders', 'Statement', '1010') { $r.MidRunPerJob.$job | Should -BeGreaterOrEqual 1 -Because "$job must be killed inside a run" }
+        $r.KillsMidRun | Should -BeGreaterOrEqual ($r.Kills / 2)
+        $r.KilledRunsNotShownInterrupted | Should -Be 0 -Because 'a run whose process was killed shows as Interrupted'
         $r.ViolationsAfterReruns | Should -Be 0
         $r.Violations | Should -BeNullOrEmpty
         $r.Lost | Should -Be 0
@@ -17,6 +21,8 @@ Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
         $r.DuplicateAccounts | Should -Be 0
         $r.NotDistributed | Should -Be 0
         $r.AsyncCustomers | Should -Be 900
+        $r.Transactions | Should -Be 90
+        $r.DuplicateSalesOrders | Should -Be 0
     }
 
     It 'shows a run whose process died as Interrupted' {
@@ -43,10 +49,11 @@ Describe 'Several workers on one store' {
     It 'runs the same job and different jobs from 2 and 4 processes at once with no duplicates, nothing lost, no locked errors' {
         $r = & $Stress -Mode Concurrency -Workers 2, 4 -CustomersPerRound 200 -ChunkSize 20 -Folder (Join-Path $TestDrive 'conc')
         Write-Host ("concurrency: {0} concurrent runs, {1} failed, {2} lost" -f $r.ConcurrentRuns, $r.FailedRuns, $r.Lost)
-        $r.ConcurrentRuns | Should -Be 24
+        $r.ConcurrentRuns | Should -Be 36 -Because 'each of the five jobs, then different jobs, from 2 and then 4 processes'
         $r.FailedRuns | Should -Be 0 -Because "$($r.FirstFailure)"
         $r.Violations | Should -BeNullOrEmpty
         $r.Lost | Should -Be 0
+        $r.DuplicateSalesOrders | Should -Be 0
         $r.NotExactlyOneAccount | Should -Be 0
         $r.DuplicateAccounts | Should -Be 0
     }

@@ -35,6 +35,12 @@ WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel
         public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
         {
             var at = (asOf ?? DateTime.UtcNow).ToUniversalTime();
+            if (at > DateTime.UtcNow.AddMinutes(1))
+            {
+                // The history cannot tell what has not happened yet; a report "as of" tomorrow would only repeat today's.
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "-AsOf " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " is in the future. Give a past moment, or leave -AsOf out for now.", asOf);
+            }
             var args = new (string, object)[] { ("$t", at.ToStoreText()), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)) };
             var reports = new Dictionary<string, SyncReport>(StringComparer.OrdinalIgnoreCase);
             Func<string, SyncReport> get = ch =>

@@ -26,7 +26,7 @@ namespace CommerceSync
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
-            WriteObject(new ReportStore(Db).Report(channels, asOf), true);
+            WriteObject(Terminating(() => new ReportStore(Db).Report(channels, asOf)), true);
         }
     }
 
