@@ -125,40 +125,72 @@ function Get-PesterManifest {
     $psd1
 }
 
+function Invoke-Xunit([string] $Name, [string] $Filter) {
+    # One pass of the core's xunit suite; returns its counts.
+    $trx = Join-Path $Results "$Name.trx"
+    $testArgs = @('test', (Join-Path $Root 'tests/CommerceSync.Core.Tests'), '-c', 'Release', '--nologo', '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=minimal')
+    if ($Filter) { $testArgs += @('--filter', $Filter) }
+    & dotnet @testArgs | Out-Host
+    if (-not (Test-Path $trx)) {
+        Write-Warning "The xunit run '$Name' wrote no results."
+        return @{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    @{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
 function Invoke-Test {
     if (Test-Path $Results) { Remove-Item $Results -Recurse -Force }
     New-Item -ItemType Directory -Path $Results -Force | Out-Null
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $skipped = 0
 
-    # xunit: the core's rules, without PowerShell.
-    $trx = Join-Path $Results 'core.trx'
-    & dotnet test (Join-Path $Root 'tests/CommerceSync.Core.Tests') -c Release --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
-    if (Test-Path $trx) {
-        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-        $passed += [int]$counters.passed
-        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    # PostgreSQL: a throwaway server where PostgreSQL is installed (or the one $env:COMMERCESYNC_TEST_POSTGRES names).
+    . (Join-Path $Root 'build/Postgres.ps1')
+    $server = $null
+    if (-not $env:COMMERCESYNC_TEST_POSTGRES) {
+        try { $server = Start-TestPostgres } catch { Write-Warning "PostgreSQL did not start: $_" }
+        if ($server) { $env:COMMERCESYNC_TEST_POSTGRES = $server.ConnectionString }
     }
-    else {
-        Write-Warning 'The xunit run wrote no results.'
-        $failed += 1
-    }
+    try {
+        # xunit: the core's rules, without PowerShell, on SQLite (and the PostgreSQL store's own tests)...
+        $runs = @(Invoke-Xunit 'core')
+        if ($env:COMMERCESYNC_TEST_POSTGRES) {
+            # ...then the whole suite again with every store on PostgreSQL, but for what only a SQLite file has.
+            $env:COMMERCESYNC_TEST_BACKEND = 'PostgreSQL'
+            try { $runs += Invoke-Xunit 'core-postgres' 'Backend!=SQLite&Backend!=PostgreSQL' }
+            finally { Remove-Item Env:COMMERCESYNC_TEST_BACKEND }
+        }
+        else {
+            Write-Warning 'No PostgreSQL here: the PostgreSQL tests are reported skipped, and the suite did not run on PostgreSQL.'
+        }
+        foreach ($r in $runs) { $passed += $r.Passed; $failed += $r.Failed; $skipped += $r.Skipped }
 
-    # Pester: the module as a user runs it, in a fresh pwsh so the freshly built DLLs load and nothing leaks from this session.
-    $pester = Get-PesterManifest
-    $summary = Join-Path $Results 'pester.json'
-    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-    & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') -PesterManifest $pester -TestPath (Join-Path $Root 'tests/Pester') -SummaryPath $summary
-    if (Test-Path $summary) {
-        $p = Get-Content -Raw $summary | ConvertFrom-Json
-        $passed += $p.Passed
-        $failed += $p.Failed
+        # Pester: the module as a user runs it, in a fresh pwsh so the freshly built DLLs load and nothing leaks from this session.
+        $pester = Get-PesterManifest
+        $summary = Join-Path $Results 'pester.json'
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') -PesterManifest $pester -TestPath (Join-Path $Root 'tests/Pester') -SummaryPath $summary
+        if (Test-Path $summary) {
+            $p = Get-Content -Raw $summary | ConvertFrom-Json
+            $passed += $p.Passed
+            $failed += $p.Failed
+            $skipped += $p.Skipped
+        }
+        else {
+            Write-Warning 'The Pester run wrote no results.'
+            $failed += 1
+        }
     }
-    else {
-        Write-Warning 'The Pester run wrote no results.'
-        $failed += 1
+    finally {
+        if ($server) { Stop-TestPostgres $server; Remove-Item Env:COMMERCESYNC_TEST_POSTGRES }
     }
 
     Write-Host ''
+    if ($skipped -gt 0) { Write-Host "$skipped skipped" }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }

@@ -13,7 +13,9 @@ param(
     [int[]] $Workers = @(2, 4),
     [int] $ChunkSize = 25,
     [int] $Seed = 7,
-    [string] $Folder = (Join-Path ([IO.Path]::GetTempPath()) "commercesync-stress-$PID")
+    [string] $Folder = (Join-Path ([IO.Path]::GetTempPath()) "commercesync-stress-$PID"),
+    # A store on PostgreSQL instead of a file: Host=...;Search Path=<a schema of its own> (replaced if it holds a store).
+    [string] $ConnectionString
 )
 
 $ErrorActionPreference = 'Stop'
@@ -21,7 +23,7 @@ $manifest = (Resolve-Path (Join-Path $PSScriptRoot '../CommerceSync.psd1')).Path
 Import-Module $manifest -Force
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 New-Item -ItemType Directory -Path $Folder -Force | Out-Null
-$store = Join-Path $Folder "stress-$Mode.db"
+$store = if ($ConnectionString) { $ConnectionString } else { Join-Path $Folder "stress-$Mode.db" }
 $rng = [Random]::new($Seed)
 
 # The jobs every round exercises, each as a child process runs it.
@@ -37,7 +39,7 @@ $jobs = [ordered]@{
 $jobNames = @{ 'P-job' = 'P-job'; 'Sync' = 'Synchronize customers and channel requests'; 'Orders' = 'Synchronize orders'; 'Statement' = 'Statement posting'; '1010' = '1010' }
 
 function New-StressStore {
-    New-CommerceStore -Path $store -Force | Out-Null
+    if ($ConnectionString) { New-CommerceStore -ConnectionString $store -Force | Out-Null } else { New-CommerceStore -Path $store -Force | Out-Null }
     foreach ($ch in 'S0001', 'S0002', 'S0003') { New-CommerceChannel -ChannelId $ch -AsyncCustomerMode -OfflineDatabase:($ch -eq 'S0003') -Store $store | Out-Null }
 }
 
@@ -69,8 +71,9 @@ function Start-Job([string] $Command, [hashtable] $Environment = @{}) {
 Import-Module '$manifest'
 Connect-CommerceStore '$store' | Out-Null
 [Console]::Out.WriteLine('started'); [Console]::Out.Flush()
+`$VerbosePreference = 'Continue'
 & {
-$Command -Verbose
+$Command
 } 4>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.VerboseRecord]) { [Console]::Out.WriteLine('verbose ' + `$_.Message); [Console]::Out.Flush() } }
 [Console]::Out.WriteLine('finished')
 "@
@@ -213,7 +216,18 @@ switch ($Mode) {
     }
     'Busy' {
         # Hold the write lock from another process; a job with a 1 s timeout must fail with StoreBusy, not hang or crash.
-        $holder = Start-Job @"
+        $holder = if ($ConnectionString) {
+            Start-Job @"
+Get-CommerceStore | Out-Null
+`$asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Npgsql' }
+`$c = [Activator]::CreateInstance(`$asm.GetType('Npgsql.NpgsqlConnection'), @('$store'))
+`$c.Open(); `$cmd = `$c.CreateCommand(); `$cmd.CommandText = "BEGIN; SELECT pg_advisory_xact_lock(hashtext('CommerceSync:' || current_schema()))"; [void]`$cmd.ExecuteNonQuery()
+[Console]::Out.WriteLine('locked'); [Console]::Out.Flush()
+Start-Sleep -Seconds 20
+"@
+        }
+        else {
+            Start-Job @"
 `$asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
 if (-not `$asm) { Get-CommerceStore | Out-Null; `$asm = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Data.Sqlite' } }
 `$c = [Activator]::CreateInstance(`$asm.GetType('Microsoft.Data.Sqlite.SqliteConnection'), @('Data Source=$store'))
@@ -221,8 +235,8 @@ if (-not `$asm) { Get-CommerceStore | Out-Null; `$asm = [AppDomain]::CurrentDoma
 [Console]::Out.WriteLine('locked'); [Console]::Out.Flush()
 Start-Sleep -Seconds 20
 "@
-        $null = $holder.StandardOutput.ReadLine()
-        $null = $holder.StandardOutput.ReadLine()
+        }
+        while ($null -ne ($line = $holder.StandardOutput.ReadLine()) -and $line -ne 'locked') { }
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $waiter = Wait-Job (Start-Job 'try { Invoke-PJob -ErrorAction Stop } catch { [Console]::Out.WriteLine($_.FullyQualifiedErrorId); exit 3 }' @{ COMMERCESYNC_BUSY_TIMEOUT = '1' })
         $clock.Stop()

@@ -13,6 +13,7 @@ namespace CommerceSync
         ResourceBusy,
         NotSupported,
         PermissionDenied,
+        ConnectionError,
     }
 
     /// <summary>A failure a user can act on. <see cref="ErrorId"/> is stable: scripts and tests match on it.</summary>
@@ -68,6 +69,9 @@ namespace CommerceSync
         public const string OperationNotFound = "OperationNotFound";
         public const string ImportFormatInvalid = "ImportFormatInvalid";
         public const string StoreNotEmpty = "StoreNotEmpty";
+        public const string BackupNotSupported = "BackupNotSupported";
+        public const string PostgresNotSupported = "PostgresNotSupported";
+        public const string StoreUnavailable = "StoreUnavailable";
         public const string NumberSequenceExhausted = "NumberSequenceExhausted";
     }
 }

@@ -29,11 +29,11 @@ namespace CommerceSync
             get
             {
                 if (database != null) return database;
-                var (path, source) = StoreResolution.Resolve(Store);
-                WriteVerbose("Using store " + path + " (" + source + ").");
+                var (location, source) = StoreResolution.Resolve(Store);
+                WriteVerbose("Using store " + StoreResolution.Display(location) + " (" + source + ").");
                 try
                 {
-                    database = StoreDatabase.Open(path, createIfMissing: source == StoreSource.Default);
+                    database = StoreDatabase.OpenAt(location, createIfMissing: source == StoreSource.Default);
                 }
                 catch (CommerceSyncException ex)
                 {
@@ -88,6 +88,7 @@ namespace CommerceSync
                 case ErrorKind.ResourceBusy: return ErrorCategory.ResourceBusy;
                 case ErrorKind.NotSupported: return ErrorCategory.NotImplemented;
                 case ErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case ErrorKind.ConnectionError: return ErrorCategory.ConnectionError;
                 default: return ErrorCategory.InvalidArgument;
             }
         }

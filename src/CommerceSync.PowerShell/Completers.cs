@@ -19,10 +19,11 @@ namespace CommerceSync
             try
             {
                 var explicitStore = fakeBoundParameters != null && fakeBoundParameters.Contains("Store") ? fakeBoundParameters["Store"] as string : null;
-                var (path, _) = StoreResolution.Resolve(explicitStore == null ? null : new Store(System.IO.Path.GetFullPath(explicitStore)));
-                if (!System.IO.File.Exists(path)) return Enumerable.Empty<CompletionResult>();
+                var (location, _) = StoreResolution.Resolve(explicitStore == null ? null
+                    : new Store(StoreDatabase.IsConnectionString(explicitStore) ? explicitStore : System.IO.Path.GetFullPath(explicitStore)));
+                if (!StoreDatabase.IsConnectionString(location) && !System.IO.File.Exists(location)) return Enumerable.Empty<CompletionResult>();
                 var prefix = (wordToComplete ?? "").Trim('\'', '"');
-                using (var db = StoreDatabase.Open(path))
+                using (var db = StoreDatabase.OpenAt(location))
                 {
                     return Values(db, prefix + "*").Take(Max)
                         .Select(v => new CompletionResult(Quote(v.Value), v.Value, CompletionResultType.ParameterValue, v.Tooltip ?? v.Value)).ToList();

@@ -7,7 +7,7 @@ using CommerceSync.Storage;
 
 namespace CommerceSync
 {
-    /// <summary>Lets -Store take a path (resolved against $PWD through the provider), a FileInfo, or a Store object.</summary>
+    /// <summary>Lets -Store take a path (resolved against $PWD through the provider), a PostgreSQL connection string, a FileInfo, or a Store object.</summary>
     public sealed class StoreTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -21,6 +21,9 @@ namespace CommerceSync
                     return store;
                 case FileInfo file:
                     return new Store(file.FullName) { Source = StoreSource.Parameter };
+                case string connectionString when StoreDatabase.IsConnectionString(connectionString):
+                    StoreResolution.Remember(connectionString);
+                    return new Store(StoreDatabase.Redact(connectionString)) { Source = StoreSource.Parameter, Backend = StoreBackend.PostgreSQL };
                 case string path:
                     return new Store(StoreResolution.ResolvePath(engineIntrinsics.SessionState, path)) { Source = StoreSource.Parameter };
                 default:
@@ -35,12 +38,22 @@ namespace CommerceSync
         public const string EnvironmentVariable = "COMMERCESYNC_STORE";
         private static readonly ConcurrentDictionary<Guid, string> SessionStores = new ConcurrentDictionary<Guid, string>();
 
+        // Store objects show a PostgreSQL store without its password; the connection strings given this process stay here,
+        // so such an object piped to -Store opens the store it came from.
+        private static readonly ConcurrentDictionary<string, string> ConnectionStrings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         private static Guid SessionKey => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
         public static string ResolvePath(SessionState sessionState, string path) =>
             sessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        public static void SetSessionStore(string path) => SessionStores[SessionKey] = path;
+        public static void Remember(string connectionString) => ConnectionStrings[StoreDatabase.Redact(connectionString)] = connectionString;
+
+        public static void SetSessionStore(string location)
+        {
+            if (StoreDatabase.IsConnectionString(location)) Remember(location);
+            SessionStores[SessionKey] = location;
+        }
 
         public static void ClearSessionStore()
         {
@@ -48,14 +61,24 @@ namespace CommerceSync
             SessionStores.TryRemove(SessionKey, out ignored);
         }
 
-        public static (string Path, StoreSource Source) Resolve(Store explicitStore)
+        /// <summary>Where the store is (a file path, or a PostgreSQL connection string) and which rule chose it.</summary>
+        public static (string Location, StoreSource Source) Resolve(Store explicitStore)
         {
-            if (explicitStore != null && !string.IsNullOrEmpty(explicitStore.Path)) return (explicitStore.Path, StoreSource.Parameter);
+            if (explicitStore != null && !string.IsNullOrEmpty(explicitStore.Path)) return (Full(explicitStore.Path), StoreSource.Parameter);
             string session;
             if (SessionStores.TryGetValue(SessionKey, out session)) return (session, StoreSource.Session);
             var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (!string.IsNullOrWhiteSpace(env)) return (Path.GetFullPath(env), StoreSource.Environment);
+            if (!string.IsNullOrWhiteSpace(env)) return (StoreDatabase.IsConnectionString(env) ? env : Path.GetFullPath(env), StoreSource.Environment);
             return (StoreDatabase.DefaultPath, StoreSource.Default);
         }
+
+        private static string Full(string location)
+        {
+            string full;
+            return StoreDatabase.IsConnectionString(location) && ConnectionStrings.TryGetValue(location, out full) ? full : location;
+        }
+
+        /// <summary>A location as verbose output and errors may show it.</summary>
+        public static string Display(string location) => StoreDatabase.IsConnectionString(location) ? StoreDatabase.Redact(location) : location;
     }
 }

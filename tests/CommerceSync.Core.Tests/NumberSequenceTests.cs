@@ -21,7 +21,7 @@ namespace CommerceSync.Core.Tests
                 Assert.Equal("US-####", s.Db.GetSetting("AccountNumberFormat"));
                 s.Channel("S1");
                 s.Customer("S1", "A");
-                using (var reopened = StoreDatabase.Open(s.Path))
+                using (var reopened = s.Reopen())
                 {
                     Assert.Equal("US-####", reopened.GetSetting("AccountNumberFormat"));
                     new Jobs.PJob(reopened).Run(new Jobs.JobOptions());

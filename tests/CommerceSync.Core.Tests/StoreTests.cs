@@ -7,6 +7,8 @@ using Xunit;
 
 namespace CommerceSync.Core.Tests
 {
+    // A SQLite file itself (its header, modes, pragmas, query plans): not run when the suite runs on PostgreSQL.
+    [Trait("Backend", "SQLite")]
     public class StoreTests
     {
         [Fact]
@@ -16,7 +18,7 @@ namespace CommerceSync.Core.Tests
             {
                 Assert.Equal(Schema.LatestVersion, s.Db.SchemaVersion);
                 s.Channel("S1");
-                using (var again = StoreDatabase.Open(s.Path))
+                using (var again = s.Reopen())
                 {
                     Assert.Equal(Schema.LatestVersion, again.SchemaVersion);
                     Assert.Single(new ChannelStore(again).List());
@@ -28,7 +30,7 @@ namespace CommerceSync.Core.Tests
         public void EveryConnectionRunsInWalModeWithForeignKeysAndABusyTimeout()
         {
             using (var s = new TestStore())
-            using (var again = StoreDatabase.Open(s.Path))
+            using (var again = s.Reopen())
             {
                 foreach (var db in new[] { s.Db, again })
                 {

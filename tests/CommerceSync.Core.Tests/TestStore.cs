@@ -5,20 +5,61 @@ using System.Linq;
 using CommerceSync.Jobs;
 using CommerceSync.Storage;
 using Microsoft.Data.Sqlite;
+using Xunit;
 
 namespace CommerceSync.Core.Tests
 {
-    /// <summary>A fresh store file per test, with helpers that act the way a POS and an admin do.</summary>
+    /// <summary>
+    /// A fresh store per test, with helpers that act the way a POS and an admin do: a SQLite file, or, when the suite runs
+    /// on PostgreSQL (<see cref="Backend"/>), a schema of its own in the test server's database.
+    /// </summary>
     public sealed class TestStore : IDisposable
     {
-        public TestStore(string format = null)
+        /// <summary>The test server (a connection string) for tests on PostgreSQL; unset, they are skipped.</summary>
+        public static string PostgresServer => Environment.GetEnvironmentVariable("COMMERCESYNC_TEST_POSTGRES");
+
+        /// <summary>Where this run's stores live: COMMERCESYNC_TEST_BACKEND=PostgreSQL runs the whole suite on the test server.</summary>
+        public static StoreBackend Backend =>
+            string.Equals(Environment.GetEnvironmentVariable("COMMERCESYNC_TEST_BACKEND"), "PostgreSQL", StringComparison.OrdinalIgnoreCase) ? StoreBackend.PostgreSQL : StoreBackend.SQLite;
+
+        public TestStore(string format = null) : this(Backend, format) { }
+
+        public TestStore(StoreBackend backend, string format = null)
         {
+            if (backend == StoreBackend.PostgreSQL)
+            {
+                Schema = "cs_" + Guid.NewGuid().ToString("N").Substring(0, 20);
+                Path = PostgresServer + ";Search Path=" + Schema;
+                Db = StoreDatabase.CreatePostgres(Path, format);
+                return;
+            }
             Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cs-core-" + Guid.NewGuid().ToString("N") + ".db");
             Db = StoreDatabase.Create(Path, format);
         }
 
+        /// <summary>The store file, or the PostgreSQL connection string of the store.</summary>
         public string Path { get; }
+        public string Schema { get; }
         public StoreDatabase Db { get; }
+
+        /// <summary>Runs SQL on the test server outside any store (setting up or cleaning up what a test needs).</summary>
+        public static void ServerExecute(string sql)
+        {
+            using (var c = new Npgsql.NpgsqlConnection(PostgresServer))
+            {
+                c.Open();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = sql;
+                    cmd.ExecuteNonQuery();
+                }
+            }
+        }
+
+        public static void DropSchema(string schema) => ServerExecute("DROP SCHEMA IF EXISTS " + schema + " CASCADE;");
+
+        /// <summary>Another connection to the same store, as a second process would open it.</summary>
+        public StoreDatabase Reopen() => StoreDatabase.OpenAt(Path);
 
         public Channel Channel(string id, bool async = true, bool offline = false, string area = null) =>
             new ChannelStore(Db).Add(new Channel { ChannelId = id, AsyncCustomerMode = async, OfflineDatabase = offline, DataAreaId = area });
@@ -53,11 +94,25 @@ namespace CommerceSync.Core.Tests
         public void Dispose()
         {
             Db.Dispose();
+            if (Schema != null)
+            {
+                DropSchema(Schema);
+                return;
+            }
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 try { File.Delete(Path + suffix); } catch (IOException) { }
             }
+        }
+    }
+
+    /// <summary>A test of the PostgreSQL store itself: it needs the test server, and is reported skipped without one.</summary>
+    public sealed class PostgresFactAttribute : FactAttribute
+    {
+        public PostgresFactAttribute()
+        {
+            if (string.IsNullOrEmpty(TestStore.PostgresServer)) Skip = "No PostgreSQL test server: set COMMERCESYNC_TEST_POSTGRES (build.ps1 Test starts one where PostgreSQL is installed).";
         }
     }
 }

@@ -59,6 +59,47 @@ Describe 'Get-CommerceSyncReport: what is stuck, and why' {
     }
 }
 
+Describe 'Get-CommerceSyncReport -AsOf: a past moment as it was, though it changed since' {
+    BeforeAll {
+        function Step { Start-Sleep -Milliseconds 30; $t = [datetime]::UtcNow; Start-Sleep -Milliseconds 30; $t }
+        function Total($At) { Get-CommerceSyncReport -AsOf $At | Where-Object ChannelId -eq 'S0001' }
+    }
+    BeforeEach { New-ReportStore }
+
+    It 'shows a failure for the time it lasted, what it blocked then, and a store that received a customer once as distributed from then on' {
+        $c = New-AsyncCustomer S0001 -FirstName Fix -Email nope
+        $c | New-CommerceTransaction -Amount 5 | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        $whileFailed = Step
+        Get-AsyncCustomerOperation -SyncStatus Failed | Set-AsyncCustomerOperation -Email fixed@example.com | Out-Null
+        $afterFix = Step
+        Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        $distributed = Step
+        # An edit later sends the customer to the store again; the store had it since $distributed all the same.
+        Set-AsyncCustomer -Channel S0001 -AsyncCustomerId $c.AsyncCustomerId -Phone '+1 206 555 0100' | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        Invoke-StatementPosting | Out-Null
+
+        $then = Total $whileFailed
+        $then.Failed | Should -Be 1
+        $then.FailuresByReason.Reason | Should -Be 'The email address is not valid.'
+        $then.TransactionsBlockingPosting | Should -Be 1
+        $fixed = Total $afterFix
+        $fixed.Failed | Should -Be 0 -Because 'a corrected operation waits for the next sync, it has not failed'
+        $fixed.UploadedNotConverted | Should -Be 1
+        $fixed.TransactionsBlockingPosting | Should -Be 0
+        $sent = Total $distributed
+        $sent.ConvertedNotDistributed + $sent.UploadedNotConverted + $sent.Failed | Should -Be 0
+        $now = Total ([datetime]::UtcNow)
+        $now.Failed + $now.TransactionsBlockingPosting + $now.ConvertedNotDistributed | Should -Be 0
+    }
+
+    It 'lists every channel in scope, also one with nothing waiting' {
+        (Get-CommerceSyncReport).ChannelId | Should -Be @('S0001', 'S0002', '*')
+        (Get-CommerceSyncReport -Channel S0002).ChannelId | Should -Be @('S0002', '*')
+    }
+}
+
 Describe 'Test-CommerceSync for runbooks' {
     BeforeEach { New-ReportStore }
 
@@ -102,6 +143,15 @@ Describe 'Find-CommerceDuplicateCustomer' {
         @(Find-CommerceDuplicateCustomer -MinimumScore 0.5).Count | Should -Be 1
     }
 
+    It 'compares customers as the store last edited them' {
+        New-AsyncCustomer S0001 -FirstName Ann -Email 'ann@example.com' | Out-Null
+        $b = New-AsyncCustomer S0002 -FirstName Bea -Email 'bea@example.com'
+        Find-CommerceDuplicateCustomer | Should -BeNullOrEmpty
+        Set-AsyncCustomer -Channel S0002 -AsyncCustomerId $b.AsyncCustomerId -Email 'ANN@example.com' | Out-Null
+        $d = Find-CommerceDuplicateCustomer
+        $d.Reason | Should -Be 'same email'
+    }
+
     It 'skips keys so common that they mean nothing' {
         1..60 | ForEach-Object { [pscustomobject]@{ FirstName = "P$_"; Phone = '000 000 0000' } } | New-AsyncCustomer -Channel S0001 | Out-Null
         Find-CommerceDuplicateCustomer | Should -BeNullOrEmpty
@@ -117,10 +167,19 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         $c | New-CommerceTransaction -Type CustomerOrder -Amount 12.5 | Out-Null
         Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
         Sync-CommerceOrder | Out-Null
+        # Something in every table: a failure HQ recorded, a posted statement, a loyalty card, a register that went offline.
+        New-AsyncCustomer S0001 -FirstName Bad -Email nope | Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        New-CommerceTransaction -Channel S0001 -Line @{ ItemId = 'A1'; Quantity = 1; Price = 3 } | Invoke-PJob | Out-Null
+        Invoke-StatementPosting | Out-Null
+        Add-CommerceLoyaltyCard -Channel S0001 -AccountNumber C000001 | Out-Null
         New-AsyncCustomer S0001 -FirstName Still -LastName Pending | Out-Null
+        # The registers go offline: a customer made now waits in the offline database.
+        Set-CommerceChannel -ChannelId S0001 -Offline | Out-Null
+        New-CommerceCustomer -Channel S0001 -FirstName Off -LastName Line -Street '2 Main' -Country USA -Attribute @{ Tier = 2 } | Out-Null
         $file = Join-Path $TestDrive 'export.jsonl'
         $exported = Export-CommerceData $file
         $exported.Rows | Should -BeGreaterThan 20
+        @($exported.RowsByTable.GetEnumerator() | Where-Object Value -eq 0 | ForEach-Object Key) | Should -BeNullOrEmpty -Because 'the round trip must cover every table'
 
         $target = Join-Path $TestDrive 'target.db'
         New-CommerceStore $target | Out-Null

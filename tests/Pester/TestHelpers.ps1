@@ -2,8 +2,18 @@
 $script:ModuleManifest = if ($env:COMMERCESYNC_MODULE) { $env:COMMERCESYNC_MODULE } else { (Resolve-Path (Join-Path $PSScriptRoot '../../CommerceSync.psd1')).Path }
 $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 
+# COMMERCESYNC_TEST_BACKEND=PostgreSQL: every test store is a schema of its own on the test server, not a file.
+$script:OnPostgres = $env:COMMERCESYNC_TEST_BACKEND -eq 'PostgreSQL' -and $env:COMMERCESYNC_TEST_POSTGRES
+
 function New-TestStore {
+    # A fresh, empty store for one test, made the session's store; returns where it is (a path, or a connection string).
     param([string] $Name = "store-$([guid]::NewGuid().ToString('N')).db")
+    if ($script:OnPostgres) {
+        $location = "$env:COMMERCESYNC_TEST_POSTGRES;Search Path=t_$([guid]::NewGuid().ToString('N').Substring(0, 20))"
+        New-CommerceStore -ConnectionString $location | Out-Null
+        Connect-CommerceStore -ConnectionString $location | Out-Null
+        return $location
+    }
     $path = Join-Path $TestDrive $Name
     New-CommerceStore -Path $path | Connect-CommerceStore | Out-Null
     $path

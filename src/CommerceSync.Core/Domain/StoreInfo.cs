@@ -11,7 +11,7 @@ namespace CommerceSync
         Default,
     }
 
-    /// <summary>A CommerceSync store: one SQLite file holding HQ and every channel's databases.</summary>
+    /// <summary>A CommerceSync store: one SQLite file (or one PostgreSQL schema) holding HQ and every channel's databases.</summary>
     public sealed class Store
     {
         public Store() { }
@@ -19,7 +19,9 @@ namespace CommerceSync
         /// <summary>Lets PowerShell turn a path into a store argument.</summary>
         public Store(string path) { Path = path; }
 
+        /// <summary>The store file, or for a PostgreSQL store its connection string without the password.</summary>
         public string Path { get; set; }
+        public Storage.StoreBackend Backend { get; set; }
         public int SchemaVersion { get; set; }
         public StoreSource Source { get; set; }
         public string AccountNumberFormat { get; set; }

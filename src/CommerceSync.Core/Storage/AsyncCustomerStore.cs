@@ -1,7 +1,7 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -120,7 +120,7 @@ VALUES ($ch, $n, $id" + opValue + ", $name, $type, $value, $at);"))
                         c.CreatedAt = now;
                         c.ReplicationCounter = offline ? 0 : counter;
                         c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
-                        Bind(cust, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$fn", c.FirstName), ("$mn", c.MiddleName),
+                        db.Bind(cust, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$fn", c.FirstName), ("$mn", c.MiddleName),
                             ("$ln", c.LastName), ("$name", c.Name), ("$rt", (int)c.RelationshipType), ("$grp", c.CustomerGroup), ("$cur", c.Currency),
                             ("$lang", c.Language), ("$email", c.Email), ("$phone", c.Phone), ("$at", now.ToStoreText()));
                         cust.ExecuteNonQuery();
@@ -133,7 +133,7 @@ VALUES ($ch, $n, $id" + opValue + ", $name, $type, $value, $at);"))
                         }
                         foreach (var t in c.Attributes ?? Array.Empty<CustomerAttribute>())
                         {
-                            Bind(attr, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$name", t.Name), ("$type", (int)t.DataType),
+                            db.Bind(attr, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$name", t.Name), ("$type", (int)t.DataType),
                                 ("$value", t.Value), ("$at", now.ToStoreText()));
                             attr.ExecuteNonQuery();
                         }
@@ -323,26 +323,16 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
             return address;
         }
 
-        private SqliteCommand AddressInsert() => db.Command(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, account_number, operation,
+        private DbCommand AddressInsert() => db.Command(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, account_number, operation,
   name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
 VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);");
 
-        private static void BindAddress(SqliteCommand cmd, AsyncAddress a, long counter, DateTime now, bool offline)
+        private void BindAddress(DbCommand cmd, AsyncAddress a, long counter, DateTime now, bool offline)
         {
-            if (!offline) Bind(cmd, ("$acc", a.AccountNumber));
-            Bind(cmd, ("$ch", a.ChannelId), ("$n", counter), ("$aid", a.AddressId), ("$id", a.AsyncCustomerId),
+            if (!offline) db.Bind(cmd, ("$acc", a.AccountNumber));
+            db.Bind(cmd, ("$ch", a.ChannelId), ("$n", counter), ("$aid", a.AddressId), ("$id", a.AsyncCustomerId),
                 ("$name", a.Name), ("$street", a.Street), ("$no", a.StreetNumber), ("$city", a.City), ("$county", a.County), ("$state", a.State),
                 ("$zip", a.ZipCode), ("$country", a.Country), ("$purpose", a.Purpose), ("$primary", a.IsPrimary ? 1 : 0), ("$at", now.ToStoreText()));
-        }
-
-        /// <summary>Rebinds a prepared command's parameters, so a batch reuses one statement.</summary>
-        internal static void Bind(SqliteCommand cmd, params (string Name, object Value)[] values)
-        {
-            foreach (var v in values)
-            {
-                if (cmd.Parameters.Contains(v.Name)) cmd.Parameters[v.Name].Value = v.Value ?? DBNull.Value;
-                else cmd.Parameters.AddWithValue(v.Name, v.Value ?? DBNull.Value);
-            }
         }
 
         /// <summary>
@@ -363,33 +353,35 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
         }
 
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
-        // Each branch filters, sorts and stops at the page size by itself, so a page of a full read walks the primary key from
-        // where the last page ended and stops (sorted only after the UNION, every page read every row after it). {2} filters on
-        // the "status" result column by its alias, which SQLite allows in WHERE; no joined table has a column of that name.
-        private const string SelectWithStatus = @"
-SELECT * FROM (
-  SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
-         c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
-         r.account_number, h.last_error,
-         CASE WHEN r.account_number IS NOT NULL THEN
+        private const string ChannelStatus = @"CASE WHEN r.account_number IS NOT NULL THEN
                 CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.channel_id = c.channel_id AND cc.database = 0 AND cc.account_number = r.account_number)
                      THEN 3 ELSE 2 END
               WHEN h.counter IS NULL THEN 0
               WHEN h.sync_status = 2 THEN 4
-              ELSE 1 END AS status
+              ELSE 1 END";
+        private const string OfflineStatus = "5";
+
+        // Each branch filters, sorts and stops at the page size by itself, so a page of a full read walks the primary key from
+        // where the last page ended and stops (sorted only after the UNION, every page read every row after it). {2} and {6}
+        // filter on each branch's status expression ("{s}" in the status filter).
+        private const string SelectWithStatus = @"
+SELECT * FROM (
+  SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
+         c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
+         r.account_number, h.last_error, " + ChannelStatus + @" AS status
   FROM ch_async_customer c
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
   WHERE c.operation = 1 {0} {2} {3}
-  ORDER BY c.channel_id, c.counter {5})
+  ORDER BY c.channel_id, c.counter {5}) AS on_channel
 UNION ALL
 SELECT * FROM (
   SELECT o.channel_id, -o.seq AS counter, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
-         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, 5 AS status
+         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, " + OfflineStatus + @" AS status
   FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
-  WHERE 1 {1} {2} {4}
-  ORDER BY o.channel_id, -o.seq {5})
+  WHERE 1 = 1 {1} {6} {4}
+  ORDER BY o.channel_id, -o.seq {5}) AS on_register
 ORDER BY 1, 2 {5};";
 
         // Pages of a full read: each page is its own short read, so a long pipeline downstream (Get-AsyncCustomer | Invoke-PJob ...)
@@ -407,20 +399,24 @@ ORDER BY 1, 2 {5};";
         {
             filter = filter ?? new AsyncCustomerFilter();
             var onChannel = Filters("c", filter);
-            var statuses = new SqlFilter().When(filter.Statuses != null, "status IN (SELECT value FROM json_each($statuses))",
+            var statuses = new SqlFilter().When(filter.Statuses != null, "{s} IN (SELECT CAST(value AS INTEGER) FROM json_each($statuses))",
                 ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString())) + "]"));
             var offline = Filters("o", filter).Sql;
             // A list of ids is bounded by the caller (record mode sends a chunk at a time): one read.
             var rows = filter.AsyncCustomerIds != null
-                ? db.Query(string.Format(SelectWithStatus, onChannel.Sql, offline, statuses.Sql, "", "", ""), MapCustomer, onChannel.With(statuses.Args))
+                ? db.Query(Select(onChannel, offline, statuses, "", "", ""), MapCustomer, onChannel.With(statuses.Args))
                 : ReadPaged(onChannel, offline, statuses);
             if (!filter.IncludeDetails) return rows;
             return WithDetails(rows);
         }
 
+        private static string Select(SqlFilter onChannel, string offline, SqlFilter statuses, string afterOnChannel, string afterOffline, string limit) =>
+            string.Format(SelectWithStatus, onChannel.Sql, offline, statuses.Sql.Replace("{s}", "(" + ChannelStatus + ")"), afterOnChannel, afterOffline, limit,
+                statuses.Sql.Replace("{s}", OfflineStatus));
+
         private IEnumerable<AsyncCustomer> ReadPaged(SqlFilter onChannel, string offline, SqlFilter statuses)
         {
-            var sql = string.Format(SelectWithStatus, onChannel.Sql, offline, statuses.Sql,
+            var sql = Select(onChannel, offline, statuses,
                 "AND (c.channel_id, c.counter) > ($afterChannel, $afterCounter)", "AND (o.channel_id, -o.seq) > ($afterChannel, $afterCounter)", "LIMIT $page");
             string afterChannel = "";
             var afterCounter = long.MinValue;
@@ -521,7 +517,7 @@ ORDER BY n;",
   a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary, h.sync_status, h.counter IS NOT NULL, h.last_error, a.counter, a.created_at
 FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel_id AND h.counter = a.counter";
 
-        private static AsyncAddress MapAddress(SqliteDataReader r) => new AsyncAddress
+        private static AsyncAddress MapAddress(DbDataReader r) => new AsyncAddress
         {
             AddressId = r.GetString(0),
             ChannelId = r.GetString(1),
@@ -544,7 +540,7 @@ FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel
             CreatedAt = r.Time(18),
         };
 
-        private static AsyncCustomer MapCustomer(SqliteDataReader r) => new AsyncCustomer
+        private static AsyncCustomer MapCustomer(DbDataReader r) => new AsyncCustomer
         {
             ChannelId = r.GetString(0),
             ReplicationCounter = Math.Max(0, r.GetInt64(1)),

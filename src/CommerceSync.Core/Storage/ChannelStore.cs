@@ -1,4 +1,5 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -50,9 +51,13 @@ namespace CommerceSync.Storage
             new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
 
         /// <summary>Channels whose id or name matches the wildcard (all when null).</summary>
-        public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null) =>
-            db.Query("SELECT " + Columns + " FROM channel WHERE ($p IS NULL OR channel_id LIKE $p ESCAPE '\\' OR name LIKE $p ESCAPE '\\') AND ($a IS NULL OR data_area_id = $a) ORDER BY channel_id;",
-                Map, ("$p", wildcard == null ? null : SqlText.WildcardToLike(wildcard)), ("$a", dataAreaId)).ToList();
+        public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null)
+        {
+            var where = new SqlFilter()
+                .When(wildcard != null, "(channel_id LIKE $p ESCAPE '\\' OR name LIKE $p ESCAPE '\\')", ("$p", wildcard == null ? null : SqlText.WildcardToLike(wildcard)))
+                .When(dataAreaId != null, "data_area_id = $a", ("$a", dataAreaId));
+            return db.Query("SELECT " + Columns + " FROM channel WHERE 1 = 1" + where.Sql + " ORDER BY channel_id;", Map, where.Args).ToList();
+        }
 
         /// <summary>Resolves channel ids (exact, case-insensitive) to their stored spelling; unknown ids fail with ChannelNotFound.</summary>
         public string[] Resolve(IEnumerable<string> channelIds)
@@ -108,7 +113,7 @@ WHERE channel_id = $id;",
         internal long ReserveOfflineSeq(string channelId, int count) =>
             db.Scalar<long>("UPDATE channel SET next_offline_seq = next_offline_seq + $n WHERE channel_id = $id RETURNING next_offline_seq - $n;", ("$n", count), ("$id", channelId));
 
-        private static Channel Map(Microsoft.Data.Sqlite.SqliteDataReader r) => new Channel
+        private static Channel Map(DbDataReader r) => new Channel
         {
             ChannelId = r.GetString(0),
             Name = r.GetString(1),

@@ -1,7 +1,7 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -28,7 +28,7 @@ SELECT c.account_number, c.data_area_id, c.name, c.first_name, c.last_name, c.em
        r.cust_account_async, r.origin_channel_id, c.created_at, c.blocked
 FROM cust_table c
 {0} retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-WHERE 1 {1}
+WHERE 1 = 1 {1}
 ORDER BY c.data_area_id, c.account_number;";
 
         private static SqlFilter Filters(string alias, CustomerFilter f, string asyncColumn) => new SqlFilter()
@@ -89,7 +89,7 @@ SELECT account_number, data_area_id, name, first_name, last_name, email, phone, 
                    JOIN channel_customer cc ON cc.channel_id = a.channel_id AND cc.database = 0 AND cc.account_number = r2.account_number
                    WHERE r2.cust_account_async = a.async_customer_id)
 ) v
-WHERE 1 {0}
+WHERE 1 = 1 {0}
 ORDER BY account_number IS NULL, account_number, async_customer_id;";
             var where = Filters("v", filter, "v.async_customer_id");
             return db.Query(string.Format(Sql, where.Sql), r => new Customer

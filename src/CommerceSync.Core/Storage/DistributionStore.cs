@@ -28,23 +28,26 @@ namespace CommerceSync.Storage
         private const string WindowCustomers = @"
 LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number";
 
+        // distributed_at stays the first time this database received the customer: what a report -AsOf a past moment asks.
         private const string UpdateOnConflict = @"
 ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_id = excluded.async_customer_id,
   first_name = excluded.first_name, last_name = excluded.last_name, name = excluded.name, email = excluded.email, phone = excluded.phone,
-  customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id,
-  distributed_at = excluded.distributed_at;";
+  customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id;";
 
         /// <summary>Channel databases (and offline databases unless excluded) of the given channels, with their watermarks.</summary>
-        public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline) =>
-            db.Query(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
+        public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline)
+        {
+            var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels");
+            return db.Query(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
 FROM channel ch
 JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR (ch.offline_database = 1 AND $excl = 0)
 LEFT JOIN distribution_watermark w ON w.channel_id = ch.channel_id AND w.database = d.kind
-WHERE ($channels IS NULL OR ch.channel_id IN (SELECT value FROM json_each($channels)))
+WHERE 1 = 1" + where.Sql + @"
 ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             {
                 ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
-            }, ("$excl", excludeOffline ? 1 : 0), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds))).ToList();
+            }, where.With(("$excl", excludeOffline ? 1 : 0))).ToList();
+        }
 
         public long Watermark(DistributionTarget target) =>
             db.Scalar<long>("SELECT COALESCE((SELECT last_seq FROM distribution_watermark WHERE channel_id = $ch AND database = $db), 0);",
@@ -63,7 +66,7 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             ClearWindow();
             db.Execute(@"INSERT INTO temp.dist_window
 SELECT x.seq, " + WindowColumns + @"
-FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY account_number) x
+FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY data_area_id, account_number) x
 JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number" + WindowCustomers + @"
 ORDER BY c.account_number;", ("$from", from), ("$to", to), ("$area", dataAreaId));
         }
@@ -110,7 +113,7 @@ FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflic
         public void SetWatermark(DistributionTarget target, long seq)
         {
             db.Execute(@"INSERT INTO distribution_watermark(channel_id, database, last_seq) VALUES ($ch, $db, $seq)
-ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq);",
+ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = CASE WHEN excluded.last_seq > distribution_watermark.last_seq THEN excluded.last_seq ELSE distribution_watermark.last_seq END;",
                 ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$seq", seq));
             target.Watermark = Math.Max(target.Watermark, seq);
         }

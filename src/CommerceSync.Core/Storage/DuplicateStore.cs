@@ -7,7 +7,8 @@ using System.Text;
 namespace CommerceSync.Storage
 {
     /// <summary>
-    /// Customers that look like the same person: async customers not converted yet and HQ customers, across channels.
+    /// Customers that look like the same person: async customers not converted yet (as the POS last edited them) and HQ
+    /// customers, across channels.
     /// Candidates meet only through blocking keys (normalized email, phone, name + postal code), never all pairs, so a large
     /// store stays fast; a key shared by more than <see cref="MaxBlock"/> customers is too common to mean anything and is skipped.
     /// </summary>
@@ -27,30 +28,33 @@ namespace CommerceSync.Storage
 
         public IEnumerable<DuplicateCandidate> Find(string[] channelIds, double minimumScore)
         {
-            var channels = channelIds == null ? null : SqlText.JsonArray(channelIds);
+            var asyncScope = new SqlFilter().In(channelIds, "c.channel_id", "$channels");
+            var hqScope = new SqlFilter().In(channelIds, "r.origin_channel_id", "$channels");
             db.Execute("CREATE TEMP TABLE IF NOT EXISTS dup_key(key_type TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT, channel_id TEXT);");
             db.Execute("DELETE FROM temp.dup_key;");
             using (var tx = db.BeginWrite())
             using (var ins = db.Command("INSERT INTO temp.dup_key(key_type, key, kind, id, name, channel_id) VALUES ($t, $k, $kind, $id, $name, $ch);"))
             {
                 var candidates = db.Query(@"
-SELECT 'Async', c.async_customer_id, COALESCE(NULLIF(TRIM(c.name), ''), TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))), c.email, c.phone,
+SELECT 'Async', c.async_customer_id, COALESCE(NULLIF(TRIM(c.name), ''), TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))),
+       COALESCE((SELECT e.email FROM ch_async_customer e WHERE e.async_customer_id = c.async_customer_id AND e.operation = 2 AND e.email IS NOT NULL ORDER BY e.counter DESC LIMIT 1), c.email),
+       COALESCE((SELECT e.phone FROM ch_async_customer e WHERE e.async_customer_id = c.async_customer_id AND e.operation = 2 AND e.phone IS NOT NULL ORDER BY e.counter DESC LIMIT 1), c.phone),
        (SELECT a.zip_code FROM ch_async_address a WHERE a.async_customer_id = c.async_customer_id ORDER BY a.counter LIMIT 1), c.channel_id
 FROM ch_async_customer c
-WHERE c.operation = 1 AND NOT EXISTS(SELECT 1 FROM retail_cust_table r WHERE r.cust_account_async = c.async_customer_id)
-  AND ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels)))
+WHERE c.operation = 1 AND NOT EXISTS(SELECT 1 FROM retail_cust_table r WHERE r.cust_account_async = c.async_customer_id)" + asyncScope.Sql + @"
 UNION ALL
 SELECT 'Customer', c.data_area_id || ':' || c.account_number, c.name, c.email, c.phone,
        (SELECT a.zip_code FROM hq_address a WHERE a.data_area_id = c.data_area_id AND a.account_number = c.account_number ORDER BY a.is_primary DESC LIMIT 1),
        r.origin_channel_id
 FROM cust_table c LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
-WHERE $channels IS NULL OR r.origin_channel_id IN (SELECT value FROM json_each($channels));",
-                    r => (Kind: r.GetString(0), Id: r.GetString(1), Name: r.Str(2), Email: r.Str(3), Phone: r.Str(4), Zip: r.Str(5), Channel: r.Str(6)), ("$channels", channels));
-                foreach (var c in candidates.ToList())
+WHERE 1 = 1" + hqScope.Sql + ";",
+                    r => (Kind: r.GetString(0), Id: r.GetString(1), Name: r.Str(2), Email: r.Str(3), Phone: r.Str(4), Zip: r.Str(5), Channel: r.Str(6)), asyncScope.Args);
+                // Streamed (on SQLite): the keys go to the temp table as the candidates are read, so a large store never sits in memory.
+                foreach (var c in candidates)
                 {
                     foreach (var (type, key) in BlockingKeys(c.Name, c.Email, c.Phone, c.Zip))
                     {
-                        AsyncCustomerStore.Bind(ins, ("$t", type), ("$k", key), ("$kind", c.Kind), ("$id", c.Id), ("$name", c.Name), ("$ch", c.Channel));
+                        db.Bind(ins, ("$t", type), ("$k", key), ("$kind", c.Kind), ("$id", c.Id), ("$name", c.Name), ("$ch", c.Channel));
                         ins.ExecuteNonQuery();
                     }
                 }
@@ -63,7 +67,7 @@ SELECT a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id, g
 FROM blocks k
 JOIN temp.dup_key a ON a.key_type = k.key_type AND a.key = k.key
 JOIN temp.dup_key b ON b.key_type = k.key_type AND b.key = k.key AND (a.kind || a.id) < (b.kind || b.id)
-GROUP BY a.kind, a.id, b.kind, b.id;",
+GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;",
                 r => new { AKind = r.GetString(0), AId = r.GetString(1), AName = r.Str(2), ACh = r.Str(3), BKind = r.GetString(4), BId = r.GetString(5), BName = r.Str(6), BCh = r.Str(7), Keys = r.GetString(8) },
                 ("$max", MaxBlock)).ToList();
             return pairs.Select(p =>

@@ -1,8 +1,8 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -104,14 +104,14 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
                 MarkInterrupted();
                 tx.Commit();
             }
-            return db.Query("SELECT " + Columns + @" FROM job_run
-WHERE ($job IS NULL OR job LIKE $job ESCAPE '\')
-  AND ($ch IS NULL OR channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')
-ORDER BY run_id DESC LIMIT $n;", Map,
-                ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)), ("$ch", channelId), ("$n", last ?? -1));
+            var where = new SqlFilter()
+                .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)))
+                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')", ("$ch", channelId));
+            return db.Query("SELECT " + Columns + " FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";", Map,
+                where.With(("$n", last ?? 0)));
         }
 
-        private static JobRun Map(SqliteDataReader r) => new JobRun
+        private static JobRun Map(DbDataReader r) => new JobRun
         {
             RunId = r.GetInt64(0),
             Job = r.GetString(1),

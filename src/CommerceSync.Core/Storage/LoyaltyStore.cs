@@ -58,10 +58,13 @@ WHERE r.cust_account_async = $id;",
             return card;
         }
 
-        public IEnumerable<LoyaltyCard> Read(string[] accountNumbers) =>
-            db.Query(@"SELECT card_number, data_area_id, account_number, channel_id, issued_at FROM loyalty_card
-WHERE ($acc IS NULL OR account_number IN (SELECT value FROM json_each($acc))) ORDER BY data_area_id, card_number;",
+        public IEnumerable<LoyaltyCard> Read(string[] accountNumbers)
+        {
+            var where = new SqlFilter().In(accountNumbers, "account_number", "$acc");
+            return db.Query(@"SELECT card_number, data_area_id, account_number, channel_id, issued_at FROM loyalty_card
+WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, card_number;",
                 r => new LoyaltyCard { CardNumber = r.GetString(0), DataAreaId = r.GetString(1), AccountNumber = r.GetString(2), ChannelId = r.GetString(3), IssuedAt = r.Time(4) },
-                ("$acc", accountNumbers == null ? null : SqlText.JsonArray(accountNumbers))).ToList();
+                where.Args).ToList();
+        }
     }
 }

@@ -46,21 +46,20 @@ namespace CommerceSync.Storage
             var union = string.Join("\nUNION ALL\n", Tables.Select(t => "SELECT '" + t.Kind + "' AS kind, c.channel_id, c.counter, c.async_customer_id, COALESCE(c.account_number, " + t.AccountColumn +
                 ", r.account_number) AS account, c.operation, c.created_at, h.counter IS NOT NULL AS uploaded, COALESCE(h.sync_status, 0) AS sync_status, h.last_error\nFROM " + t.Channel +
                 " c LEFT JOIN " + t.Hq + " h ON h.channel_id = c.channel_id AND h.counter = c.counter LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id" +
-                "\nWHERE 1" + scope.Sql));
+                "\nWHERE 1 = 1" + scope.Sql));
+            var outer = new SqlFilter()
+                .In(filter.Kinds?.Select(k => Tables.FirstOrDefault(t => string.Equals(t.Kind, k, StringComparison.OrdinalIgnoreCase)).Kind ?? k), "o.kind", "$kinds")
+                .InIntegers(filter.SyncStatuses?.Select(s => (int)s), "o.sync_status", "$statuses")
+                .In(filter.AccountNumbers, "o.account", "$accounts")
+                .When(filter.UploadedOnly, "o.uploaded = 1");
             return db.Query("SELECT * FROM (" + union + @") o
-WHERE ($kinds IS NULL OR o.kind IN (SELECT value FROM json_each($kinds)))
-  AND ($statuses IS NULL OR o.sync_status IN (SELECT value FROM json_each($statuses)))
-  AND ($accounts IS NULL OR o.account IN (SELECT value FROM json_each($accounts)))
-  AND ($uploadedOnly = 0 OR o.uploaded = 1)
+WHERE 1 = 1" + outer.Sql + @"
 ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
             {
                 Kind = r.GetString(0), ChannelId = r.GetString(1), ReplicationCounter = r.GetInt64(2), AsyncCustomerId = r.Str(3), AccountNumber = r.Str(4),
                 Operation = (AsyncOperation)r.GetInt32(5), Timestamp = r.Time(6), Uploaded = r.Bool(7), SyncStatus = (OperationSyncStatus)r.GetInt32(8), Error = r.Str(9),
             },
-                scope.With(("$kinds", filter.Kinds == null ? null : SqlText.JsonArray(filter.Kinds.Select(k => Tables.FirstOrDefault(t => string.Equals(t.Kind, k, StringComparison.OrdinalIgnoreCase)).Kind ?? k))),
-                ("$statuses", filter.SyncStatuses == null ? null : "[" + string.Join(",", filter.SyncStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"),
-                ("$accounts", filter.AccountNumbers == null ? null : SqlText.JsonArray(filter.AccountNumbers)),
-                ("$uploadedOnly", filter.UploadedOnly ? 1 : 0)));
+                scope.With(outer.Args));
         }
 
         /// <summary>
@@ -77,6 +76,7 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
 WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
                     ("$fn", fix.FirstName), ("$ln", fix.LastName), ("$name", fix.Name), ("$email", fix.Email), ("$phone", fix.Phone),
                     ("$cur", fix.Currency?.ToUpperInvariant()), ("$grp", fix.CustomerGroup), ("$ch", channelId), ("$n", counter));
+                if (n > 0) SyncStore.ClearFailure(db, channelId, counter, DateTime.UtcNow);
                 n += db.Execute(@"UPDATE hq_async_address SET street = COALESCE($street, street), city = COALESCE($city, city), zip_code = COALESCE($zip, zip_code),
   country = COALESCE($country, country), sync_status = 0, last_error = NULL
 WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",

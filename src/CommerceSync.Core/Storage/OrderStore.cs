@@ -1,7 +1,7 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -48,7 +48,7 @@ namespace CommerceSync.Storage
         private const string DueColumns = @"SELECT h.channel_id, h.counter, h.transaction_id, h.account_number, h.async_customer_id, h.delivery_address_id, h.amount_minor, h.business_date, ch.data_area_id
 FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
 
-        private static DueTransaction MapDue(SqliteDataReader r) => new DueTransaction
+        private static DueTransaction MapDue(DbDataReader r) => new DueTransaction
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), TransactionId = r.GetString(2), AccountNumber = r.Str(3), AsyncCustomerId = r.Str(4),
             DeliveryAddressId = r.Str(5), AmountMinor = r.GetInt64(6), BusinessDate = r.GetString(7), DataAreaId = r.GetString(8),
@@ -85,13 +85,14 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
         }
 
         /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
-        public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[] channelIds, DateTime? businessDate) =>
-            db.Query(@"SELECT DISTINCT channel_id, business_date FROM hq_transaction
-WHERE type = 0 AND status <> 1 AND ($channels IS NULL OR channel_id IN (SELECT value FROM json_each($channels)))
-  AND ($date IS NULL OR business_date = $date)
-ORDER BY channel_id, business_date;", r => (r.GetString(0), r.GetString(1)),
-                ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)),
-                ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null)).ToList();
+        public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[] channelIds, DateTime? businessDate)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
+                .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
+            return db.Query(@"SELECT DISTINCT channel_id, business_date FROM hq_transaction
+WHERE type = 0 AND status <> 1" + where.Sql + @"
+ORDER BY channel_id, business_date;", r => (r.GetString(0), r.GetString(1)), where.Args).ToList();
+        }
 
         /// <summary>Why async customers have no account: the sync job's last error, or that HQ never received them.</summary>
         public Dictionary<string, string> CustomerFailures(IEnumerable<string> asyncCustomerIds) =>
@@ -130,7 +131,7 @@ FROM json_each($ids) ids;", r => (r.GetString(0), r.Str(1)), ("$ids", SqlText.Js
             {
                 foreach (var (row, number) in rows)
                 {
-                    AsyncCustomerStore.Bind(ins, ("$ch", row.ChannelId), ("$n", row.Counter), ("$no", number), ("$acc", row.ResolvedAccount), ("$area", row.DataAreaId));
+                    db.Bind(ins, ("$ch", row.ChannelId), ("$n", row.Counter), ("$no", number), ("$acc", row.ResolvedAccount), ("$area", row.DataAreaId));
                     ins.ExecuteNonQuery();
                 }
             }
@@ -181,28 +182,26 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(salesIds, "sales_id", "$sales").In(transactionIds, "transaction_id", "$tx");
             return db.Query(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
-WHERE 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
+WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
                 SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.GetString(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
                 DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7),
             }, where.Args);
         }
 
-        public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses) =>
-            db.Query(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement
-WHERE ($channels IS NULL OR channel_id IN (SELECT value FROM json_each($channels)))
-  AND ($ids IS NULL OR statement_id IN (SELECT value FROM json_each($ids)))
-  AND ($date IS NULL OR business_date = $date)
-  AND ($statuses IS NULL OR status IN (SELECT value FROM json_each($statuses)))
+        public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(statementIds, "statement_id", "$ids")
+                .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null))
+                .InIntegers(statuses?.Select(s => (int)s), "status", "$statuses");
+            return db.Query(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement
+WHERE 1 = 1" + where.Sql + @"
 ORDER BY channel_id, business_date, statement_id;", r => new Statement
             {
                 StatementId = r.GetString(0), DataAreaId = r.GetString(1), ChannelId = r.GetString(2), BusinessDate = TransactionStore.ParseDate(r.GetString(3)),
                 TransactionCount = r.GetInt32(4), Total = TransactionStore.FromMinor(r.GetInt64(5)), Status = (StatementStatus)r.GetInt32(6), Error = r.Str(7),
                 CalculatedAt = r.Time(8), PostedAt = r.TimeOrNull(9),
-            },
-                ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)),
-                ("$ids", statementIds == null ? null : SqlText.JsonArray(statementIds)),
-                ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null),
-                ("$statuses", statuses == null ? null : "[" + string.Join(",", statuses.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
+            }, where.Args);
+        }
     }
 }

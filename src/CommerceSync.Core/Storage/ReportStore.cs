@@ -11,27 +11,45 @@ namespace CommerceSync.Storage
     /// </summary>
     public sealed class ReportStore
     {
-        // Status of a create operation at $t: 0 pending upload, 1 uploaded, 2 converted, 3 distributed, 4 failed.
+        // A customer operation's failure that was open at $t: recorded when HQ refused it, cleared when corrected or completed.
+        private const string FailedAt = @"hq_customer_failure f WHERE f.channel_id = h.channel_id AND f.counter = h.counter
+  AND f.failed_at <= $t AND (f.cleared_at IS NULL OR f.cleared_at > $t)";
+
+        // Status of a create operation at $t: 0 pending upload, 1 uploaded, 2 converted, 3 distributed (its store had received
+        // the account; distributed_at is when it first did), 4 failed.
         private const string StatusAt = @"
 CASE WHEN h.counter IS NULL OR ur.started > $t THEN 0
      WHEN h.online_operation_completed = 1 AND h.synced_at <= $t THEN
         CASE WHEN EXISTS(SELECT 1 FROM channel_customer cc WHERE cc.channel_id = c.channel_id AND cc.database = 0
                          AND cc.account_number = h.account_number AND cc.distributed_at <= $t) THEN 3 ELSE 2 END
-     WHEN h.sync_status = 2 AND h.synced_at <= $t THEN 4
+     WHEN EXISTS(SELECT 1 FROM " + FailedAt + @") THEN 4
      ELSE 1 END";
 
         private const string Creates = @"
-SELECT c.channel_id, c.async_customer_id, c.created_at, h.last_error, " + StatusAt + @" AS status
+SELECT c.channel_id, c.async_customer_id, c.created_at,
+       (SELECT f.error FROM " + FailedAt + @" ORDER BY f.failed_at DESC LIMIT 1) AS error, " + StatusAt + @" AS status
 FROM ch_async_customer c
 LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
 LEFT JOIN job_run ur ON ur.run_id = h.upload_run_id
-WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel_id IN (SELECT value FROM json_each($channels)))";
+WHERE c.operation = 1 AND c.created_at <= $t {0}";
+
+        // Sales HQ held at $t that referenced an async customer HQ had no account for then, while that customer had failed
+        // (or the sale itself had): what blocked posting, and orders that failed for their customer.
+        private const string BlockedSales = @"
+SELECT t.channel_id, t.type, COUNT(*) FROM hq_transaction t JOIN job_run ur ON ur.run_id = t.upload_run_id
+WHERE ur.started <= $t AND t.account_number IS NULL AND t.async_customer_id IS NOT NULL
+  AND NOT (t.status = 1 AND t.processed_at <= $t) {0}
+  AND NOT EXISTS(SELECT 1 FROM retail_cust_table r JOIN cust_table ct ON ct.data_area_id = r.data_area_id AND ct.account_number = r.account_number
+                 WHERE r.cust_account_async = t.async_customer_id AND ct.created_at <= $t)
+  AND ((t.status = 2 AND t.processed_at <= $t)
+       OR EXISTS(SELECT 1 FROM hq_async_customer h WHERE h.async_customer_id = t.async_customer_id AND h.operation = 1 AND EXISTS(SELECT 1 FROM " + FailedAt + @")))
+GROUP BY t.channel_id, t.type;";
 
         private readonly StoreDatabase db;
 
         public ReportStore(StoreDatabase db) { this.db = db; }
 
-        /// <summary>One report per channel that has async customers or blocked sales, then the total (ChannelId "*").</summary>
+        /// <summary>One report per channel in scope (that existed at the moment asked), then the total (ChannelId "*").</summary>
         public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
         {
             var at = (asOf ?? DateTime.UtcNow).ToUniversalTime();
@@ -41,7 +59,9 @@ WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel
                 throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
                     "-AsOf " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " is in the future. Give a past moment, or leave -AsOf out for now.", asOf);
             }
-            var args = new (string, object)[] { ("$t", at.ToStoreText()), ("$channels", channelIds == null ? null : SqlText.JsonArray(channelIds)) };
+            var creates = string.Format(Creates, new SqlFilter().In(channelIds, "c.channel_id", "$channels").Sql);
+            var blockedSales = string.Format(BlockedSales, new SqlFilter().In(channelIds, "t.channel_id", "$channels").Sql);
+            var args = new SqlFilter().In(channelIds, "", "$channels").With(("$t", at.ToStoreText()));
             var reports = new Dictionary<string, SyncReport>(StringComparer.OrdinalIgnoreCase);
             Func<string, SyncReport> get = ch =>
             {
@@ -49,7 +69,12 @@ WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel
                 if (!reports.TryGetValue(ch, out r)) reports[ch] = r = new SyncReport { ChannelId = ch, AsOf = at };
                 return r;
             };
-            foreach (var row in db.Query("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + Creates + ") GROUP BY channel_id, status;",
+            // Every channel in scope has its line, also one with nothing waiting: a runbook can tell "nothing stuck" from "not looked at".
+            foreach (var ch in new ChannelStore(db).List())
+            {
+                if (ch.CreatedAt <= at && (channelIds == null || channelIds.Contains(ch.ChannelId, StringComparer.OrdinalIgnoreCase))) get(ch.ChannelId);
+            }
+            foreach (var row in db.Query("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + creates + ") c GROUP BY channel_id, status;",
                 r => (Channel: r.GetString(0), Status: r.GetInt32(1), Count: r.GetInt64(2), Oldest: r.Time(3)), args))
             {
                 var rep = get(row.Channel);
@@ -66,18 +91,12 @@ WHERE c.operation = 1 AND c.created_at <= $t AND ($channels IS NULL OR c.channel
                     if (!rep.OldestWaiting.HasValue || age > rep.OldestWaiting.Value) rep.OldestWaiting = age;
                 }
             }
-            foreach (var g in db.Query("SELECT channel_id, COALESCE(last_error, ''), COUNT(*) FROM (" + Creates + ") WHERE status = 4 GROUP BY channel_id, last_error ORDER BY 3 DESC;",
+            foreach (var g in db.Query("SELECT channel_id, COALESCE(error, ''), COUNT(*) FROM (" + creates + ") c WHERE status = 4 GROUP BY channel_id, error ORDER BY 3 DESC;",
                 r => (Channel: r.GetString(0), Reason: r.GetString(1), Count: r.GetInt64(2)), args).GroupBy(x => x.Channel))
             {
                 get(g.Key).FailuresByReason = g.Select(x => new FailureCount { Reason = x.Reason, Count = x.Count }).ToArray();
             }
-            // Sales HQ holds that reference an async customer HQ could not create: what blocks posting, and orders that failed for it.
-            foreach (var row in db.Query(@"SELECT t.channel_id, t.type, COUNT(*) FROM hq_transaction t
-WHERE t.status <> 1 AND t.account_number IS NULL AND t.async_customer_id IS NOT NULL AND t.created_at <= $t
-  AND ($channels IS NULL OR t.channel_id IN (SELECT value FROM json_each($channels)))
-  AND NOT EXISTS(SELECT 1 FROM retail_cust_table r WHERE r.cust_account_async = t.async_customer_id)
-  AND (t.status = 2 OR EXISTS(SELECT 1 FROM hq_async_customer h WHERE h.async_customer_id = t.async_customer_id AND h.operation = 1 AND h.sync_status = 2))
-GROUP BY t.channel_id, t.type;", r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
+            foreach (var row in db.Query(blockedSales, r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
             {
                 if (row.Type == (int)TransactionType.CashAndCarry) get(row.Channel).TransactionsBlockingPosting = row.Count;
                 else get(row.Channel).OrdersFailedForCustomer = row.Count;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace CommerceSync.Storage
@@ -109,6 +110,11 @@ namespace CommerceSync.Storage
         /// <summary>A filter on a list of values, bound as one JSON array.</summary>
         public SqlFilter In(IEnumerable<string> values, string column, string parameter) =>
             When(values != null, column + " IN (SELECT value FROM json_each(" + parameter + "))", (parameter, values == null ? null : SqlText.JsonArray(values)));
+
+        /// <summary>A filter on a list of integers (enum values), bound as one JSON array.</summary>
+        public SqlFilter InIntegers(IEnumerable<int> values, string column, string parameter) =>
+            When(values != null, column + " IN (SELECT CAST(value AS INTEGER) FROM json_each(" + parameter + "))",
+                (parameter, values == null ? null : "[" + string.Join(",", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
 
         public string Sql => text.ToString();
         public (string, object)[] Args => args.ToArray();

@@ -1,16 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
     /// <summary>
-    /// An open CommerceSync store: one SQLite connection with the pragmas every caller needs,
-    /// the schema check, and writer transactions. Not thread-safe; open one per caller.
+    /// An open CommerceSync store: one connection (a SQLite file, or a PostgreSQL database) with the settings every caller
+    /// needs, the schema check, and writer transactions. The SQL of the stores goes through <see cref="Command"/>, where the
+    /// store's dialect turns it into its own. Not thread-safe; open one per caller.
     /// </summary>
-    public sealed class StoreDatabase : IDisposable
+    public sealed partial class StoreDatabase : IDisposable
     {
         /// <summary>Default account number format: prefix then one '#' per digit.</summary>
         public const string DefaultAccountNumberFormat = "C######";
@@ -18,14 +21,18 @@ namespace CommerceSync.Storage
         private static readonly object InitLock = new object();
         private static bool providerSet;
 
-        private StoreDatabase(string path, SqliteConnection connection)
+        private StoreDatabase(string path, DbConnection connection, SqlDialect dialect)
         {
             Path = path;
             Connection = connection;
+            Dialect = dialect;
         }
 
+        /// <summary>The store file; for a PostgreSQL store, its connection string without the password.</summary>
         public string Path { get; }
-        internal SqliteConnection Connection { get; }
+        internal DbConnection Connection { get; }
+        internal SqlDialect Dialect { get; }
+        public StoreBackend Backend => Dialect.Backend;
 
         /// <summary>Environment variable that overrides how long a writer waits for another (seconds), for one process.</summary>
         public const string BusyTimeoutVariable = "COMMERCESYNC_BUSY_TIMEOUT";
@@ -185,14 +192,14 @@ namespace CommerceSync.Storage
             try
             {
                 connection.Open();
-                var db = new StoreDatabase(path, connection);
+                var db = new StoreDatabase(path, connection, SqliteDialect.Instance);
                 db.ApplyPragmas();
                 return db;
             }
             catch (SqliteException ex)
             {
                 connection.Dispose();
-                throw Translate(ex, path);
+                throw SqliteDialect.Translate(ex, path, null);
             }
             catch
             {
@@ -210,7 +217,7 @@ namespace CommerceSync.Storage
                 // Before the first write: switching to WAL rewrites the file header, and another application's database must stay as it was.
                 CheckNotForeign();
                 var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
-                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = " + CacheSize + ";");
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
                 {
                     // A read-only folder or file cannot take WAL; SQLite keeps the old mode. Writes fail later with a clear error.
@@ -222,7 +229,7 @@ namespace CommerceSync.Storage
             }
         }
 
-        private static TimeSpan? EnvironmentBusyTimeout()
+        internal static TimeSpan? EnvironmentBusyTimeout()
         {
             double seconds;
             var text = Environment.GetEnvironmentVariable(BusyTimeoutVariable);
@@ -232,9 +239,10 @@ namespace CommerceSync.Storage
         private void SetBusyTimeout(TimeSpan timeout)
         {
             BusyTimeout = timeout;
+            if (!(Connection is SqliteConnection sqlite)) return; // PostgreSQL: the lock wait is set on each writer transaction
             Execute("PRAGMA busy_timeout = " + ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";");
             // Microsoft.Data.Sqlite retries a busy statement until its command timeout as well: keep the two equal.
-            Connection.DefaultTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
+            sqlite.DefaultTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
         }
 
         /// <summary>After the schema is known: the store's own busy timeout applies unless the environment overrides it.</summary>
@@ -254,32 +262,13 @@ namespace CommerceSync.Storage
             ApplyStoreBusyTimeout();
         }
 
-        /// <summary>Turns SQLite result codes into errors a user can act on.</summary>
-        internal Exception Translate(SqliteException ex) => Translate(ex, Path, BusyTimeout);
+        /// <summary>Turns the engine's errors into errors a user can act on.</summary>
+        internal Exception Translate(DbException ex) => Dialect.Translate(ex, Path, BusyTimeout);
 
-        internal static Exception Translate(SqliteException ex, string path, TimeSpan? busyTimeout = null)
-        {
-            switch (ex.SqliteErrorCode)
-            {
-                case 26: // SQLITE_NOTADB
-                    return new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
-                        "'" + path + "' is not a CommerceSync store (not a SQLite database, or damaged).", path, ex);
-                case 11: // SQLITE_CORRUPT
-                    return new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
-                        "The store '" + path + "' is damaged: " + ex.Message, path, ex);
-                case 8: // SQLITE_READONLY
-                case 14: // SQLITE_CANTOPEN
-                    return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
-                        "The store '" + path + "' cannot be opened for writing. Check that the file and its folder are writable.", path, ex);
-                case 5: // SQLITE_BUSY
-                case 6: // SQLITE_LOCKED
-                    return new CommerceSyncException(ErrorIds.StoreBusy, ErrorKind.ResourceBusy,
-                        "The store '" + path + "' stayed locked by another job for " + (busyTimeout ?? DefaultBusyTimeout).TotalSeconds.ToString(CultureInfo.InvariantCulture) +
-                        " s. Try again when it finishes, or wait longer with Set-CommerceStore -BusyTimeout or $env:" + BusyTimeoutVariable + ".", path, ex);
-                default:
-                    return ex;
-            }
-        }
+        internal static CommerceSyncException Busy(string store, TimeSpan busyTimeout, Exception inner) =>
+            new CommerceSyncException(ErrorIds.StoreBusy, ErrorKind.ResourceBusy,
+                "The store '" + store + "' stayed locked by another job for " + busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) +
+                " s. Try again when it finishes, or wait longer with Set-CommerceStore -BusyTimeout or $env:" + BusyTimeoutVariable + ".", store, inner);
 
         private void CheckNotForeign()
         {
@@ -297,7 +286,7 @@ namespace CommerceSync.Storage
         {
             try
             {
-                Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);");
+                Execute(Dialect.Ddl("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"));
                 var current = SchemaVersion;
                 if (current > Schema.LatestVersion)
                 {
@@ -314,42 +303,74 @@ namespace CommerceSync.Storage
                     current = SchemaVersion; // another process may have migrated while we waited
                     for (var v = current; v < Schema.LatestVersion; v++)
                     {
-                        Execute(Schema.Migrations[v]);
+                        Execute(Dialect.Ddl(Schema.Migrations[v]));
                         Execute("INSERT INTO schema_version(version) VALUES (" + (v + 1).ToString(CultureInfo.InvariantCulture) + ");");
                     }
                     tx.Commit();
                 }
                 ApplyStoreBusyTimeout();
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
                 throw Translate(ex);
             }
         }
 
-        /// <summary>Starts a writer transaction with BEGIN IMMEDIATE, so a busy store fails up front, not half-way.</summary>
+        /// <summary>Starts a writer transaction that takes the store's write lock up front, so a busy store fails at the start, not half-way.</summary>
         public WriteTransaction BeginWrite()
         {
             try
             {
-                return new WriteTransaction(this);
+                return new WriteTransaction(this, Dialect.BeginWrite(Connection, BusyTimeout));
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
                 throw Translate(ex);
             }
         }
 
-        internal SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+        /// <summary>A read transaction over one consistent state of the store, while jobs may write.</summary>
+        internal DbTransaction BeginSnapshot()
+        {
+            try
+            {
+                return Dialect.BeginSnapshot(Connection);
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+        }
+
+        /// <summary>A command of the stores' SQL (written for SQLite, with $name parameters), in the store's dialect.</summary>
+        internal DbCommand Command(string sql, params (string Name, object Value)[] parameters)
         {
             var cmd = Connection.CreateCommand();
-            cmd.CommandText = sql;
+            cmd.CommandText = Dialect.Rewrite(sql);
             cmd.Transaction = CurrentTransaction;
-            foreach (var p in parameters) cmd.Parameters.AddWithValue(p.Name, p.Value ?? DBNull.Value);
+            Bind(cmd, parameters);
             return cmd;
         }
 
-        internal SqliteTransaction CurrentTransaction { get; set; }
+        /// <summary>Sets parameters of a command made by <see cref="Command"/>, adding those it does not have yet.</summary>
+        internal void Bind(DbCommand cmd, params (string Name, object Value)[] values)
+        {
+            foreach (var v in values)
+            {
+                var name = Dialect.ParameterName(v.Name);
+                if (cmd.Parameters.Contains(name))
+                {
+                    Dialect.SetValue(cmd.Parameters[name], v.Value);
+                    continue;
+                }
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                Dialect.SetValue(p, v.Value);
+                cmd.Parameters.Add(p);
+            }
+        }
+
+        internal DbTransaction CurrentTransaction { get; set; }
 
         internal int Execute(string sql, params (string Name, object Value)[] parameters)
         {
@@ -359,7 +380,7 @@ namespace CommerceSync.Storage
                 {
                     return cmd.ExecuteNonQuery();
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
                     throw Translate(ex);
                 }
@@ -375,34 +396,75 @@ namespace CommerceSync.Storage
                 {
                     value = cmd.ExecuteScalar();
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
                     throw Translate(ex);
                 }
                 if (value == null || value is DBNull) return default(T);
+                if (value is bool b && typeof(T) != typeof(bool)) value = b ? 1L : 0L;
                 return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
             }
         }
 
-        internal IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
+        /// <summary>Runs a query of the stores' SQL and reads it with the dialect's reader, row by row.</summary>
+        internal DbDataReader Reader(DbCommand cmd)
         {
-            using (var cmd = Command(sql, parameters))
+            try
             {
-                SqliteDataReader reader;
-                try
-                {
-                    reader = cmd.ExecuteReader();
-                }
-                catch (SqliteException ex)
-                {
-                    throw Translate(ex);
-                }
-                using (reader)
-                {
-                    while (reader.Read()) yield return map(reader);
-                }
+                return Dialect.Wrap(cmd.ExecuteReader());
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
             }
         }
+
+        internal IEnumerable<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object Value)[] parameters) =>
+            Dialect.ReadsWhileWriting ? Stream(sql, map, parameters) : Buffered(sql, map, parameters);
+
+        private IEnumerable<T> Buffered<T>(string sql, Func<DbDataReader, T> map, (string Name, object Value)[] parameters)
+        {
+            // Run when enumerated, as a streamed query is; read whole, so the caller may run other commands between rows.
+            foreach (var row in Stream(sql, map, parameters).ToList()) yield return row;
+        }
+
+        private IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> map, (string Name, object Value)[] parameters)
+        {
+            using (var cmd = Command(sql, parameters))
+            using (var reader = Reader(cmd))
+            {
+                while (reader.Read()) yield return map(reader);
+            }
+        }
+
+        /// <summary>
+        /// A bulk job's page cache: 256 MiB instead of 64 MiB while it runs. A bulk run walks the indexes keyed by async
+        /// customer id for every customer due; past a few hundred thousand customers they no longer fit the smaller cache and
+        /// each chunk would read them from disk again. Record mode and reads keep the small cache, so their memory stays flat.
+        /// </summary>
+        internal IDisposable BulkCache()
+        {
+            if (!(Connection is SqliteConnection)) return new Restore(null);
+            Execute("PRAGMA cache_size = -262144;");
+            return new Restore(() => Execute("PRAGMA cache_size = " + CacheSize + ";"));
+        }
+
+        private const string CacheSize = "-65536";
+
+        private sealed class Restore : IDisposable
+        {
+            private Action undo;
+            public Restore(Action undo) { this.undo = undo; }
+            public void Dispose()
+            {
+                var u = undo;
+                undo = null;
+                u?.Invoke();
+            }
+        }
+
+        /// <summary>The names of the store's own tables.</summary>
+        internal List<string> TableNames() => new List<string>(Query(Dialect.TableNames, r => r.GetString(0)));
 
         /// <summary>Row count of one of the store's own tables (the name is never user text).</summary>
         public long Count(string table, string where = null) =>
@@ -420,6 +482,11 @@ namespace CommerceSync.Storage
         /// </summary>
         public void BackupTo(string destination, bool force)
         {
+            if (!(Connection is SqliteConnection sqlite))
+            {
+                throw new CommerceSyncException(ErrorIds.BackupNotSupported, ErrorKind.NotSupported,
+                    "Backup-CommerceStore copies SQLite stores. Back a PostgreSQL store up with the server's own tools (pg_dump), or move it with Export-CommerceData.", Path);
+            }
             CheckNotFolder(destination);
             if (File.Exists(destination))
             {
@@ -440,7 +507,7 @@ namespace CommerceSync.Storage
                 try
                 {
                     target.Open();
-                    Connection.BackupDatabase(target);
+                    sqlite.BackupDatabase(target);
                 }
                 catch (SqliteException ex)
                 {
@@ -455,17 +522,17 @@ namespace CommerceSync.Storage
         }
     }
 
-    /// <summary>A BEGIN IMMEDIATE transaction; rolls back unless committed.</summary>
+    /// <summary>A writer transaction holding the store's write lock; rolls back unless committed.</summary>
     public sealed class WriteTransaction : IDisposable
     {
         private readonly StoreDatabase db;
-        private readonly SqliteTransaction tx;
+        private readonly DbTransaction tx;
         private bool done;
 
-        internal WriteTransaction(StoreDatabase db)
+        internal WriteTransaction(StoreDatabase db, DbTransaction tx)
         {
             this.db = db;
-            tx = db.Connection.BeginTransaction(deferred: false);
+            this.tx = tx;
             db.CurrentTransaction = tx;
         }
 
@@ -475,7 +542,7 @@ namespace CommerceSync.Storage
             {
                 tx.Commit();
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
                 throw db.Translate(ex);
             }
@@ -487,7 +554,7 @@ namespace CommerceSync.Storage
         {
             if (!done)
             {
-                try { tx.Rollback(); } catch (SqliteException) { }
+                try { tx.Rollback(); } catch (DbException) { } catch (InvalidOperationException) { }
                 db.CurrentTransaction = null;
             }
             tx.Dispose();

@@ -1,7 +1,7 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -143,7 +143,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
             }
             else if (s.AddressIds != null)
             {
-                sql += " AND 0"; // scoped to addresses only: no customer, attribute, contact or affiliation rows
+                sql += " AND 1 = 0"; // scoped to addresses only: no customer, attribute, contact or affiliation rows
             }
             if (s.ChannelIds != null)
             {
@@ -162,7 +162,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         private const string CustomerColumns = @"SELECT h.channel_id, h.counter, h.async_customer_id, h.given_account, h.operation, h.first_name, h.middle_name, h.last_name, h.name,
   h.email, h.phone, h.currency, h.customer_group, h.language, h.relationship_type, ch.data_area_id";
 
-        private static DueCustomerOperation MapCustomer(SqliteDataReader r) => new DueCustomerOperation
+        private static DueCustomerOperation MapCustomer(DbDataReader r) => new DueCustomerOperation
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), GivenAccount = r.Str(3), Operation = (AsyncOperation)r.GetInt32(4),
             FirstName = r.Str(5), MiddleName = r.Str(6), LastName = r.Str(7), Name = r.Str(8), Email = r.Str(9), Phone = r.Str(10),
@@ -299,7 +299,7 @@ VALUES ($ch, $n, $acc, $area, $new, $party, $async, $origin, $fn, $mn, $ln, $nam
                 foreach (var d in decisions)
                 {
                     var r = d.Row;
-                    AsyncCustomerStore.Bind(ins, ("$ch", r.ChannelId), ("$n", r.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", d.IsNew ? 1 : 0),
+                    db.Bind(ins, ("$ch", r.ChannelId), ("$n", r.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", d.IsNew ? 1 : 0),
                         ("$party", d.PartyId), ("$async", r.AsyncCustomerId), ("$origin", r.ChannelId),
                         ("$fn", r.FirstName), ("$mn", r.MiddleName), ("$ln", r.LastName), ("$name", CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName)),
                         ("$rt", (int)r.RelationshipType), ("$grp", r.CustomerGroup), ("$cur", r.Currency?.ToUpperInvariant()), ("$lang", r.Language),
@@ -307,7 +307,7 @@ VALUES ($ch, $n, $acc, $area, $new, $party, $async, $origin, $fn, $mn, $ln, $nam
                     ins.ExecuteNonQuery();
                     foreach (var f in d.Folded)
                     {
-                        AsyncCustomerStore.Bind(ins, ("$ch", f.ChannelId), ("$n", f.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", 0),
+                        db.Bind(ins, ("$ch", f.ChannelId), ("$n", f.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", 0),
                             ("$party", null), ("$async", f.AsyncCustomerId), ("$origin", null), ("$fn", null), ("$mn", null), ("$ln", null), ("$name", null),
                             ("$rt", null), ("$grp", null), ("$cur", null), ("$lang", null), ("$email", null), ("$phone", null), ("$blocked", null));
                         ins.ExecuteNonQuery();
@@ -330,7 +330,14 @@ SELECT async_customer_id, account_number, data_area_id FROM temp.sync_work WHERE
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL,
   account_number = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_async_customer.counter = w.counter;", run, t);
+            db.Execute(@"UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL
+  AND EXISTS(SELECT 1 FROM temp.sync_work w WHERE w.channel_id = hq_customer_failure.channel_id AND w.counter = hq_customer_failure.counter);", t);
         }
+
+        /// <summary>An open failure of a customer operation ends: it was corrected, or HQ completed it.</summary>
+        internal static void ClearFailure(StoreDatabase db, string channelId, long counter, DateTime now) =>
+            db.Execute("UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL AND channel_id = $ch AND counter = $n;",
+                ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
 
         /// <summary>Applies one update or deactivation to an existing account (the merged state is already checked), and completes its row.</summary>
         public void ApplyChange(DueCustomerOperation merged, DueCustomerOperation row, long runId, DateTime now)
@@ -346,6 +353,7 @@ WHERE data_area_id = $a AND account_number = $acc;",
             db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) VALUES ($a, $acc);", ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
 WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
+            ClearFailure(db, row.ChannelId, row.Counter, now);
         }
 
         /// <summary>Writes an address straight to an HQ customer (a real-time create).</summary>
@@ -363,9 +371,16 @@ ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = exclud
                 ("$area", dataAreaId), ("$acc", account), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value));
 
         /// <summary>Marks one uploaded row failed with its reason; it stays uncompleted so an admin can fix and retry it.</summary>
-        public void MarkFailed(string table, string channelId, long counter, string error, long runId, DateTime now) =>
+        public void MarkFailed(string table, string channelId, long counter, string error, long runId, DateTime now)
+        {
             db.Execute("UPDATE " + HqTable(table) + " SET sync_status = 2, last_error = $e, sync_run_id = $run, synced_at = $now WHERE channel_id = $ch AND counter = $n;",
                 ("$e", error), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
+            if (table != "customer") return;
+            // Failing again while still failed keeps the time it first failed, with the latest reason.
+            db.Execute(@"INSERT INTO hq_customer_failure(channel_id, counter, failed_at, error) VALUES ($ch, $n, $now, $e)
+ON CONFLICT(channel_id, counter) WHERE cleared_at IS NULL DO UPDATE SET error = excluded.error;",
+                ("$e", error), ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
+        }
 
         private static string HqTable(string table) => table == "customer" ? "hq_async_customer" : Children[table].Hq;
 
@@ -400,7 +415,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
                 MapChild, ("$retryRun", scope.RetryRunId)).ToList();
         }
 
-        private static DueChildOperation MapChild(SqliteDataReader r) => new DueChildOperation
+        private static DueChildOperation MapChild(DbDataReader r) => new DueChildOperation
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
             DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
@@ -416,7 +431,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             {
                 foreach (var d in rows)
                 {
-                    AsyncCustomerStore.Bind(ins, ("$ch", d.ChannelId), ("$n", d.Counter), ("$acc", d.OwnerAccount), ("$area", d.DataAreaId));
+                    db.Bind(ins, ("$ch", d.ChannelId), ("$n", d.Counter), ("$acc", d.OwnerAccount), ("$area", d.DataAreaId));
                     ins.ExecuteNonQuery();
                 }
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
 {
@@ -111,11 +110,14 @@ namespace CommerceSync.Storage
             db.Scalar<long>("SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND database = 0 AND account_number = $acc;",
                 ("$ch", channel.ChannelId), ("$acc", account)) > 0;
 
-        private bool AddressVisible(Channel channel, string addressId, string account, string asyncId) =>
-            db.Scalar<long>(@"SELECT EXISTS(SELECT 1 FROM ch_async_address WHERE channel_id = $ch AND address_id = $aid
-    AND (($id IS NOT NULL AND async_customer_id = $id) OR ($acc IS NOT NULL AND account_number = $acc)))
- OR EXISTS(SELECT 1 FROM hq_address WHERE data_area_id = $area AND account_number = $acc AND address_id = $aid);",
-                ("$ch", channel.ChannelId), ("$aid", addressId), ("$id", asyncId), ("$acc", account), ("$area", channel.DataAreaId)) == 1;
+        private bool AddressVisible(Channel channel, string addressId, string account, string asyncId)
+        {
+            // The address is the customer's at this store: added at the POS (for the async id or the account), or known at HQ.
+            var owner = asyncId != null ? "async_customer_id = $id" : "account_number = $acc";
+            return db.Scalar<long>(@"SELECT CASE WHEN EXISTS(SELECT 1 FROM ch_async_address WHERE channel_id = $ch AND address_id = $aid AND " + owner + @")
+ OR EXISTS(SELECT 1 FROM hq_address WHERE data_area_id = $area AND account_number = $acc AND address_id = $aid) THEN 1 ELSE 0 END;",
+                ("$ch", channel.ChannelId), ("$aid", addressId), ("$id", asyncId), ("$acc", account ?? ""), ("$area", channel.DataAreaId)) == 1;
+        }
 
         /// <summary>Appends prepared transactions (and their lines) in one transaction, each with the channel's next counter.</summary>
         public void Append(IReadOnlyList<Transaction> prepared)
@@ -136,14 +138,14 @@ namespace CommerceSync.Storage
                         t.CreatedAt = now;
                         if (string.IsNullOrEmpty(t.TransactionId)) t.TransactionId = t.ChannelId + "-" + t.ReplicationCounter.ToString("D8", CultureInfo.InvariantCulture);
                         t.LineCount = t.Lines?.Length ?? 0;
-                        AsyncCustomerStore.Bind(ins, ("$ch", t.ChannelId), ("$n", t.ReplicationCounter), ("$id", t.TransactionId), ("$type", (int)t.Type),
+                        db.Bind(ins, ("$ch", t.ChannelId), ("$n", t.ReplicationCounter), ("$id", t.TransactionId), ("$type", (int)t.Type),
                             ("$acc", t.AccountNumber), ("$async", t.AsyncCustomerId), ("$addr", t.DeliveryAddressId), ("$amount", ToMinor(t.Amount)),
                             ("$lines", t.LineCount), ("$date", DateText(t.BusinessDate)), ("$at", now.ToStoreText()));
                         ins.ExecuteNonQuery();
                         var no = 1;
                         foreach (var l in t.Lines ?? Array.Empty<TransactionLine>())
                         {
-                            AsyncCustomerStore.Bind(line, ("$ch", t.ChannelId), ("$id", t.TransactionId), ("$no", no++), ("$item", l.ItemId),
+                            db.Bind(line, ("$ch", t.ChannelId), ("$id", t.TransactionId), ("$no", no++), ("$item", l.ItemId),
                                 ("$qty", l.Quantity.ToString(CultureInfo.InvariantCulture)), ("$price", ToMinor(l.Price)));
                             line.ExecuteNonQuery();
                         }
@@ -162,9 +164,9 @@ SELECT * FROM (
   FROM ch_transaction c
   LEFT JOIN hq_transaction h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
-  WHERE 1 {0}
+  WHERE 1 = 1 {0}
 ) s
-WHERE 1 {1}
+WHERE 1 = 1 {1}
 ORDER BY s.channel_id, s.counter;";
 
         public IEnumerable<Transaction> Read(TransactionFilter filter)
@@ -176,8 +178,7 @@ ORDER BY s.channel_id, s.counter;";
                 .When(filter.Type.HasValue, "c.type = $type", ("$type", filter.Type.HasValue ? (object)(int)filter.Type.Value : null))
                 .In(filter.AsyncCustomerIds, "c.async_customer_id", "$async");
             var outer = new SqlFilter()
-                .When(filter.Statuses != null, "s.status IN (SELECT value FROM json_each($statuses))",
-                    ("$statuses", filter.Statuses == null ? null : "[" + string.Join(",", filter.Statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + "]"))
+                .InIntegers(filter.Statuses?.Select(s => (int)s), "s.status", "$statuses")
                 .In(filter.AccountNumbers, "s.account", "$accounts");
             var rows = db.Query(string.Format(SelectWithStatus, inner.Sql, outer.Sql), r => new Transaction
             {

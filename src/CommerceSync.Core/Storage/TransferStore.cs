@@ -1,4 +1,5 @@
 using System;
+using System.Data.Common;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -36,7 +37,7 @@ namespace CommerceSync.Storage
             "ch_async_customer", "ch_async_address", "ch_async_attribute", "ch_async_contact", "ch_async_affiliation",
             "off_async_customer", "off_async_address", "off_async_attribute",
             "job_run",
-            "hq_async_customer", "hq_async_address", "hq_async_attribute", "hq_async_contact", "hq_async_affiliation",
+            "hq_async_customer", "hq_async_address", "hq_async_attribute", "hq_async_contact", "hq_async_affiliation", "hq_customer_failure",
             "party", "cust_table", "retail_cust_table", "hq_address", "hq_customer_attribute", "hq_customer_contact", "hq_customer_affiliation",
             "hq_change", "distribution_watermark", "channel_customer",
             "ch_transaction", "ch_transaction_line", "hq_transaction", "sales_order", "statement", "loyalty_card",
@@ -48,8 +49,7 @@ namespace CommerceSync.Storage
 
         /// <summary>The store's tables that the export does not know (must be empty for a release).</summary>
         public IReadOnlyList<string> TablesNotExported() =>
-            db.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name;", r => r.GetString(0))
-              .Where(t => Array.IndexOf(TableOrder, t) < 0).ToList();
+            db.TableNames().Where(t => Array.IndexOf(TableOrder, t) < 0).ToList();
 
         public TransferResult Export(TextWriter writer, Action<long> progress = null)
         {
@@ -63,7 +63,7 @@ namespace CommerceSync.Storage
                 json.Flush();
                 writer.Write('\n');
                 // One read transaction: a consistent snapshot even while jobs write.
-                using (var snapshot = db.Connection.BeginTransaction(deferred: true))
+                using (var snapshot = db.BeginSnapshot())
                 {
                     db.CurrentTransaction = snapshot;
                     try
@@ -72,7 +72,7 @@ namespace CommerceSync.Storage
                         {
                             long n = 0;
                             using (var cmd = db.Command("SELECT * FROM " + table + ";"))
-                            using (var reader = cmd.ExecuteReader())
+                            using (var reader = db.Reader(cmd))
                             {
                                 while (reader.Read())
                                 {
@@ -138,7 +138,7 @@ namespace CommerceSync.Storage
             {
                 throw new CommerceSyncException(ErrorIds.StoreNotEmpty, ErrorKind.InvalidOperation, "Import goes into a new, empty store; this one already holds data.", db.Path);
             }
-            var commands = new Dictionary<string, Microsoft.Data.Sqlite.SqliteCommand>();
+            var commands = new Dictionary<string, DbCommand>();
             using (var tx = db.BeginWrite())
             {
                 try
@@ -165,7 +165,7 @@ namespace CommerceSync.Storage
                         }
                         var columns = values.Properties().Select(p => p.Name).ToList();
                         var key = table + "(" + string.Join(",", columns) + ")";
-                        Microsoft.Data.Sqlite.SqliteCommand cmd;
+                        DbCommand cmd;
                         if (!commands.TryGetValue(key, out cmd))
                         {
                             foreach (var c in columns)
@@ -183,10 +183,10 @@ namespace CommerceSync.Storage
                         foreach (var p in values.Properties())
                         {
                             var v = p.Value as JValue;
-                            AsyncCustomerStore.Bind(cmd, ("$p" + (index++).ToString(CultureInfo.InvariantCulture), v?.Value));
+                            db.Bind(cmd, ("$p" + (index++).ToString(CultureInfo.InvariantCulture), v?.Value));
                         }
                         try { cmd.ExecuteNonQuery(); }
-                        catch (Microsoft.Data.Sqlite.SqliteException ex)
+                        catch (DbException ex)
                         {
                             throw new CommerceSyncException(ErrorIds.ImportFormatInvalid, ErrorKind.InvalidData, "Line " + lineNumber + " (" + table + ") could not be stored: " + ex.Message, lineNumber, ex);
                         }
@@ -194,6 +194,7 @@ namespace CommerceSync.Storage
                         result.RowsByTable[table] = result.RowsByTable.TryGetValue(table, out n) ? n + 1 : 1;
                         if (++result.Rows % 10000 == 0) progress?.Invoke(result.Rows);
                     }
+                    db.Dialect.AfterImport(db);
                     tx.Commit();
                 }
                 finally

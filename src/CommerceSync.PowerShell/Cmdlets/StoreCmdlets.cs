@@ -9,6 +9,7 @@ namespace CommerceSync
         public static Store Describe(StoreDatabase db, StoreSource source) => new Store
         {
             Path = db.Path,
+            Backend = db.Backend,
             Source = source,
             SchemaVersion = db.SchemaVersion,
             AccountNumberFormat = db.GetSetting("AccountNumberFormat"),
@@ -20,14 +21,19 @@ namespace CommerceSync
         };
     }
 
-    /// <summary>Creates a store file.</summary>
-    [Cmdlet(VerbsCommon.New, "CommerceStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>Creates a store: a SQLite file, or with -ConnectionString a store in a PostgreSQL database.</summary>
+    [Cmdlet(VerbsCommon.New, "CommerceStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Path")]
     [OutputType(typeof(Store))]
     public sealed class NewCommerceStore : PSCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>A PostgreSQL connection string (Host=...;Database=...); the store is the schema named first in its Search Path, else public.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "ConnectionString")]
+        [ValidateNotNullOrEmpty]
+        public string ConnectionString { get; set; }
 
         /// <summary>Customer account number format: a prefix and one '#' per digit.</summary>
         [Parameter]
@@ -39,20 +45,23 @@ namespace CommerceSync
 
         protected override void ProcessRecord()
         {
-            var path = StoreResolution.ResolvePath(SessionState, Path);
-            var action = File.Exists(path) ? "Replace the existing store with a new, empty store" : "Create a new store";
-            if (!ShouldProcess(path, action)) return;
+            var postgres = ParameterSetName == "ConnectionString";
+            var target = postgres ? StoreDatabase.Redact(ConnectionString) : StoreResolution.ResolvePath(SessionState, Path);
+            var action = !postgres && File.Exists(target) ? "Replace the existing store with a new, empty store"
+                : postgres && Force.IsPresent ? "Create a new store, replacing one that is there" : "Create a new store";
+            if (!ShouldProcess(target, action)) return;
             try
             {
-                using (var db = StoreDatabase.Create(path, AccountNumberFormat, Force.IsPresent))
+                using (var db = postgres ? StoreDatabase.CreatePostgres(ConnectionString, AccountNumberFormat, Force.IsPresent) : StoreDatabase.Create(target, AccountNumberFormat, Force.IsPresent))
                 {
-                    WriteVerbose("Created store " + path + " with schema version " + db.SchemaVersion + ".");
+                    if (postgres) StoreResolution.Remember(ConnectionString);
+                    WriteVerbose("Created store " + db.Path + " with schema version " + db.SchemaVersion + ".");
                     WriteObject(StoreInfo.Describe(db, StoreSource.Parameter));
                 }
             }
             catch (CommerceSyncException ex)
             {
-                WriteError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), path));
+                WriteError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), target));
             }
         }
     }
@@ -66,6 +75,11 @@ namespace CommerceSync
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
+        /// <summary>A store in a PostgreSQL database: Host=...;Database=...; the schema named first in Search Path (else public).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "ConnectionString")]
+        [ValidateNotNullOrEmpty]
+        public string ConnectionString { get; set; }
+
         /// <summary>Go back to the store of $env:COMMERCESYNC_STORE or the per-user default.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Default")]
         public SwitchParameter Default { get; set; }
@@ -76,18 +90,20 @@ namespace CommerceSync
             {
                 StoreResolution.ClearSessionStore();
             }
-            var path = Default.IsPresent ? StoreResolution.Resolve(null).Path : StoreResolution.ResolvePath(SessionState, Path);
+            var location = Default.IsPresent ? StoreResolution.Resolve(null).Location
+                : ParameterSetName == "ConnectionString" ? ConnectionString
+                : StoreDatabase.IsConnectionString(Path) ? Path : StoreResolution.ResolvePath(SessionState, Path);
             try
             {
-                using (var db = StoreDatabase.Open(path, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null).Source == StoreSource.Default))
+                using (var db = StoreDatabase.OpenAt(location, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null).Source == StoreSource.Default))
                 {
-                    if (!Default.IsPresent) StoreResolution.SetSessionStore(path);
+                    if (!Default.IsPresent) StoreResolution.SetSessionStore(location);
                     WriteObject(StoreInfo.Describe(db, StoreResolution.Resolve(null).Source));
                 }
             }
             catch (CommerceSyncException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), path));
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), StoreDatabase.IsConnectionString(location) ? StoreDatabase.Redact(location) : location));
             }
         }
     }

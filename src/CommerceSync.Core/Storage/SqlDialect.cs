@@ -1,0 +1,63 @@
+using System;
+using System.Data.Common;
+
+namespace CommerceSync.Storage
+{
+    /// <summary>Which database holds a store.</summary>
+    public enum StoreBackend
+    {
+        /// <summary>One SQLite file: the embedded default, for one machine.</summary>
+        SQLite,
+        /// <summary>A PostgreSQL database that runbook workers on several machines share.</summary>
+        PostgreSQL,
+    }
+
+    /// <summary>
+    /// What differs between the databases a store can live in. The stores' SQL is written once, in SQLite's dialect; a
+    /// dialect turns it into its own (SQLite: as written) and owns the engine's transactions, errors and catalogue.
+    /// Rules and jobs never see which one is in use.
+    /// </summary>
+    internal abstract class SqlDialect
+    {
+        public abstract StoreBackend Backend { get; }
+
+        /// <summary>A statement of the stores, written for SQLite, in this dialect.</summary>
+        public virtual string Rewrite(string sql) => sql;
+
+        /// <summary>A migration step of <see cref="Schema"/>, written for SQLite, in this dialect.</summary>
+        public virtual string Ddl(string sql) => sql;
+
+        /// <summary>The name a parameter written as "$name" has in a command of this dialect.</summary>
+        public virtual string ParameterName(string name) => name;
+
+        /// <summary>
+        /// Whether a command may run while a query's rows are still being read on the same connection. Where not, queries are
+        /// read whole before their rows are handed out (the stores read large results in pages already).
+        /// </summary>
+        public virtual bool ReadsWhileWriting => true;
+
+        /// <summary>Gives a parameter its value (and, where the engine needs it, its type).</summary>
+        public virtual void SetValue(DbParameter parameter, object value) => parameter.Value = value ?? DBNull.Value;
+
+        /// <summary>Readers as the stores read them: 64-bit integers, text and 0/1 flags, whatever the engine's own types.</summary>
+        public virtual DbDataReader Wrap(DbDataReader reader) => reader;
+
+        /// <summary>A writer transaction that holds the store's write lock from its start, waiting at most <paramref name="timeout"/>.</summary>
+        public abstract DbTransaction BeginWrite(DbConnection connection, TimeSpan timeout);
+
+        /// <summary>A read transaction that sees one consistent state of the store while others write.</summary>
+        public abstract DbTransaction BeginSnapshot(DbConnection connection);
+
+        /// <summary>The engine's error as one a user can act on (or the error itself).</summary>
+        public abstract Exception Translate(DbException ex, string store, TimeSpan busyTimeout);
+
+        /// <summary>A query for the names of the store's own tables (not the engine's, not schema_version).</summary>
+        public abstract string TableNames { get; }
+
+        /// <summary>After rows were loaded with their own ids (Import-CommerceData): new rows must get ids after them.</summary>
+        public virtual void AfterImport(StoreDatabase db) { }
+
+        /// <summary>Whether a unique or primary key was violated.</summary>
+        public abstract bool IsUniqueViolation(DbException ex);
+    }
+}
