@@ -169,20 +169,30 @@ function Invoke-Test {
         }
         foreach ($r in $runs) { $passed += $r.Passed; $failed += $r.Failed; $skipped += $r.Skipped }
 
-        # Pester: the module as a user runs it, in a fresh pwsh so the freshly built DLLs load and nothing leaks from this session.
-        $pester = Get-PesterManifest
-        $summary = Join-Path $Results 'pester.json'
-        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-        & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') -PesterManifest $pester -TestPath (Join-Path $Root 'tests/Pester') -SummaryPath $summary
-        if (Test-Path $summary) {
-            $p = Get-Content -Raw $summary | ConvertFrom-Json
-            $passed += $p.Passed
-            $failed += $p.Failed
-            $skipped += $p.Skipped
+        # Pester: the module as a user runs it, in a fresh pwsh so the freshly built DLLs load and nothing leaks from this session...
+        $pesterRuns = @(@{ Name = 'pester'; Paths = @(Join-Path $Root 'tests/Pester') })
+        if ($env:COMMERCESYNC_TEST_POSTGRES) {
+            # ...then the user stories again with every test store on PostgreSQL (not the files about store files, packaging or help).
+            $pesterRuns += @{ Name = 'pester-postgres'; Backend = 'PostgreSQL'; Paths = @('Conversion', 'ChannelAndCustomer', 'OrdersAndStatements', 'Lifecycle', 'Report', 'Streams', 'Completion') |
+                    ForEach-Object { Join-Path $Root "tests/Pester/$_.Tests.ps1" } }
         }
-        else {
-            Write-Warning 'The Pester run wrote no results.'
-            $failed += 1
+        $pester = Get-PesterManifest
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        foreach ($run in $pesterRuns) {
+            $summary = Join-Path $Results "$($run.Name).json"
+            if ($run['Backend']) { $env:COMMERCESYNC_TEST_BACKEND = $run['Backend'] }
+            try { & $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Invoke-PesterSuite.ps1') -PesterManifest $pester -TestPath ($run.Paths -join ';') -SummaryPath $summary }
+            finally { if ($run['Backend']) { Remove-Item Env:COMMERCESYNC_TEST_BACKEND } }
+            if (Test-Path $summary) {
+                $p = Get-Content -Raw $summary | ConvertFrom-Json
+                $passed += $p.Passed
+                $failed += $p.Failed
+                $skipped += $p.Skipped
+            }
+            else {
+                Write-Warning "The Pester run '$($run.Name)' wrote no results."
+                $failed += 1
+            }
         }
     }
     finally {

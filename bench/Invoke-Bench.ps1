@@ -17,7 +17,10 @@ param(
     # Keep the stores (for a closer look afterwards).
     [switch] $Keep,
     # Passed through to the harness as they are, e.g. '--limit-factor', '3'.
-    [string[]] $HarnessArgument = @()
+    [string[]] $HarnessArgument = @(),
+    # The PostgreSQL store at this size (default: the largest -Size; 0: none), by 1, 2 and 4 workers, on a throwaway server;
+    # written to results-postgres.md beside the report.
+    [int] $PostgresSize = -1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -52,6 +55,26 @@ $harnessArgs += $HarnessArgument
 
 & dotnet (Join-Path $bin 'CommerceSync.Bench.dll') @harnessArgs
 if ($LASTEXITCODE -ne 0) { throw "The benchmark harness failed (exit code $LASTEXITCODE)." }
+
+# PostgreSQL: the same conversion on a shared store, by 1, 2 and 4 workers, compared with the SQLite core mode above.
+if ($PostgresSize -lt 0) { $PostgresSize = ($Size | Measure-Object -Maximum).Maximum }
+if ($PostgresSize -gt 0 -and (-not $Only -or $Only -contains 'postgres')) {
+    . (Join-Path $root 'build/Postgres.ps1')
+    $server = Start-TestPostgres -Purpose 'benchmark'
+    if (-not $server) { Write-Warning 'PostgreSQL is not installed here: the PostgreSQL benchmark is skipped.' }
+    else {
+        try {
+            $pgOut = Join-Path (Split-Path $Out) ($(if ((Split-Path $Out -Leaf) -eq 'results.md') { 'results-postgres.md' } else { [IO.Path]::GetFileNameWithoutExtension($Out) + '-postgres.md' }))
+            $pgArgs = @('postgres', '--server', $server.ConnectionString, '--customers', $PostgresSize, '--channels', $Channels, '--workers', '1,2,4', '--out', $pgOut)
+            $core = Join-Path $WorkFolder "core-$PostgresSize.json"
+            if (Test-Path $core) { $pgArgs += @('--sqlite-result', $core) }
+            & dotnet (Join-Path $bin 'CommerceSync.Bench.dll') @pgArgs
+            if ($LASTEXITCODE -ne 0) { throw "The PostgreSQL benchmark failed (exit code $LASTEXITCODE)." }
+            Get-Content $pgOut | Where-Object { $_ -match '^\|' } | ForEach-Object { Write-Host $_ }
+        }
+        finally { Stop-TestPostgres $server }
+    }
+}
 
 # The tables, as the report has them (the analysis below them stays in the file).
 $lines = Get-Content -LiteralPath $Out

@@ -12,7 +12,8 @@ $env:COMMERCESYNC_MODULE = (Resolve-Path (Join-Path $PSScriptRoot '../CommerceSy
 $env:COMMERCESYNC_STORE = Join-Path ([IO.Path]::GetTempPath()) "commercesync-pester-$PID.db"
 
 $config = New-PesterConfiguration
-$config.Run.Path = $TestPath
+# Several paths come as one argument, separated by ';' (pwsh -File binds one value per parameter).
+$config.Run.Path = @($TestPath | ForEach-Object { $_ -split ';' } | Where-Object { $_ })
 $config.Run.PassThru = $true
 $config.Output.Verbosity = if ($env:CI) { 'Normal' } else { 'Detailed' }
 $summary = @{ Passed = 0; Failed = 1; Skipped = 0 }

@@ -26,14 +26,19 @@ function Start-TestPostgres {
     $data = Join-Path $folder 'data'
     $run = {
         param([string] $exe, [string[]] $arguments)
-        if ($runAs) { & runuser -u $runAs -- (Join-Path $bin $exe) @arguments } else { & (Join-Path $bin $exe) @arguments }
-        if ($LASTEXITCODE -ne 0) { throw "$exe failed with exit code $LASTEXITCODE." }
+        # From the cluster's own folder: the postgres user may not enter the caller's.
+        Push-Location $folder
+        try {
+            if ($runAs) { & runuser -u $runAs -- (Join-Path $bin $exe) @arguments } else { & (Join-Path $bin $exe) @arguments }
+            if ($LASTEXITCODE -ne 0) { throw "$exe failed with exit code $LASTEXITCODE." }
+        }
+        finally { Pop-Location }
     }
     & $run 'initdb' @('-D', $data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync') | Out-Null
     # A test server: durability off (it is thrown away), sockets in its own folder, only on the loopback address.
     $options = "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$folder' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     & $run 'pg_ctl' @('-D', $data, '-o', $options, '-l', (Join-Path $folder 'server.log'), '-w', '-t', '60', 'start') | Out-Null
-    Write-Host "PostgreSQL for the $Purpose`: $(Split-Path (Split-Path $bin) -Leaf) on 127.0.0.1:$port ($folder)"
+    Write-Host "PostgreSQL for the $Purpose`: $(& (Join-Path $bin 'postgres') --version) on 127.0.0.1:$port ($folder)"
     @{
         ConnectionString = "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
         Folder           = $folder
@@ -47,7 +52,11 @@ function Stop-TestPostgres {
     param($Server)
     if (-not $Server) { return }
     $ctl = Join-Path $Server.Bin 'pg_ctl'
-    if ($Server.RunAs) { & runuser -u $Server.RunAs -- $ctl -D $Server.Data -m immediate -w stop | Out-Null }
-    else { & $ctl -D $Server.Data -m immediate -w stop | Out-Null }
+    Push-Location $Server.Folder
+    try {
+        if ($Server.RunAs) { & runuser -u $Server.RunAs -- $ctl -D $Server.Data -m immediate -w stop | Out-Null }
+        else { & $ctl -D $Server.Data -m immediate -w stop | Out-Null }
+    }
+    finally { Pop-Location }
     Remove-Item $Server.Folder -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -54,6 +54,7 @@ namespace CommerceSync.Bench
                 Limits = noLimit ? "none (--no-limit)" : "core and bulk stop at " + limitFactor.ToString(C) + "x the reference's time, record at " + recordFactor.ToString(C) +
                     "x bulk's (at least " + limitFloor.ToString(C) + " s); orders, statements and import at " + otherLimit.ToString(C) + " s",
             };
+            report.NoteCode();
             var clock = Stopwatch.StartNew();
             Runner.Log("Benchmark: sizes " + string.Join(", ", sizes) + ", " + channels + " channels, work folder " + work + ", report " + output);
             if (!runner.CanRunCmdlets) Runner.Log("No pwsh or module manifest given: cmdlet modes are skipped.");

@@ -56,7 +56,7 @@ namespace CommerceSync.Bench
         }
 
         /// <summary>Appends customers first..first+count-1 (one address, two attributes each). Returns the channel rows written.</summary>
-        public static long AppendCustomers(StoreDatabase db, int first, int count, int channels, Random rng)
+        public static long AppendCustomers(StoreDatabase db, int first, int count, int channels, Random rng, List<string> ids = null)
         {
             var store = new AsyncCustomerStore(db);
             var batch = new List<AsyncCustomer>(Math.Min(Batch, count));
@@ -64,6 +64,7 @@ namespace CommerceSync.Bench
             for (var i = first; i < first + count; i++)
             {
                 batch.Add(Customer(i, channels, rng));
+                ids?.Add(batch[batch.Count - 1].AsyncCustomerId);
                 if (batch.Count == Batch)
                 {
                     store.Append(batch);
@@ -141,11 +142,11 @@ namespace CommerceSync.Bench
         /// Sales that reference async customers: per 100 customers, <paramref name="per100"/> customer order(s) (with the customer's
         /// address as delivery address) and as many cash-and-carry sales, over 5 business days.
         /// </summary>
-        public static long AppendTransactions(StoreDatabase db, int customers, int channels, int per100)
+        public static long AppendTransactions(StoreDatabase db, int customers, int channels, int per100, string[] ids = null)
         {
             if (per100 <= 0 || customers == 0) return 0;
             var count = Math.Max(1, customers / 100 * per100);
-            var ids = ReadIds(db, customers);
+            ids = ids ?? ReadIds(db, customers);
             var list = new List<Transaction>(count * 2);
             for (var k = 0; k < count; k++)
             {

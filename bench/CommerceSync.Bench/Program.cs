@@ -15,7 +15,7 @@ namespace CommerceSync.Bench
         {
             if (args.Length == 0)
             {
-                Console.Error.WriteLine("usage: CommerceSync.Bench run|gen|phase|incremental|prep-orders|csv [--option value ...]");
+                Console.Error.WriteLine("usage: CommerceSync.Bench run|gen|phase|incremental|prep-orders|csv|postgres [--option value ...]");
                 return 2;
             }
             var o = new Options(args.Skip(1));
@@ -30,6 +30,7 @@ namespace CommerceSync.Bench
                         : CorePhase.Run(o.Get("store"), o.Bool("profile"), o.Double("limit", 0)));
                     case "incremental": return Child.Report(o, () => CorePhase.Incremental(o.Get("store"), o.Int("customers", 1000), o.Int("channels", 20)));
                     case "prep-orders": return Child.Report(o, () => CorePhase.PrepareOrders(o.Get("store")));
+                    case "postgres": return PostgresPhase.Run(o);
                     default:
                         Console.Error.WriteLine("unknown command " + args[0]);
                         return 2;

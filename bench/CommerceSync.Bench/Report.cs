@@ -51,7 +51,7 @@ namespace CommerceSync.Bench
             sb.AppendLine();
             sb.AppendLine("- Run: " + Started.ToString("yyyy-MM-dd HH:mm", C) + ", " + (finished ? "finished" : "**still running or stopped**") + " after " + elapsed.TotalMinutes.ToString("0.0", C) + " min (all phases, data generation included).");
             sb.AppendLine("- Machine: " + Machine());
-            sb.AppendLine("- Code: " + Git());
+            sb.AppendLine("- Code: " + (code ?? (code = Git())));
             sb.AppendLine("- Data: per size, one seed store made by the harness through the core's own writer, **`AsyncCustomerStore.Append` in batches of " +
                 Generator.Batch.ToString("N0", C) + " customers** (one transaction and one prepared statement per table per batch) and `TransactionStore.Append` for sales. " +
                 "Every async customer has one address and two attributes (4 channel rows), spread round-robin over " + channels + " async-mode channels of one legal entity " +
@@ -398,6 +398,12 @@ namespace CommerceSync.Bench
                 (memKb > 0 ? ", " + (memKb / 1048576.0).ToString("0", C) + " GiB RAM" : "") + ", " + RuntimeInformation.OSDescription + ", " +
                 RuntimeInformation.FrameworkDescription + ", SQLite " + sqlite + " (e_sqlite3)";
         }
+
+        // Read once, when the run starts: the code measured is what was built then, whatever changes while it runs.
+        private string code;
+
+        /// <summary>Notes the commit being measured; call when the run starts.</summary>
+        public void NoteCode() => code = Git();
 
         private string Git()
         {

@@ -1,5 +1,10 @@
 # The benchmark harness is not a test, and no timing is asserted here: this only runs it at a tiny size, every phase,
 # so that `./build.ps1 Bench` cannot rot between the (long) real runs. About 20 s, most of it building the harness.
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot '../../build/Postgres.ps1')
+    $script:HasPostgres = [bool](Find-PostgresBin)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:BenchScript = (Resolve-Path (Join-Path $PSScriptRoot '../../bench/Invoke-Bench.ps1')).Path
@@ -17,6 +22,16 @@ Describe 'The benchmark harness (bench/Invoke-Bench.ps1)' {
     It 'completes and writes its report where it was told' {
         $script:ExitCode | Should -Be 0 -Because ($script:Output -join [Environment]::NewLine)
         $script:Out | Should -Exist
+    }
+
+    It 'measures the PostgreSQL store by 1, 2 and 4 workers, converting every customer each time' -Skip:(-not $HasPostgres) {
+        $pg = Join-Path $TestDrive 'results-postgres.md'
+        $pg | Should -Exist
+        foreach ($workers in 1, 2, 4) {
+            $row = Get-Content $pg | Where-Object { $_ -match "^\| $workers \|" }
+            $row | Should -Not -BeNullOrEmpty -Because "the table needs a row for $workers workers"
+            $row | Should -Match '\| 200 \| 4,000 \|$' -Because 'every run converts all 200 customers and sends each to 20 stores'
+        }
     }
 
     It 'measures the conversion four ways, none stopped or failed' {

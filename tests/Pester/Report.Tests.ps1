@@ -197,12 +197,12 @@ Describe 'Export-CommerceData and Import-CommerceData' {
     }
 
     It 'exports every table of the schema' {
-        New-TestStore | Out-Null
+        $location = New-TestStore
         $asm = [CommerceSync.ModuleLoader].Assembly
         # Every table must be in the export order: a new table without it would be lost in a move.
         $types = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CommerceSync.Core' }
         $order = $types.GetType('CommerceSync.Storage.TransferStore')::TableOrder
-        $db = $types.GetType('CommerceSync.Storage.StoreDatabase')::Open((Get-CommerceStore).Path, $false)
+        $db = $types.GetType('CommerceSync.Storage.StoreDatabase')::OpenAt($location, $false)
         try { $types.GetType('CommerceSync.Storage.TransferStore')::new($db).TablesNotExported() | Should -BeNullOrEmpty }
         finally { $db.Dispose() }
         $order.Count | Should -BeGreaterThan 30

@@ -73,28 +73,38 @@ namespace CommerceSync.Storage
     {
         public const string CustomerSequence = "Customer";
 
-        /// <summary>The child tables the sync job applies after customers, with what it checks and how it writes them.</summary>
+        /// <summary>
+        /// The child tables the sync job applies after customers, with what it checks and how it writes them. A chunk may hold
+        /// several operations on the same address, attribute or contact: only the latest (by counter) is written, as one upsert
+        /// may change each row once.
+        /// </summary>
         internal static readonly Dictionary<string, (string Hq, string CheckedColumns, string Apply)> Children = new Dictionary<string, (string, string, string)>
         {
             ["address"] = ("hq_async_address", "a.country, 0", @"
 INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
-SELECT w.data_area_id, w.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, UPPER(TRIM(a.country)), a.purpose, a.is_primary
-FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
-WHERE true ORDER BY a.counter
+SELECT data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM (
+  SELECT w.data_area_id, w.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, UPPER(TRIM(a.country)) AS country,
+         a.purpose, a.is_primary, ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.address_id ORDER BY a.counter DESC) AS latest
+  FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter) x
+WHERE latest = 1
 ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = excluded.name, street = excluded.street, street_number = excluded.street_number,
   city = excluded.city, county = excluded.county, state = excluded.state, zip_code = excluded.zip_code, country = excluded.country,
   purpose = excluded.purpose, is_primary = excluded.is_primary;"),
             ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
-SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value
-FROM temp.sync_work w JOIN hq_async_attribute a ON a.channel_id = w.channel_id AND a.counter = w.counter
-WHERE true ORDER BY a.counter
+SELECT data_area_id, account_number, name, data_type, value FROM (
+  SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value,
+         ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.name ORDER BY a.counter DESC) AS latest
+  FROM temp.sync_work w JOIN hq_async_attribute a ON a.channel_id = w.channel_id AND a.counter = w.counter) x
+WHERE latest = 1
 ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = excluded.data_type, value = excluded.value;"),
             ["contact"] = ("hq_async_contact", "a.locator, a.contact_type", @"
 INSERT INTO hq_customer_contact(data_area_id, account_number, contact_type, locator, description, is_primary)
-SELECT w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator), a.description, a.is_primary
-FROM temp.sync_work w JOIN hq_async_contact a ON a.channel_id = w.channel_id AND a.counter = w.counter
-WHERE a.operation <> 3 ORDER BY a.counter
+SELECT data_area_id, account_number, contact_type, locator, description, is_primary FROM (
+  SELECT w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator) AS locator, a.description, a.is_primary,
+         ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator) ORDER BY a.counter DESC) AS latest
+  FROM temp.sync_work w JOIN hq_async_contact a ON a.channel_id = w.channel_id AND a.counter = w.counter WHERE a.operation <> 3) x
+WHERE latest = 1
 ON CONFLICT(data_area_id, account_number, contact_type, locator) DO UPDATE SET description = excluded.description, is_primary = excluded.is_primary;
 DELETE FROM hq_customer_contact WHERE (data_area_id, account_number, contact_type, locator) IN (
   SELECT w.data_area_id, w.account_number, a.contact_type, TRIM(a.locator)
