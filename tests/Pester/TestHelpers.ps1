@@ -28,3 +28,13 @@ function Invoke-FreshPwsh {
     if ($LASTEXITCODE -ne 0) { throw "Fresh pwsh failed ($LASTEXITCODE): $($out -join [Environment]::NewLine)" }
     $out | ForEach-Object { "$_" }
 }
+
+function Assert-NothingLostNothingTwice {
+    # What build/Stress.ps1 must report after any crash or concurrent run, on either backend.
+    param([Parameter(Mandatory)] $Result)
+    $Result.Violations | Should -BeNullOrEmpty -Because 'Test-CommerceStore must find every invariant holding'
+    $Result.Lost | Should -Be 0 -Because 'no customer, sale or order may be left waiting after every job ran twice'
+    $Result.NotExactlyOneAccount | Should -Be 0 -Because 'each valid async customer has exactly one account'
+    $Result.DuplicateAccounts | Should -Be 0
+    $Result.DuplicateSalesOrders | Should -Be 0
+}
