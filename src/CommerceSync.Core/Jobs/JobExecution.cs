@@ -17,7 +17,6 @@ namespace CommerceSync.Jobs
             var runs = new JobRunStore(db);
             var run = runs.Start(job, channelIds, JobRunMode.Bulk, options.SourceRun?.RunId);
             options.Log?.Invoke(job + " run " + run.RunId + " started.");
-            using (db.BulkCache())
             try
             {
                 while (chunk(run))

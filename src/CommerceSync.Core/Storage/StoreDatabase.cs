@@ -217,7 +217,7 @@ namespace CommerceSync.Storage
                 // Before the first write: switching to WAL rewrites the file header, and another application's database must stay as it was.
                 CheckNotForeign();
                 var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
-                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = " + CacheSize + ";");
+                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
                 {
                     // A read-only folder or file cannot take WAL; SQLite keeps the old mode. Writes fail later with a clear error.
@@ -434,32 +434,6 @@ namespace CommerceSync.Storage
             using (var reader = Reader(cmd))
             {
                 while (reader.Read()) yield return map(reader);
-            }
-        }
-
-        /// <summary>
-        /// A bulk job's page cache: 256 MiB instead of 64 MiB while it runs. A bulk run walks the indexes keyed by async
-        /// customer id for every customer due; past a few hundred thousand customers they no longer fit the smaller cache and
-        /// each chunk would read them from disk again. Record mode and reads keep the small cache, so their memory stays flat.
-        /// </summary>
-        internal IDisposable BulkCache()
-        {
-            if (!(Connection is SqliteConnection)) return new Restore(null);
-            Execute("PRAGMA cache_size = -262144;");
-            return new Restore(() => Execute("PRAGMA cache_size = " + CacheSize + ";"));
-        }
-
-        private const string CacheSize = "-65536";
-
-        private sealed class Restore : IDisposable
-        {
-            private Action undo;
-            public Restore(Action undo) { this.undo = undo; }
-            public void Dispose()
-            {
-                var u = undo;
-                undo = null;
-                u?.Invoke();
             }
         }
 
