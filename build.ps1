@@ -173,7 +173,7 @@ function Invoke-Test {
         $pesterRuns = @(@{ Name = 'pester'; Paths = @(Join-Path $Root 'tests/Pester') })
         if ($env:COMMERCESYNC_TEST_POSTGRES) {
             # ...then the user stories again with every test store on PostgreSQL (not the files about store files, packaging or help).
-            $pesterRuns += @{ Name = 'pester-postgres'; Backend = 'PostgreSQL'; Paths = @('Conversion', 'ChannelAndCustomer', 'OrdersAndStatements', 'Lifecycle', 'Report', 'Streams', 'Completion') |
+            $pesterRuns += @{ Name = 'pester-postgres'; Backend = 'PostgreSQL'; Paths = @('Conversion', 'ChannelAndCustomer', 'OrdersAndStatements', 'Lifecycle', 'Report', 'Streams', 'Completion', 'BadInput') |
                     ForEach-Object { Join-Path $Root "tests/Pester/$_.Tests.ps1" } }
         }
         $pester = Get-PesterManifest
