@@ -81,6 +81,76 @@ namespace CommerceSync.Core.Tests
         }
 
         [PostgresFact]
+        public void ClaimedWritesRunTogetherEachOnItsClaimsAndOtherWritersWaitForThem()
+        {
+            using (var s = new TestStore(StoreBackend.PostgreSQL))
+            using (var other = s.Reopen())
+            using (var writer = s.Reopen())
+            {
+                other.SetBusyTimeoutSetting(TimeSpan.FromSeconds(1));
+                writer.SetBusyTimeoutSetting(TimeSpan.FromSeconds(1));
+                using (var a = s.Db.BeginClaimedWrite())
+                {
+                    Assert.True(s.Db.Claim("S1"));
+                    using (var b = other.BeginClaimedWrite()) // not blocked by a
+                    {
+                        Assert.False(other.Claim("S1"));
+                        Assert.True(other.Claim("S2"));
+                        Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => writer.BeginWrite().Dispose()).ErrorId);
+                    }
+                    using (var b = other.BeginClaimedWrite())
+                    {
+                        Assert.True(other.Claim("S2")); // b's claims ended with it
+                        Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => other.Claim("S1", wait: true)).ErrorId);
+                    }
+                }
+                using (var tx = writer.BeginWrite()) tx.Commit(); // free once the claimed writes are done
+            }
+        }
+
+        [PostgresFact]
+        public void WorkersShareTheUploadAndTheDistributionByChannelAndTakeWhatIsFree()
+        {
+            using (var s = new TestStore(StoreBackend.PostgreSQL))
+            using (var holder = s.Reopen())
+            using (var worker = s.Reopen())
+            {
+                foreach (var ch in new[] { "S1", "S2", "S3" })
+                {
+                    s.Channel(ch);
+                    s.Customer(ch, "Ann" + ch, address: true);
+                }
+                worker.SetBusyTimeoutSetting(TimeSpan.FromSeconds(1));
+
+                // Another worker is uploading S1's customers: this one uploads everything else, then waits for S1 in vain.
+                using (var held = holder.BeginClaimedWrite())
+                {
+                    Assert.True(holder.Claim(Jobs.PJob.ClaimKey("s1", UploadStore.CustomerTable)));
+                    Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new PJob(worker).Run(new JobOptions())).ErrorId);
+                }
+                Assert.Equal(2, s.Count("hq_async_customer"));
+                Assert.Equal(3, s.Count("hq_async_address"));
+                s.PJob();
+                s.Sync();
+                Assert.Equal(3, s.Hq().Count);
+
+                // And the same for job 1010: S2's channel database is another worker's; the others get their customers.
+                var dist = new DistributionStore(s.Db);
+                var s2 = dist.Targets(new[] { "S2" }, false).Single();
+                using (var held = holder.BeginClaimedWrite())
+                {
+                    Assert.True(holder.Claim(Jobs.Job1010.ClaimKey(s2)));
+                    Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new Job1010(worker).Run(new JobOptions())).ErrorId);
+                }
+                Assert.Equal(3, s.View("S1").Count);
+                Assert.Single(s.View("S2")); // its own customer, still Pending sync there
+                Assert.Equal(3, s.View("S3").Count);
+                s.Job1010();
+                Assert.Equal(3, s.View("S2").Count);
+            }
+        }
+
+        [PostgresFact]
         public void AStoreFileMovesToPostgresWithExportAndImportAndGoesOn()
         {
             using (var file = new TestStore(StoreBackend.SQLite))

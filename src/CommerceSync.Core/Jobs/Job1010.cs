@@ -40,33 +40,50 @@ namespace CommerceSync.Jobs
             var last = dist.LastChange();
             return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, run =>
             {
-                using (var tx = db.BeginWrite())
+                using (var tx = db.BeginClaimedWrite())
                 {
-                    // Re-read under the write lock: another run may have moved a database on since the targets were listed.
+                    // Re-read under the lock: another run may have moved a database on since the targets were listed.
                     foreach (var t in targets) t.Watermark = dist.Watermark(t);
-                    var behind = targets.Where(t => t.Watermark < last).OrderBy(t => t.Watermark).FirstOrDefault();
-                    if (behind == null) return false;
+                    var behind = targets.Where(t => t.Watermark < last).OrderBy(t => t.Watermark).ToList();
+                    if (behind.Count == 0) return false;
                     // One window of changes, read once, goes to every database of that legal entity that is behind its end: the
-                    // same customers are not looked up again for each of the (often dozens of) channel databases.
-                    var from = behind.Watermark;
-                    var to = Math.Min(last, from + options.ChunkSizeOr(JobOptions.DefaultChunkSize));
-                    var group = targets.Where(t => t.Watermark < to && string.Equals(t.DataAreaId, behind.DataAreaId, StringComparison.OrdinalIgnoreCase)).ToList();
-                    var now = DateTime.UtcNow;
-                    dist.LoadWindow(behind.DataAreaId, from, to);
+                    // same customers are not looked up again for each of the (often dozens of) channel databases. Each database
+                    // is claimed as it is sent to; one another worker is sending to is left to it, so workers on a shared store
+                    // send to different databases at once.
+                    DistributionTarget first = null;
+                    long from = 0, to = 0;
                     var sent = 0;
-                    foreach (var t in group)
+                    var now = DateTime.UtcNow;
+                    foreach (var t in behind)
                     {
+                        if (first != null && !string.Equals(t.DataAreaId, first.DataAreaId, StringComparison.OrdinalIgnoreCase)) continue;
+                        if (!db.Claim(ClaimKey(t))) continue;
+                        t.Watermark = dist.Watermark(t); // as the worker that held it left it
+                        if (first == null)
+                        {
+                            if (t.Watermark >= last) continue;
+                            first = t;
+                            from = t.Watermark;
+                            to = Math.Min(last, from + options.ChunkSizeOr(JobOptions.DefaultChunkSize));
+                            dist.LoadWindow(t.DataAreaId, from, to);
+                        }
+                        if (t.Watermark < from || t.Watermark >= to) continue;
                         var n = dist.SendWindow(t, run.RunId, now);
                         dist.SetWatermark(t, to);
                         sent += n;
                         if (n > 0) options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
                     }
+                    // Every database still behind is another worker's right now: wait for the first of them, then look again.
+                    if (first == null) db.Claim(ClaimKey(behind[0]), wait: true);
                     new JobRunStore(db).AddCounts(run, sent, 0);
                     tx.Commit();
                     return true;
                 }
             });
         }
+
+        // Channel ids compare without case, so the claim does too.
+        internal static string ClaimKey(DistributionTarget t) => "1010|" + t.ChannelId.ToUpperInvariant() + "|" + (int)t.Database;
 
         /// <summary>Record mode: these HQ customers to every database of their legal entity. Returns how many rows were written.</summary>
         public int DistributeRecords(RecordRun recordRun, IReadOnlyList<Customer> customers, bool excludeOffline)

@@ -43,29 +43,48 @@ namespace CommerceSync.Jobs
         public JobRun Run(JobOptions options)
         {
             var channelIds = ScopeChannels(options.ChannelIds);
-            var pending = new Queue<(string Channel, int Table)>(channelIds.SelectMany(c => Enumerable.Range(0, UploadStore.Tables.Length).Select(t => (c, t))));
+            var pending = channelIds.SelectMany(c => Enumerable.Range(0, UploadStore.Tables.Length).Select(t => (Channel: c, Table: t))).ToList();
             return JobExecution.RunBulk(db, JobNames.PJob, options, channelIds, run =>
             {
                 while (pending.Count > 0)
                 {
-                    var (channel, table) = pending.Peek();
-                    int n;
-                    using (var tx = db.BeginWrite())
-                    {
-                        n = uploads.UploadChunk(table, channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
-                        if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
-                        tx.Commit();
-                    }
+                    var (index, n) = UploadNextFree(pending, run, options.ChunkSizeOr(DefaultChunkSize));
                     if (n > 0)
                     {
-                        options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[table].Channel + " from " + channel + ".");
+                        options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[pending[index].Table].Channel + " from " + pending[index].Channel + ".");
                         return true;
                     }
-                    pending.Dequeue();
+                    pending.RemoveAt(index);
                 }
                 return false;
             });
         }
+
+        /// <summary>
+        /// One committed chunk of the first channel table no other worker is uploading (each is claimed for its chunk), or, when
+        /// all are taken, of the first once it is free: workers on a shared store upload different tables at once, never the same rows.
+        /// Returns which table and how many rows (0: nothing left in it).
+        /// </summary>
+        private (int Index, int Rows) UploadNextFree(List<(string Channel, int Table)> pending, JobRun run, int chunkSize)
+        {
+            for (var i = 0; i <= pending.Count; i++)
+            {
+                var wait = i == pending.Count;
+                var index = wait ? 0 : i;
+                var (channel, table) = pending[index];
+                using (var tx = db.BeginClaimedWrite())
+                {
+                    if (!db.Claim(ClaimKey(channel, table), wait)) continue;
+                    var n = uploads.UploadChunk(table, channel, long.MaxValue, chunkSize, run.RunId);
+                    if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
+                    tx.Commit();
+                    return (index, n);
+                }
+            }
+            throw new InvalidOperationException("unreachable: the last pass waits for its claim");
+        }
+
+        internal static string ClaimKey(string channelId, int table) => "P-job|" + channelId.ToUpperInvariant() + "|" + table;
 
         /// <summary>
         /// Record mode: uploads the channels of these customers far enough that all their rows are at HQ.

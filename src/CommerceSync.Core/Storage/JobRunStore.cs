@@ -26,7 +26,8 @@ namespace CommerceSync.Storage
                 Status = JobRunStatus.Running,
                 SourceRunId = sourceRunId,
             };
-            using (var tx = db.BeginWrite())
+            // Only job_run rows: a claimed write, so a worker starts (and ends) its run while others are at their claimed work.
+            using (var tx = db.BeginClaimedWrite())
             {
                 MarkInterrupted();
                 run.RunId = db.Scalar<long>(@"INSERT INTO job_run(job, channel_ids, mode, started, status, source_run_id, process_id, host)
@@ -53,7 +54,7 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
             run.Finished = DateTime.UtcNow;
             run.Status = status;
             run.Message = message;
-            using (var tx = db.BeginWrite())
+            using (var tx = db.BeginClaimedWrite())
             {
                 db.Execute("UPDATE job_run SET finished = $at, status = $s, message = $m WHERE run_id = $id;",
                     ("$at", run.Finished.Value.ToStoreText()), ("$s", (int)status), ("$m", message), ("$id", run.RunId));

@@ -12,7 +12,8 @@ namespace CommerceSync.Storage
     /// <summary>
     /// A store in a PostgreSQL database (one schema), for runbook workers on several machines. The stores' SQL is rewritten
     /// by <see cref="PostgresSql"/>; writers take the store's advisory lock, so jobs keep the semantics they have on SQLite:
-    /// one writer at a time per store, each chunk whole or not at all, readers never blocked.
+    /// one writer at a time per store, each chunk whole or not at all, readers never blocked. Work that splits by channel or
+    /// database (P-job and job 1010 chunks) takes the lock shared and claims its share, so several workers do it at once.
     /// </summary>
     internal sealed class PostgresDialect : SqlDialect
     {
@@ -38,7 +39,14 @@ namespace CommerceSync.Storage
             if (value is string && parameter is NpgsqlParameter p) p.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Unknown;
         }
 
-        public override DbTransaction BeginWrite(DbConnection connection, TimeSpan timeout)
+        // The store's write lock is an advisory lock per schema: writers take it alone, claimed writes (a share each, see Claim) together.
+        private const string StoreLock = "hashtext('CommerceSync:' || current_schema())";
+
+        public override DbTransaction BeginWrite(DbConnection connection, TimeSpan timeout) => Begin(connection, timeout, "pg_advisory_xact_lock(" + StoreLock + ")");
+
+        public override DbTransaction BeginClaimedWrite(DbConnection connection, TimeSpan timeout) => Begin(connection, timeout, "pg_advisory_xact_lock_shared(" + StoreLock + ")");
+
+        private static DbTransaction Begin(DbConnection connection, TimeSpan timeout, string takeLock)
         {
             var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
             try
@@ -46,9 +54,9 @@ namespace CommerceSync.Storage
                 using (var cmd = connection.CreateCommand())
                 {
                     cmd.Transaction = tx;
-                    // The store's write lock: one per schema, held until the transaction ends, waited for at most the busy timeout.
+                    // Held until the transaction ends; every wait in it (this lock, a claim) lasts at most the busy timeout.
                     cmd.CommandText = "SET LOCAL lock_timeout = " + ((long)Math.Max(1, timeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) +
-                        "; SELECT pg_advisory_xact_lock(hashtext('CommerceSync:' || current_schema()));";
+                        "; SELECT " + takeLock + ";";
                     cmd.ExecuteNonQuery();
                 }
                 return tx;
@@ -57,6 +65,19 @@ namespace CommerceSync.Storage
             {
                 tx.Dispose();
                 throw;
+            }
+        }
+
+        // A claim is the two-key advisory lock (store, key): it never meets the store's one-key lock, only the same claim.
+        public override bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait)
+        {
+            using (var cmd = (NpgsqlCommand)connection.CreateCommand())
+            {
+                cmd.Transaction = (NpgsqlTransaction)transaction;
+                cmd.CommandText = "SELECT " + (wait ? "pg_advisory_xact_lock" : "pg_try_advisory_xact_lock") + "(" + StoreLock + ", hashtext(@key));";
+                cmd.Parameters.AddWithValue("key", NpgsqlTypes.NpgsqlDbType.Text, key);
+                var taken = cmd.ExecuteScalar();
+                return wait || (bool)taken;
             }
         }
 

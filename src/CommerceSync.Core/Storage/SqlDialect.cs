@@ -45,6 +45,18 @@ namespace CommerceSync.Storage
         /// <summary>A writer transaction that holds the store's write lock from its start, waiting at most <paramref name="timeout"/>.</summary>
         public abstract DbTransaction BeginWrite(DbConnection connection, TimeSpan timeout);
 
+        /// <summary>
+        /// A writer transaction for work split by claims (<see cref="Claim"/>): where the engine allows, several run at once, each on
+        /// what it claimed, and every other writer waits for them all. Here: an ordinary writer transaction.
+        /// </summary>
+        public virtual DbTransaction BeginClaimedWrite(DbConnection connection, TimeSpan timeout) => BeginWrite(connection, timeout);
+
+        /// <summary>
+        /// Claims a share of the work (a key) until the transaction ends; false when another writer holds it, or with
+        /// <paramref name="wait"/> waits for it. Where writers take turns, whoever writes holds every key.
+        /// </summary>
+        public virtual bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait) => true;
+
         /// <summary>A read transaction that sees one consistent state of the store while others write.</summary>
         public abstract DbTransaction BeginSnapshot(DbConnection connection);
 

@@ -329,6 +329,39 @@ namespace CommerceSync.Storage
             }
         }
 
+        /// <summary>
+        /// Starts a writer transaction for a share of a job's work that <see cref="Claim"/> names (a channel's uploads, one
+        /// database's distribution). On PostgreSQL workers hold these at once, each on its own claims, while other writers wait
+        /// for them all; on SQLite it is <see cref="BeginWrite"/>, and every claim is granted.
+        /// </summary>
+        public WriteTransaction BeginClaimedWrite()
+        {
+            try
+            {
+                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout));
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+        }
+
+        /// <summary>
+        /// Claims <paramref name="key"/> until the current claimed write ends: false when another worker holds it (the caller
+        /// takes other work), or with <paramref name="wait"/> waits for it, at most the busy timeout.
+        /// </summary>
+        public bool Claim(string key, bool wait = false)
+        {
+            try
+            {
+                return Dialect.Claim(Connection, CurrentTransaction, key, wait);
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+        }
+
         /// <summary>A read transaction over one consistent state of the store, while jobs may write.</summary>
         internal DbTransaction BeginSnapshot()
         {
