@@ -1,5 +1,7 @@
 # The module's own metadata, checked the way PSScriptAnalyzer and d365fo.tools' generated tests would.
 BeforeDiscovery {
+    # In the second pass (every store on PostgreSQL): skipped, the module's metadata is the same whatever the store.
+    $script:PostgresPass = $env:COMMERCESYNC_TEST_BACKEND -eq 'PostgreSQL'
     $manifest = if ($env:COMMERCESYNC_MODULE) { $env:COMMERCESYNC_MODULE } else { Join-Path $PSScriptRoot '../../CommerceSync.psd1' }
     Import-Module $manifest -Force
     $cmdlets = Get-Command -Module CommerceSync -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; Verb = $_.Verb; Noun = $_.Noun } }
@@ -12,7 +14,7 @@ BeforeAll {
     $script:Changing = 'New', 'Set', 'Add', 'Remove', 'Invoke', 'Convert', 'Sync', 'Disable', 'Enable', 'Backup', 'Export', 'Import'
 }
 
-Describe 'Conventions of <Name>' -ForEach $cmdlets {
+Describe 'Conventions of <Name>' -ForEach $cmdlets -Skip:$PostgresPass {
     BeforeAll { $cmd = Get-Command $Name }
 
     It 'uses an approved verb and a singular noun with the product prefix' {
@@ -40,7 +42,7 @@ Describe 'Conventions of <Name>' -ForEach $cmdlets {
     }
 }
 
-Describe 'The same parameter name means the same thing everywhere' {
+Describe 'The same parameter name means the same thing everywhere' -Skip:$PostgresPass {
     It 'gives each name one type across cmdlets (a list type counts as the same)' {
         $byName = @{}
         foreach ($cmd in Get-Command -Module CommerceSync -CommandType Cmdlet) {
@@ -64,7 +66,7 @@ Describe 'The same parameter name means the same thing everywhere' {
     }
 }
 
-Describe 'Every output binds by property name into the cmdlets that take it' {
+Describe 'Every output binds by property name into the cmdlets that take it' -Skip:$PostgresPass {
     BeforeAll {
         New-TestStore | Out-Null
         New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
@@ -103,7 +105,7 @@ Describe 'Every output binds by property name into the cmdlets that take it' {
     }
 }
 
-Describe 'Signatures are deliberate' {
+Describe 'Signatures are deliberate' -Skip:$PostgresPass {
     It 'matches tests/Pester/signatures.json (run build/Update-Signatures.ps1 after a deliberate change)' {
         . (Join-Path $PSScriptRoot '../../build/Update-Signatures.ps1') -NoWrite
         $live = Get-CommerceSignature | ConvertTo-Json -Depth 6

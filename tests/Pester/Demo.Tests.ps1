@@ -1,10 +1,15 @@
 # The demo a newcomer runs first (build.ps1 Demo): it must finish, and leave the store it made in the state it describes.
+BeforeDiscovery {
+    # In the second pass (every store on PostgreSQL): skipped, the demo makes a store file of its own.
+    $script:PostgresPass = $env:COMMERCESYNC_TEST_BACKEND -eq 'PostgreSQL'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-Module $ModuleManifest -Force
 }
 
-Describe 'The demo conversion' {
+Describe 'The demo conversion' -Skip:$PostgresPass {
     BeforeAll {
         $demo = Join-Path $PSScriptRoot '../../build/Demo.ps1'
         # A fresh pwsh, as build.ps1 Demo starts it; a temp store, never the user's default one.

@@ -1,5 +1,7 @@
 # Help as a user reads it: a page per cmdlet, Get-Help complete, the page in step with the cmdlet, and every example working.
 BeforeDiscovery {
+    # In the second pass (every store on PostgreSQL): only the examples run again (against a PostgreSQL store); the pages are the same whatever the store.
+    $script:PostgresPass = $env:COMMERCESYNC_TEST_BACKEND -eq 'PostgreSQL'
     $manifest = if ($env:COMMERCESYNC_MODULE) { $env:COMMERCESYNC_MODULE } else { Join-Path $PSScriptRoot '../../CommerceSync.psd1' }
     $cmdlets = (Import-PowerShellDataFile $manifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } }
 }
@@ -18,12 +20,12 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $command = Get-Command $Name
     }
 
-    It 'has a page in docs/' {
+    It 'has a page in docs/' -Skip:$PostgresPass {
         $page | Should -Exist
         $parsed.Name | Should -Be $Name
     }
 
-    It 'has every section of a PlatyPS page, and examples with a title and code' {
+    It 'has every section of a PlatyPS page, and examples with a title and code' -Skip:$PostgresPass {
         $text = Get-Content -Raw $page
         foreach ($section in 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS') {
             $text | Should -Match "(?m)^## $section\s*$" -Because "$Name.md needs a $section section"
@@ -37,7 +39,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
-    It 'lists the output types the cmdlet declares, and the types its pipeline parameters take' {
+    It 'lists the output types the cmdlet declares, and the types its pipeline parameters take' -Skip:$PostgresPass {
         $declared = @($command.OutputType.Name | Sort-Object -Unique)
         @($parsed.Outputs.Type | Sort-Object -Unique) | Should -Be $declared
         $piped = @(foreach ($p in $command.Parameters.Values) {
@@ -49,7 +51,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         @($parsed.Inputs.Type | Where-Object { $_ -ne 'None' } | Sort-Object -Unique) | Should -Be @($piped)
     }
 
-    It 'shows synopsis, description and examples in Get-Help' {
+    It 'shows synopsis, description and examples in Get-Help' -Skip:$PostgresPass {
         $help = Get-Help $Name -Full
         "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
         "$($help.Synopsis)".Trim() | Should -Not -Be $Name -Because 'a synopsis that is just the syntax means the MAML was not found'
@@ -57,7 +59,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 1
     }
 
-    It 'documents every parameter the cmdlet has, and no other (drift)' {
+    It 'documents every parameter the cmdlet has, and no other (drift)' -Skip:$PostgresPass {
         $skip = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters + 'WhatIf', 'Confirm'
         $actual = @($command.Parameters.Keys | Where-Object { $_ -notin $skip } | Sort-Object)
         $documented = @($parsed.Parameters.Name | Where-Object { $_ -notin 'WhatIf', 'Confirm' } | Sort-Object)
@@ -65,7 +67,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         foreach ($p in $parsed.Parameters) { $p.Description | Should -Not -BeNullOrEmpty -Because "-$($p.Name) needs a description" }
     }
 
-    It 'describes each parameter the way the cmdlet declares it (type, sets, aliases, required, position, pipeline)' {
+    It 'describes each parameter the way the cmdlet declares it (type, sets, aliases, required, position, pipeline)' -Skip:$PostgresPass {
         foreach ($p in $parsed.Parameters) {
             $expected = (Get-ParameterYaml -Command $command -Parameter $command.Parameters[$p.Name]) -join "`n"
             $text = (Get-Content -Raw (Join-Path $Docs "$Name.md")) -replace "`r`n", "`n"
@@ -76,6 +78,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 
     It 'runs every example of its page without an error' {
+        if ($OnPostgres -and $Name -eq 'Backup-CommerceStore') { Set-ItResult -Skipped -Because 'it copies store files; on PostgreSQL it is refused (Postgres.Tests.ps1)'; return }
         $savedStore = $env:COMMERCESYNC_STORE
         New-TestStore | Out-Null
         New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
@@ -101,7 +104,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 }
 
-Describe 'about_CommerceSync' {
+Describe 'about_CommerceSync' -Skip:$PostgresPass {
     It 'is found by Get-Help and lists every error id' {
         $about = Get-Help about_CommerceSync | Out-String
         $about | Should -Match 'Synchronize customers and channel requests'

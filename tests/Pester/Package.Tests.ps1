@@ -1,12 +1,17 @@
 # The package as a user installs it: build.ps1 Package, published to a local PSResourceGet repository, installed into a
 # temporary module path and imported by name in a fresh pwsh, offline.
+BeforeDiscovery {
+    # In the second pass (every store on PostgreSQL): skipped, the package is the same whatever the store.
+    $script:PostgresPass = $env:COMMERCESYNC_TEST_BACKEND -eq 'PostgreSQL'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $script:Version = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
 }
 
-Describe 'Packaging' {
+Describe 'Packaging' -Skip:$PostgresPass {
     It 'publishes, installs from a local repository, imports by name and converts a customer' {
         & (Join-Path $Root 'build.ps1') Package -NoBuild | Out-Null
         $package = Join-Path $Root "out/CommerceSync/$Version"
