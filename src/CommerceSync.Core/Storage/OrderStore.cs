@@ -127,14 +127,8 @@ FROM json_each($ids) ids;", r => (r.GetString(0), r.Str(1)), ("$ids", SqlText.Js
         {
             EnsureTemp();
             db.Execute("DELETE FROM temp.order_work;");
-            using (var ins = db.Command("INSERT INTO temp.order_work(channel_id, counter, number, account_number, data_area_id) VALUES ($ch, $n, $no, $acc, $area);"))
-            {
-                foreach (var (row, number) in rows)
-                {
-                    db.Bind(ins, ("$ch", row.ChannelId), ("$n", row.Counter), ("$no", number), ("$acc", row.ResolvedAccount), ("$area", row.DataAreaId));
-                    ins.ExecuteNonQuery();
-                }
-            }
+            db.InsertRows("temp.order_work", new[] { "channel_id", "counter", "number", "account_number", "data_area_id" },
+                rows.Select(x => new object[] { x.Row.ChannelId, x.Row.Counter, x.Number, x.Row.ResolvedAccount, x.Row.DataAreaId }));
         }
 
         /// <summary>Creates the sales orders of a chunk set-based and marks their transactions Success.</summary>

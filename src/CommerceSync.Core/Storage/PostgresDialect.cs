@@ -68,6 +68,11 @@ namespace CommerceSync.Storage
             }
         }
 
+        public override bool ClaimsRunTogether => true;
+
+        // A round trip per row made the sync job's work tables most of its time (160,000 single-row inserts at 20k customers).
+        public override int RowsPerInsert(int columns) => Math.Max(1, Math.Min(1000, 30000 / columns));
+
         // A claim is the two-key advisory lock (store, key): it never meets the store's one-key lock, only the same claim.
         public override bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait)
         {

@@ -57,6 +57,15 @@ namespace CommerceSync.Storage
         /// </summary>
         public virtual bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait) => true;
 
+        /// <summary>
+        /// Rows per INSERT statement in <see cref="StoreDatabase.InsertRows"/>: one where a statement is an in-process call,
+        /// many where each statement is a round trip to a server.
+        /// </summary>
+        public virtual int RowsPerInsert(int columns) => 1;
+
+        /// <summary>Whether claimed writes run at once (so a job splits its work by claim), or take turns as every writer does.</summary>
+        public virtual bool ClaimsRunTogether => false;
+
         /// <summary>A read transaction that sees one consistent state of the store while others write.</summary>
         public abstract DbTransaction BeginSnapshot(DbConnection connection);
 

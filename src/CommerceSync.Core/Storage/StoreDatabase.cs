@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Storage
@@ -362,6 +363,9 @@ namespace CommerceSync.Storage
             }
         }
 
+        /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
+        public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
+
         /// <summary>A read transaction over one consistent state of the store, while jobs may write.</summary>
         internal DbTransaction BeginSnapshot()
         {
@@ -404,6 +408,62 @@ namespace CommerceSync.Storage
         }
 
         internal DbTransaction CurrentTransaction { get; set; }
+
+        /// <summary>
+        /// Inserts rows (values in the order of <paramref name="columns"/>) with prepared statements of as many rows each as the
+        /// engine does best with (<see cref="SqlDialect.RowsPerInsert"/>).
+        /// </summary>
+        internal void InsertRows(string table, string[] columns, IEnumerable<object[]> rows)
+        {
+            var size = Dialect.RowsPerInsert(columns.Length);
+            var batch = new List<object[]>(size);
+            DbCommand full = null;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    batch.Add(row);
+                    if (batch.Count < size) continue;
+                    InsertBatch(full = full ?? InsertCommand(table, columns, size), columns.Length, batch);
+                    batch.Clear();
+                }
+                if (batch.Count > 0)
+                {
+                    using (var last = InsertCommand(table, columns, batch.Count)) InsertBatch(last, columns.Length, batch);
+                }
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+            finally
+            {
+                full?.Dispose();
+            }
+        }
+
+        private DbCommand InsertCommand(string table, string[] columns, int rows)
+        {
+            var sql = new StringBuilder("INSERT INTO ").Append(table).Append('(').Append(string.Join(", ", columns)).Append(") VALUES ");
+            for (var r = 0; r < rows; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++) sql.Append(c == 0 ? "" : ", ").Append("$r").Append(r).Append('c').Append(c);
+                sql.Append(')');
+            }
+            return Command(sql.Append(';').ToString());
+        }
+
+        private void InsertBatch(DbCommand cmd, int columns, List<object[]> batch)
+        {
+            var values = new (string, object)[batch.Count * columns];
+            for (var r = 0; r < batch.Count; r++)
+            {
+                for (var c = 0; c < columns; c++) values[r * columns + c] = ("$r" + r + "c" + c, batch[r][c]);
+            }
+            Bind(cmd, values);
+            cmd.ExecuteNonQuery();
+        }
 
         internal int Execute(string sql, params (string Name, object Value)[] parameters)
         {
