@@ -109,7 +109,7 @@ namespace CommerceSync.Core.Tests
         }
 
         [PostgresFact]
-        public void WorkersShareTheUploadAndTheDistributionByChannelAndTakeWhatIsFree()
+        public void WorkersShareTheUploadTheSyncAndTheDistributionByChannelAndTakeWhatIsFree()
         {
             using (var s = new TestStore(StoreBackend.PostgreSQL))
             using (var holder = s.Reopen())
@@ -131,8 +131,17 @@ namespace CommerceSync.Core.Tests
                 Assert.Equal(2, s.Count("hq_async_customer"));
                 Assert.Equal(3, s.Count("hq_async_address"));
                 s.PJob();
+
+                // Another worker is converting S1: this one converts S2 and S3, then waits for S1 in vain; the numbers stay gapless.
+                using (var held = holder.BeginClaimedWrite())
+                {
+                    Assert.True(holder.Claim("sync|S1"));
+                    Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new AsyncCustomerSync(worker).Run(new JobOptions())).ErrorId);
+                }
+                Assert.Equal(new[] { "AnnS2", "AnnS3" }, s.Hq().Select(c => c.FirstName).OrderBy(n => n));
                 s.Sync();
-                Assert.Equal(3, s.Hq().Count);
+                Assert.Equal(new[] { "C000001", "C000002", "C000003" }, s.Hq().Select(c => c.AccountNumber).OrderBy(a => a));
+                Assert.Equal(3, s.Count("hq_address"));
 
                 // And the same for job 1010: S2's channel database is another worker's; the others get their customers.
                 var dist = new DistributionStore(s.Db);

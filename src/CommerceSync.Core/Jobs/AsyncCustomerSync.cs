@@ -34,8 +34,39 @@ namespace CommerceSync.Jobs
         /// <summary>Bulk mode: every uploaded row not yet processed (rows that failed before wait for a fix, or an explicit retry).</summary>
         public JobRun Run(JobOptions options)
         {
-            var scope = new SyncScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log) > 0);
+            var channels = JobExecution.ScopeChannels(options, JobNames.PJob);
+            var limit = options.ChunkSizeOr(JobOptions.DefaultChunkSize);
+            if (!db.ClaimsRunTogether)
+            {
+                // One writer at a time (SQLite): a chunk takes the oldest due rows of the scope, whichever channel they are in.
+                var scope = new SyncScope { ChannelIds = channels };
+                return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, run => ProcessChunk(run, scope, limit, options.Log) > 0);
+            }
+            // Workers on a shared store: a chunk is one channel's, claimed for it, so workers convert different channels at once.
+            // The run ends after a pass over every channel decided nothing (a chunk in one channel can make another's rows due).
+            var all = channels ?? new ChannelStore(db).List().Select(c => c.ChannelId).ToArray();
+            var pending = new List<string>(all);
+            var decidedInPass = false;
+            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, run =>
+            {
+                while (true)
+                {
+                    if (pending.Count == 0)
+                    {
+                        if (!decidedInPass) return false;
+                        pending.AddRange(all);
+                        decidedInPass = false;
+                    }
+                    var (index, decided) = JobExecution.OnNextFree(db, pending, ch => "sync|" + ch.ToUpperInvariant(),
+                        ch => InChunk(run, new SyncScope { ChannelIds = new[] { ch } }, limit, options.Log));
+                    if (decided > 0)
+                    {
+                        decidedInPass = true;
+                        return true;
+                    }
+                    pending.RemoveAt(index);
+                }
+            });
         }
 
         /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
@@ -62,12 +93,22 @@ namespace CommerceSync.Jobs
         {
             using (var tx = db.BeginWrite())
             {
-                var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
-                new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed);
+                var decided = InChunk(run, scope, limit, log);
                 tx.Commit();
-                return counts.Decided;
+                return decided;
             }
         }
+
+        private int InChunk(JobRun run, SyncScope scope, int limit, Action<string> log)
+        {
+            var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
+            new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed);
+            return counts.Decided;
+        }
+
+        // What workers converting different channels at once still share, claimed in this order only (so none waits in a circle):
+        // the number sequences (numbers stay gapless), then the customers HQ already has (an edit reads and writes one whole).
+        private const string NumbersClaim = "sync|numbers", CustomersClaim = "sync|customers";
 
         /// <summary>
         /// Synchronizes the async customers and addresses that orders or statements reference, inside the caller's transaction,
@@ -122,6 +163,7 @@ namespace CommerceSync.Jobs
             var fresh = decisions.Where(d => d.IsNew).ToList();
             if (fresh.Count > 0)
             {
+                db.Claim(NumbersClaim, wait: true);
                 var party = sync.AllocatePartyIds(fresh.Count);
                 foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
@@ -131,11 +173,14 @@ namespace CommerceSync.Jobs
                 }
                 foreach (var d in fresh) d.PartyId = party++;
             }
+            var touchesExisting = rows.Count == 0 || decisions.Count > fresh.Count;
+            if (decisions.Count > fresh.Count) db.Claim(CustomersClaim, wait: true);
             sync.ApplyCustomers(decisions, run.RunId, now);
             if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
 
             // 2. Edits and deactivations of customers that have an account, in counter order; each sees the ones before it.
             var changes = sync.ReadDueChanges(scope, limit);
+            if (changes.Count > 0) db.Claim(CustomersClaim, wait: true);
             var changed = 0;
             foreach (var c in changes)
             {
@@ -166,6 +211,8 @@ namespace CommerceSync.Jobs
             {
                 var due = rows.Count == 0 ? sync.ReadDueChildren(table, scope, limit)
                     : decisions.Count == 0 ? new List<DueChildOperation>() : sync.ReadDueChildrenOfChunk(table, scope);
+                // Children of the accounts this chunk created are its own; others may be another worker's customers too.
+                if (due.Count > 0 && touchesExisting) db.Claim(CustomersClaim, wait: true);
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {

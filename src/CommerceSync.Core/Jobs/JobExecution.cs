@@ -61,6 +61,28 @@ namespace CommerceSync.Jobs
             return options.ChannelIds ?? (source.ChannelIds.Length == 0 ? null : source.ChannelIds);
         }
 
+        /// <summary>
+        /// One committed chunk of work on the first of <paramref name="pending"/> no other worker has claimed (each is claimed for the
+        /// length of its chunk), or, when all are taken, on the first once it is free: workers on a shared store work on different
+        /// items at once and never on the same rows. <paramref name="work"/> runs inside the claimed write and returns its result.
+        /// </summary>
+        public static (int Index, TResult Result) OnNextFree<T, TResult>(StoreDatabase db, IReadOnlyList<T> pending, Func<T, string> claimKey, Func<T, TResult> work)
+        {
+            for (var i = 0; i <= pending.Count; i++)
+            {
+                var wait = i == pending.Count;
+                var index = wait ? 0 : i;
+                using (var tx = db.BeginClaimedWrite())
+                {
+                    if (!db.Claim(claimKey(pending[index]), wait)) continue;
+                    var result = work(pending[index]);
+                    tx.Commit();
+                    return (index, result);
+                }
+            }
+            throw new InvalidOperationException("unreachable: the last pass waits for its claim");
+        }
+
         public static void Finish(JobRunStore runs, JobRun run) =>
             runs.Finish(run, run.Failed > 0 ? JobRunStatus.CompletedWithErrors : JobRunStatus.Completed);
     }

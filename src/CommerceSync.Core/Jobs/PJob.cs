@@ -48,7 +48,13 @@ namespace CommerceSync.Jobs
             {
                 while (pending.Count > 0)
                 {
-                    var (index, n) = UploadNextFree(pending, run, options.ChunkSizeOr(DefaultChunkSize));
+                    // Each channel table is claimed for its chunk: workers on a shared store upload different ones at once.
+                    var (index, n) = JobExecution.OnNextFree(db, pending, p => ClaimKey(p.Channel, p.Table), p =>
+                    {
+                        var rows = uploads.UploadChunk(p.Table, p.Channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
+                        if (rows > 0) new JobRunStore(db).AddCounts(run, rows, 0);
+                        return rows;
+                    });
                     if (n > 0)
                     {
                         options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[pending[index].Table].Channel + " from " + pending[index].Channel + ".");
@@ -58,30 +64,6 @@ namespace CommerceSync.Jobs
                 }
                 return false;
             });
-        }
-
-        /// <summary>
-        /// One committed chunk of the first channel table no other worker is uploading (each is claimed for its chunk), or, when
-        /// all are taken, of the first once it is free: workers on a shared store upload different tables at once, never the same rows.
-        /// Returns which table and how many rows (0: nothing left in it).
-        /// </summary>
-        private (int Index, int Rows) UploadNextFree(List<(string Channel, int Table)> pending, JobRun run, int chunkSize)
-        {
-            for (var i = 0; i <= pending.Count; i++)
-            {
-                var wait = i == pending.Count;
-                var index = wait ? 0 : i;
-                var (channel, table) = pending[index];
-                using (var tx = db.BeginClaimedWrite())
-                {
-                    if (!db.Claim(ClaimKey(channel, table), wait)) continue;
-                    var n = uploads.UploadChunk(table, channel, long.MaxValue, chunkSize, run.RunId);
-                    if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
-                    tx.Commit();
-                    return (index, n);
-                }
-            }
-            throw new InvalidOperationException("unreachable: the last pass waits for its claim");
         }
 
         internal static string ClaimKey(string channelId, int table) => "P-job|" + channelId.ToUpperInvariant() + "|" + table;

@@ -155,7 +155,14 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
             {
                 sql += " AND 1 = 0"; // scoped to addresses only: no customer, attribute, contact or affiliation rows
             }
-            if (s.ChannelIds != null)
+            if (s.ChannelIds != null && s.ChannelIds.Length == 1)
+            {
+                // One channel (a worker's claimed chunk): a plain equality, so PostgreSQL walks that channel's due rows by index
+                // rather than every due row of the store (80 ms a chunk at 20k customers, whatever was left in the channel).
+                sql += " AND " + alias + ".channel_id = $channel";
+                args.Add(("$channel", s.ChannelIds[0]));
+            }
+            else if (s.ChannelIds != null)
             {
                 sql += " AND " + alias + ".channel_id IN (SELECT value FROM json_each($channels))";
                 args.Add(("$channels", SqlText.JsonArray(s.ChannelIds)));
@@ -277,6 +284,9 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
         public void LogChanges(long runId)
         {
             if (!tempReady) return;
+            // One writer at a time appends (until it commits), so the log's committed seqs have no hole a writer still fills: job 1010
+            // distributes up to the last committed seq and must not pass a change that commits after it.
+            db.Claim("hq_change", wait: true);
             db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_changed;", ("$run", runId));
             db.Execute("DELETE FROM temp.sync_changed;");
         }
@@ -293,6 +303,28 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
             public bool IsNew;
         }
 
+        private static readonly string[] WorkColumns =
+        {
+            "channel_id", "counter", "account_number", "data_area_id", "is_new", "party_id", "async_customer_id", "origin_channel_id",
+            "first_name", "middle_name", "last_name", "name", "relationship_type", "customer_group", "currency", "language", "email", "phone", "blocked",
+        };
+
+        // A decided create, then the later operations folded into it (completed with it, nothing of their own to write).
+        private static IEnumerable<object[]> WorkRows(CustomerDecision d)
+        {
+            var r = d.Row;
+            yield return new object[]
+            {
+                r.ChannelId, r.Counter, d.AccountNumber, r.DataAreaId, d.IsNew ? 1 : 0, d.PartyId, r.AsyncCustomerId, r.ChannelId,
+                r.FirstName, r.MiddleName, r.LastName, CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName),
+                (int)r.RelationshipType, r.CustomerGroup, r.Currency?.ToUpperInvariant(), r.Language, r.Email, r.Phone, r.Blocked ? 1 : 0,
+            };
+            foreach (var f in d.Folded)
+            {
+                yield return new object[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
+            }
+        }
+
         /// <summary>
         /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the customers changed (see LogChanges),
         /// and the completion of every uploaded row involved. A row with counter below 0 is a real-time create with no uploaded row.
@@ -302,28 +334,7 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
             if (decisions.Count == 0) return;
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
-            using (var ins = db.Command(@"INSERT INTO temp.sync_work(channel_id, counter, account_number, data_area_id, is_new, party_id, async_customer_id, origin_channel_id,
-  first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, blocked)
-VALUES ($ch, $n, $acc, $area, $new, $party, $async, $origin, $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $blocked);"))
-            {
-                foreach (var d in decisions)
-                {
-                    var r = d.Row;
-                    db.Bind(ins, ("$ch", r.ChannelId), ("$n", r.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", d.IsNew ? 1 : 0),
-                        ("$party", d.PartyId), ("$async", r.AsyncCustomerId), ("$origin", r.ChannelId),
-                        ("$fn", r.FirstName), ("$mn", r.MiddleName), ("$ln", r.LastName), ("$name", CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName)),
-                        ("$rt", (int)r.RelationshipType), ("$grp", r.CustomerGroup), ("$cur", r.Currency?.ToUpperInvariant()), ("$lang", r.Language),
-                        ("$email", r.Email), ("$phone", r.Phone), ("$blocked", r.Blocked ? 1 : 0));
-                    ins.ExecuteNonQuery();
-                    foreach (var f in d.Folded)
-                    {
-                        db.Bind(ins, ("$ch", f.ChannelId), ("$n", f.Counter), ("$acc", d.AccountNumber), ("$area", r.DataAreaId), ("$new", 0),
-                            ("$party", null), ("$async", f.AsyncCustomerId), ("$origin", null), ("$fn", null), ("$mn", null), ("$ln", null), ("$name", null),
-                            ("$rt", null), ("$grp", null), ("$cur", null), ("$lang", null), ("$email", null), ("$phone", null), ("$blocked", null));
-                        ins.ExecuteNonQuery();
-                    }
-                }
-            }
+            db.InsertRows("temp.sync_work", WorkColumns, decisions.SelectMany(d => WorkRows(d)));
             var t = ("$now", (object)now.ToStoreText());
             var run = ("$run", (object)runId);
             db.Execute("INSERT INTO party(party_id, name, party_type) SELECT party_id, name, relationship_type FROM temp.sync_work WHERE is_new = 1;");
@@ -437,14 +448,8 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             if (rows.Count == 0) return;
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
-            using (var ins = db.Command("INSERT INTO temp.sync_work(channel_id, counter, account_number, data_area_id, is_new) VALUES ($ch, $n, $acc, $area, 0);"))
-            {
-                foreach (var d in rows)
-                {
-                    db.Bind(ins, ("$ch", d.ChannelId), ("$n", d.Counter), ("$acc", d.OwnerAccount), ("$area", d.DataAreaId));
-                    ins.ExecuteNonQuery();
-                }
-            }
+            db.InsertRows("temp.sync_work", new[] { "channel_id", "counter", "account_number", "data_area_id", "is_new" },
+                rows.Select(d => new object[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
             var (src, _, apply) = Children[table];
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.
