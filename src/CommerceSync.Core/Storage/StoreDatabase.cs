@@ -417,19 +417,21 @@ namespace CommerceSync.Storage
         {
             var size = Dialect.RowsPerInsert(columns.Length);
             var batch = new List<object[]>(size);
-            DbCommand full = null;
+            (DbCommand Command, string[] Names) full = default;
             try
             {
                 foreach (var row in rows)
                 {
                     batch.Add(row);
                     if (batch.Count < size) continue;
-                    InsertBatch(full = full ?? InsertCommand(table, columns, size), columns.Length, batch);
+                    if (full.Command == null) full = InsertCommand(table, columns, size);
+                    InsertBatch(full, columns.Length, batch);
                     batch.Clear();
                 }
                 if (batch.Count > 0)
                 {
-                    using (var last = InsertCommand(table, columns, batch.Count)) InsertBatch(last, columns.Length, batch);
+                    var last = InsertCommand(table, columns, batch.Count);
+                    using (last.Command) InsertBatch(last, columns.Length, batch);
                 }
             }
             catch (DbException ex)
@@ -438,31 +440,37 @@ namespace CommerceSync.Storage
             }
             finally
             {
-                full?.Dispose();
+                full.Command?.Dispose();
             }
         }
 
-        private DbCommand InsertCommand(string table, string[] columns, int rows)
+        // The statement for a number of rows, and its parameter names in the order the rows' values bind to them.
+        private (DbCommand Command, string[] Names) InsertCommand(string table, string[] columns, int rows)
         {
+            var names = new string[rows * columns.Length];
             var sql = new StringBuilder("INSERT INTO ").Append(table).Append('(').Append(string.Join(", ", columns)).Append(") VALUES ");
             for (var r = 0; r < rows; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++) sql.Append(c == 0 ? "" : ", ").Append("$r").Append(r).Append('c').Append(c);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    names[r * columns.Length + c] = "$r" + r.ToString(CultureInfo.InvariantCulture) + "c" + c.ToString(CultureInfo.InvariantCulture);
+                    sql.Append(c == 0 ? "" : ", ").Append(names[r * columns.Length + c]);
+                }
                 sql.Append(')');
             }
-            return Command(sql.Append(';').ToString());
+            return (Command(sql.Append(';').ToString()), names);
         }
 
-        private void InsertBatch(DbCommand cmd, int columns, List<object[]> batch)
+        private void InsertBatch((DbCommand Command, string[] Names) insert, int columns, List<object[]> batch)
         {
             var values = new (string, object)[batch.Count * columns];
             for (var r = 0; r < batch.Count; r++)
             {
-                for (var c = 0; c < columns; c++) values[r * columns + c] = ("$r" + r + "c" + c, batch[r][c]);
+                for (var c = 0; c < columns; c++) values[r * columns + c] = (insert.Names[r * columns + c], batch[r][c]);
             }
-            Bind(cmd, values);
-            cmd.ExecuteNonQuery();
+            Bind(insert.Command, values);
+            insert.Command.ExecuteNonQuery();
         }
 
         internal int Execute(string sql, params (string Name, object Value)[] parameters)
