@@ -135,7 +135,7 @@ namespace CommerceSync.Core.Tests
                 // Another worker is converting S1: this one converts S2 and S3, then waits for S1 in vain; the numbers stay gapless.
                 using (var held = holder.BeginClaimedWrite())
                 {
-                    Assert.True(holder.Claim("sync|S1"));
+                    Assert.True(holder.Claim(AsyncCustomerSync.ClaimKey("s1")));
                     Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new AsyncCustomerSync(worker).Run(new JobOptions())).ErrorId);
                 }
                 Assert.Equal(new[] { "AnnS2", "AnnS3" }, s.Hq().Select(c => c.FirstName).OrderBy(n => n));

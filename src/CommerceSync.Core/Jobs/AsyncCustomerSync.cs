@@ -57,7 +57,7 @@ namespace CommerceSync.Jobs
                         pending.AddRange(all);
                         decidedInPass = false;
                     }
-                    var (index, decided) = JobExecution.OnNextFree(db, pending, ch => "sync|" + ch.ToUpperInvariant(),
+                    var (index, decided) = JobExecution.OnNextFree(db, pending, ClaimKey,
                         ch => InChunk(run, new SyncScope { ChannelIds = new[] { ch } }, limit, options.Log));
                     if (decided > 0)
                     {
@@ -105,6 +105,8 @@ namespace CommerceSync.Jobs
             new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed);
             return counts.Decided;
         }
+
+        internal static string ClaimKey(string channelId) => "sync|" + channelId.ToUpperInvariant();
 
         // What workers converting different channels at once still share, claimed in this order only (so none waits in a circle):
         // the number sequences (numbers stay gapless), then the customers HQ already has (an edit reads and writes one whole).
@@ -173,8 +175,9 @@ namespace CommerceSync.Jobs
                 }
                 foreach (var d in fresh) d.PartyId = party++;
             }
-            var touchesExisting = rows.Count == 0 || decisions.Count > fresh.Count;
-            if (decisions.Count > fresh.Count) db.Claim(CustomersClaim, wait: true);
+            var linked = decisions.Count > fresh.Count;
+            var touchesExisting = rows.Count == 0 || linked;
+            if (linked) db.Claim(CustomersClaim, wait: true);
             sync.ApplyCustomers(decisions, run.RunId, now);
             if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
 

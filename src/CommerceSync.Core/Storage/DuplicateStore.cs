@@ -33,7 +33,6 @@ namespace CommerceSync.Storage
             db.Execute("CREATE TEMP TABLE IF NOT EXISTS dup_key(key_type TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT, channel_id TEXT);");
             db.Execute("DELETE FROM temp.dup_key;");
             using (var tx = db.BeginWrite())
-            using (var ins = db.Command("INSERT INTO temp.dup_key(key_type, key, kind, id, name, channel_id) VALUES ($t, $k, $kind, $id, $name, $ch);"))
             {
                 var candidates = db.Query(@"
 SELECT 'Async', c.async_customer_id, COALESCE(NULLIF(TRIM(c.name), ''), TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))),
@@ -50,14 +49,8 @@ FROM cust_table c LEFT JOIN retail_cust_table r ON r.data_area_id = c.data_area_
 WHERE 1 = 1" + hqScope.Sql + ";",
                     r => (Kind: r.GetString(0), Id: r.GetString(1), Name: r.Str(2), Email: r.Str(3), Phone: r.Str(4), Zip: r.Str(5), Channel: r.Str(6)), asyncScope.Args);
                 // Streamed (on SQLite): the keys go to the temp table as the candidates are read, so a large store never sits in memory.
-                foreach (var c in candidates)
-                {
-                    foreach (var (type, key) in BlockingKeys(c.Name, c.Email, c.Phone, c.Zip))
-                    {
-                        db.Bind(ins, ("$t", type), ("$k", key), ("$kind", c.Kind), ("$id", c.Id), ("$name", c.Name), ("$ch", c.Channel));
-                        ins.ExecuteNonQuery();
-                    }
-                }
+                db.InsertRows("temp.dup_key", new[] { "key_type", "key", "kind", "id", "name", "channel_id" },
+                    candidates.SelectMany(c => BlockingKeys(c.Name, c.Email, c.Phone, c.Zip).Select(k => new object[] { k.Type, k.Key, c.Kind, c.Id, c.Name, c.Channel })));
                 tx.Commit();
             }
             db.Execute("CREATE INDEX IF NOT EXISTS temp.ix_dup_key ON dup_key(key_type, key);");

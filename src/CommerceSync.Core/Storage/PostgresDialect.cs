@@ -13,7 +13,7 @@ namespace CommerceSync.Storage
     /// A store in a PostgreSQL database (one schema), for runbook workers on several machines. The stores' SQL is rewritten
     /// by <see cref="PostgresSql"/>; writers take the store's advisory lock, so jobs keep the semantics they have on SQLite:
     /// one writer at a time per store, each chunk whole or not at all, readers never blocked. Work that splits by channel or
-    /// database (P-job and job 1010 chunks) takes the lock shared and claims its share, so several workers do it at once.
+    /// database (bulk P-job, sync job and job 1010 chunks) takes the lock shared and claims its share, so several workers do it at once.
     /// </summary>
     internal sealed class PostgresDialect : SqlDialect
     {
