@@ -53,6 +53,10 @@ namespace CommerceSync
         public const string StoreBusy = "StoreBusy";
         public const string StoreSchemaTooNew = "StoreSchemaTooNew";
         public const string StorePathIsFolder = "StorePathIsFolder";
+        public const string StoreInUse = "StoreInUse";
+        public const string DestinationIsStore = "DestinationIsStore";
+        public const string DestinationIsFolder = "DestinationIsFolder";
+        public const string ExportFailed = "ExportFailed";
         public const string NativeSqliteMissing = "NativeSqliteMissing";
         public const string InvalidValue = "InvalidValue";
         public const string NameRequired = "NameRequired";

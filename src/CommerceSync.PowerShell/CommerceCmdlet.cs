@@ -29,7 +29,7 @@ namespace CommerceSync
             get
             {
                 if (database != null) return database;
-                var (location, source) = StoreResolution.Resolve(Store);
+                var (location, source) = StoreResolution.Resolve(Store, SessionState);
                 WriteVerbose("Using store " + StoreResolution.Display(location) + " (" + source + ").");
                 try
                 {
@@ -48,9 +48,38 @@ namespace CommerceSync
             cancel.Cancel();
         }
 
-        protected override void EndProcessing()
+        // Every cmdlet's body runs inside a guard, so a core error that a cmdlet did not map itself still reaches the user with
+        // its CommerceSync error id (never as a raw exception type), and the store always closes.
+        protected sealed override void ProcessRecord() => Guard(ProcessCommerceRecord);
+
+        protected sealed override void EndProcessing()
         {
-            CloseStore();
+            try
+            {
+                Guard(EndCommerceProcessing);
+            }
+            finally
+            {
+                CloseStore();
+            }
+        }
+
+        /// <summary>The cmdlet's ProcessRecord.</summary>
+        protected virtual void ProcessCommerceRecord() { }
+
+        /// <summary>The cmdlet's EndProcessing; the store closes after it.</summary>
+        protected virtual void EndCommerceProcessing() { }
+
+        private void Guard(Action body)
+        {
+            try
+            {
+                body();
+            }
+            catch (CommerceSyncException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex));
+            }
         }
 
         protected void CloseStore()

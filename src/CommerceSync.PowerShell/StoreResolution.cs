@@ -62,13 +62,17 @@ namespace CommerceSync
         }
 
         /// <summary>Where the store is (a file path, or a PostgreSQL connection string) and which rule chose it.</summary>
-        public static (string Location, StoreSource Source) Resolve(Store explicitStore)
+        /// <param name="sessionState">Resolves a relative $env:COMMERCESYNC_STORE against $PWD, as -Store is (not the process's folder).</param>
+        public static (string Location, StoreSource Source) Resolve(Store explicitStore, SessionState sessionState = null)
         {
             if (explicitStore != null && !string.IsNullOrEmpty(explicitStore.Path)) return (Full(explicitStore.Path), StoreSource.Parameter);
             string session;
             if (SessionStores.TryGetValue(SessionKey, out session)) return (session, StoreSource.Session);
             var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (!string.IsNullOrWhiteSpace(env)) return (StoreDatabase.IsConnectionString(env) ? env : Path.GetFullPath(env), StoreSource.Environment);
+            if (!string.IsNullOrWhiteSpace(env))
+            {
+                return (StoreDatabase.IsConnectionString(env) ? env : sessionState != null ? ResolvePath(sessionState, env) : Path.GetFullPath(env), StoreSource.Environment);
+            }
             return (StoreDatabase.DefaultPath, StoreSource.Default);
         }
 

@@ -32,6 +32,8 @@ namespace CommerceSync
         public int Channels { get; set; }
         public long AsyncCustomers { get; set; }
         public long Customers { get; set; }
+        /// <summary>True for a store that can only be read (a read-only file or medium): reads, tests, exports and backups work; changes fail with StoreReadOnly.</summary>
+        public bool ReadOnly { get; set; }
 
         public override string ToString() => Path;
     }

@@ -62,16 +62,32 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
             }
         }
 
+        private const string InterruptedMessage = "The process running this job ended before it finished.";
+
         private void MarkInterrupted()
         {
             var stale = db.Query("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
                 r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName)).ToList();
             foreach (var s in stale)
             {
-                if (s.Pid.HasValue && IsAlive((int)s.Pid.Value)) continue;
-                db.Execute("UPDATE job_run SET status = $s, message = 'The process running this job ended before it finished.' WHERE run_id = $id;",
-                    ("$s", (int)JobRunStatus.Interrupted), ("$id", s.Id));
+                if (!Ended(Environment.MachineName, s.Pid)) continue;
+                db.Execute("UPDATE job_run SET status = $s, message = $m WHERE run_id = $id;",
+                    ("$s", (int)JobRunStatus.Interrupted), ("$m", InterruptedMessage), ("$id", s.Id));
             }
+        }
+
+        // A run still Running whose process on this host is gone: one rule for the listing and for the next job's bookkeeping.
+        private static bool Ended(string host, long? pid) =>
+            string.Equals(host, Environment.MachineName, StringComparison.Ordinal) && !(pid.HasValue && IsAlive((int)pid.Value));
+
+        private static JobRun ShowInterrupted(JobRun run, string host, long? pid)
+        {
+            if (run.Status == JobRunStatus.Running && Ended(host, pid))
+            {
+                run.Status = JobRunStatus.Interrupted;
+                run.Message = InterruptedMessage;
+            }
+            return run;
         }
 
         private static bool IsAlive(int pid)
@@ -100,16 +116,13 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
         /// <summary>Newest first.</summary>
         public IEnumerable<JobRun> List(string jobWildcard = null, string channelId = null, int? last = null)
         {
-            using (var tx = db.BeginWrite())
-            {
-                MarkInterrupted();
-                tx.Commit();
-            }
+            // A pure read: a reader never waits for a writer, and works on a read-only store. A run whose process is gone shows as
+            // Interrupted here; the next job to start records it so.
             var where = new SqlFilter()
                 .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)))
                 .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')", ("$ch", channelId));
-            return db.Query("SELECT " + Columns + " FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";", Map,
-                where.With(("$n", last ?? 0)));
+            return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
+                r => ShowInterrupted(Map(r), r.Str(11), r.LongOrNull(12)), where.With(("$n", last ?? 0)));
         }
 
         private static JobRun Map(DbDataReader r) => new JobRun

@@ -77,11 +77,17 @@ namespace CommerceSync.Storage
             return SQLitePCL.raw.sqlite3_libversion().utf8_to_string();
         }
 
-        /// <summary>Creates a new store file. Fails if one exists, unless <paramref name="force"/> replaces it.</summary>
+        /// <summary>
+        /// Creates a new store file, owner-only from the start. Fails if one exists, unless <paramref name="force"/> empties it,
+        /// which SQLite does in place and only while no other connection (another program, another CommerceSync session)
+        /// has the store open.
+        /// </summary>
         public static StoreDatabase Create(string path, string accountNumberFormat = null, bool force = false)
         {
             var format = AccountNumberFormat.Parse(accountNumberFormat ?? DefaultAccountNumberFormat);
             CheckNotFolder(path);
+            CheckNotDanglingLink(path);
+            var created = false;
             if (File.Exists(path))
             {
                 if (!force)
@@ -89,24 +95,27 @@ namespace CommerceSync.Storage
                     throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists,
                         "A store already exists at '" + path + "'. Use -Force to replace it.", path);
                 }
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                {
-                    if (File.Exists(path + suffix)) File.Delete(path + suffix);
-                }
+                EmptyInPlace(path);
             }
-            FilePermissions.CreatePrivateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)));
-            FilePermissions.CreatePrivateFile(path);
-            var db = OpenCore(path);
+            else
+            {
+                CreateEmptyFile(path);
+                created = true;
+            }
+            StoreDatabase db = null;
             try
             {
+                db = OpenCore(path, null);
                 db.Migrate();
                 db.SetSetting("AccountNumberFormat", format.ToString());
                 return db;
             }
             catch
             {
-                db.Dispose();
+                db?.Dispose();
+                // A store this call began and could not finish (disk full, read-only folder) leaves no file behind. The
+                // connection's pool goes first, so no pooled handle outlives the file it points at.
+                if (created) RemoveUnfinished(path);
                 throw;
             }
         }
@@ -115,14 +124,17 @@ namespace CommerceSync.Storage
         public static StoreDatabase Open(string path, bool createIfMissing = false)
         {
             CheckNotFolder(path);
+            CheckNotDanglingLink(path);
             if (!File.Exists(path))
             {
                 if (createIfMissing) return Create(path);
                 throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
                     "No store at '" + path + "'. Create one with New-CommerceStore.", path);
             }
-            CheckLooksLikeSqlite(path);
-            var db = OpenCore(path);
+            // The size comes from stat(2), which opens nothing: see StoreFiles for why no descriptor of a store is ever opened here.
+            var length = new FileInfo(path).Length;
+            if (length == 0) throw NotSqlite(path);
+            var db = OpenCore(path, length);
             try
             {
                 db.Migrate();
@@ -135,39 +147,19 @@ namespace CommerceSync.Storage
             }
         }
 
+        private static CommerceSyncException NotSqlite(string path) =>
+            new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
+                "'" + path + "' is not a CommerceSync store: it is empty, cut short or not a SQLite database.", path);
+
         /// <summary>
-        /// An existing store must be a whole SQLite file. SQLite itself would treat an empty or cut-short file as an empty database
-        /// and quietly start a new store in it; refuse instead, so a damaged copy is never mistaken for a store with no data.
+        /// An existing store must be a whole SQLite file. SQLite itself would treat a cut-short file as a database with fewer
+        /// pages and quietly go on; refuse instead, so a damaged copy is never mistaken for a store with less data. The header
+        /// is read through SQLite (a file that is not SQLite fails its first read with SQLITE_NOTADB).
         /// </summary>
-        private static void CheckLooksLikeSqlite(string path)
+        private void CheckWhole(long length)
         {
-            var header = new byte[100];
-            long length;
-            using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                length = f.Length;
-                var read = 0;
-                while (read < header.Length)
-                {
-                    var n = f.Read(header, read, header.Length - read);
-                    if (n == 0) break;
-                    read += n;
-                }
-            }
-            var magic = System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0");
-            var ok = length >= 100;
-            for (var i = 0; ok && i < magic.Length; i++) ok = header[i] == magic[i];
-            if (ok)
-            {
-                var pageSize = (header[16] << 8) | header[17];
-                if (pageSize == 1) pageSize = 65536;
-                ok = pageSize >= 512 && length >= pageSize && length % pageSize == 0;
-            }
-            if (!ok)
-            {
-                throw new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
-                    "'" + path + "' is not a CommerceSync store: it is empty, cut short or not a SQLite database.", path);
-            }
+            var pageSize = Scalar<long>("PRAGMA page_size;");
+            if (pageSize < 512 || length < pageSize || length % pageSize != 0) throw NotSqlite(Path);
         }
 
         private static void CheckNotFolder(string path)
@@ -179,22 +171,161 @@ namespace CommerceSync.Storage
             }
         }
 
-        private static StoreDatabase OpenCore(string path)
+        private static void CheckNotDanglingLink(string path)
+        {
+            var target = StoreFiles.DanglingLinkTarget(path);
+            if (target != null)
+            {
+                throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
+                    "The store path '" + path + "' is a link to '" + target + "', which does not exist. Point the link at a store, or give the store's own path.", path);
+            }
+        }
+
+        private static void CreateEmptyFile(string path)
+        {
+            try
+            {
+                StoreFiles.CreatePrivateEmpty(path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists,
+                    "A store was created at '" + path + "' at the same moment by another process. Use -Force to replace it.", path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
+                    "A store cannot be created at '" + path + "': " + ex.Message + " Check that the folder exists or can be made, and is writable.", path, ex);
+            }
+        }
+
+        private static void RemoveUnfinished(string path)
+        {
+            using (var pooled = new SqliteConnection(ConnectionStringFor(path, SqliteOpenMode.ReadWrite, pooling: true))) SqliteConnection.ClearPool(pooled);
+            StoreFiles.DeleteQuietly(path);
+            foreach (var suffix in StoreFiles.Sidecars) StoreFiles.DeleteQuietly(path + suffix);
+        }
+
+        /// <summary>
+        /// Empties an existing store (or another SQLite file) through SQLite, for New-CommerceStore -Force. Leaving WAL mode needs
+        /// every other connection to the file closed, so it is also the check that nobody uses the store: a store open elsewhere is
+        /// refused with StoreInUse and left as it was. A file that is not a database at all has no SQLite connection that could
+        /// be using it, and is replaced.
+        /// </summary>
+        private static void EmptyInPlace(string path)
         {
             EnsureSqliteProvider();
-            var cs = new SqliteConnectionStringBuilder
+            // This process's own idle pooled connections would count as users of the store.
+            using (var pooled = new SqliteConnection(ConnectionStringFor(path, SqliteOpenMode.ReadWrite, pooling: true))) SqliteConnection.ClearPool(pooled);
+            var notADatabase = false;
+            using (var c = new SqliteConnection(ConnectionStringFor(path, SqliteOpenMode.ReadWrite, pooling: false)))
             {
-                DataSource = path,
-                Mode = SqliteOpenMode.ReadWrite,
-                Pooling = true,
+                try
+                {
+                    c.Open();
+                    c.DefaultTimeout = 1;
+                    Run(c, "PRAGMA busy_timeout = 0;");
+                    var mode = RunScalar(c, "PRAGMA journal_mode = DELETE;") as string;
+                    if (!string.Equals(mode, "delete", StringComparison.OrdinalIgnoreCase)) throw InUse(path, null);
+                    // Outside the transaction: SQLite ignores foreign_keys inside one, and the tables go in any order.
+                    Run(c, "PRAGMA foreign_keys = OFF; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;");
+                    var objects = new List<(string Type, string Name)>();
+                    using (var cmd = c.CreateCommand())
+                    {
+                        cmd.CommandText = "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%';";
+                        using (var r = cmd.ExecuteReader()) while (r.Read()) objects.Add((r.GetString(0), r.GetString(1)));
+                    }
+                    foreach (var o in objects.OrderBy(o => o.Type == "table" ? 1 : 0))
+                    {
+                        Run(c, "DROP " + o.Type.ToUpperInvariant() + " IF EXISTS \"" + o.Name.Replace("\"", "\"\"") + "\";");
+                    }
+                    Run(c, "COMMIT;");
+                    Run(c, "VACUUM;");
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 26 || ex.SqliteErrorCode == 11)
+                {
+                    notADatabase = true;
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 5 || ex.SqliteErrorCode == 6)
+                {
+                    throw InUse(path, ex);
+                }
+                catch (SqliteException ex)
+                {
+                    throw SqliteDialect.Translate(ex, path, null);
+                }
+            }
+            if (notADatabase)
+            {
+                foreach (var suffix in StoreFiles.Sidecars) StoreFiles.DeleteQuietly(path + suffix);
+                File.Delete(path);
+                CreateEmptyFile(path);
+                return;
+            }
+#if NET8_0_OR_GREATER
+            // The file keeps its inode; make sure what the new store writes into it is the owner's alone.
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+#endif
+        }
+
+        private static CommerceSyncException InUse(string path, Exception inner) =>
+            new CommerceSyncException(ErrorIds.StoreInUse, ErrorKind.ResourceBusy,
+                "The store '" + path + "' is open in another program or CommerceSync session, so it is not replaced. Close it there first. Nothing was changed.", path, inner);
+
+        private static void Run(SqliteConnection c, string sql)
+        {
+            using (var cmd = c.CreateCommand()) { cmd.CommandText = sql; cmd.ExecuteNonQuery(); }
+        }
+
+        private static object RunScalar(SqliteConnection c, string sql)
+        {
+            using (var cmd = c.CreateCommand()) { cmd.CommandText = sql; return cmd.ExecuteScalar(); }
+        }
+
+        private static string ConnectionStringFor(string path, SqliteOpenMode mode, bool pooling, bool immutable = false) =>
+            new SqliteConnectionStringBuilder
+            {
+                // Read-only media: SQLite cannot make the -shm file it reads a WAL store with, unless it knows nothing can change the file.
+                DataSource = immutable ? new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path,
+                Mode = mode,
+                Pooling = pooling,
                 DefaultTimeout = (int)Math.Max(1, (EnvironmentBusyTimeout() ?? DefaultBusyTimeout).TotalSeconds),
             }.ToString();
-            var connection = new SqliteConnection(cs);
+
+        /// <summary>Whether this store can only be read (read-only file or media): reads, tests, exports and backups work, changes fail with StoreReadOnly.</summary>
+        public bool ReadOnly { get; private set; }
+
+        /// <summary>Opens a connection; <paramref name="existingLength"/> is the file's size when it is an existing store to check.</summary>
+        private static StoreDatabase OpenCore(string path, long? existingLength)
+        {
+            EnsureSqliteProvider();
+            try
+            {
+                return OpenWith(path, ConnectionStringFor(path, SqliteOpenMode.ReadWrite, pooling: true), existingLength);
+            }
+            catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.StoreReadOnly && existingLength != null)
+            {
+                try
+                {
+                    return OpenWith(path, ConnectionStringFor(path, SqliteOpenMode.ReadOnly, pooling: true, immutable: true), existingLength);
+                }
+                catch (CommerceSyncException)
+                {
+                    throw ex;
+                }
+            }
+        }
+
+        private static StoreDatabase OpenWith(string path, string connectionString, long? existingLength)
+        {
+            var connection = new SqliteConnection(connectionString);
             try
             {
                 connection.Open();
                 var db = new StoreDatabase(path, connection, SqliteDialect.Instance);
-                db.ApplyPragmas();
+                db.ReadOnly = SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+                db.ApplyPragmas(existingLength);
+                StoreFiles.RememberOpened(path);
                 return db;
             }
             catch (SqliteException ex)
@@ -209,20 +340,21 @@ namespace CommerceSync.Storage
             }
         }
 
-        private void ApplyPragmas()
+        private void ApplyPragmas(long? existingLength)
         {
             try
             {
                 // busy_timeout first: even switching to WAL needs the lock.
                 SetBusyTimeout(EnvironmentBusyTimeout() ?? DefaultBusyTimeout);
-                // Before the first write: switching to WAL rewrites the file header, and another application's database must stay as it was.
+                // Before the first write: switching to WAL rewrites the file header, and another application's database (or a
+                // cut-short copy) must stay as it was.
                 CheckNotForeign();
-                var mode = Scalar<string>("PRAGMA journal_mode = WAL;");
-                Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
-                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
-                {
-                    // A read-only folder or file cannot take WAL; SQLite keeps the old mode. Writes fail later with a clear error.
-                }
+                if (existingLength.HasValue) CheckWhole(existingLength.Value);
+                Execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                if (ReadOnly) return;
+                // A read-only folder cannot take WAL's files; SQLite then keeps the old mode, and writes fail later with StoreReadOnly.
+                Scalar<string>("PRAGMA journal_mode = WAL;");
+                Execute("PRAGMA synchronous = NORMAL;");
             }
             catch (SqliteException ex)
             {
@@ -553,7 +685,8 @@ namespace CommerceSync.Storage
 
         /// <summary>
         /// A consistent copy of the whole store while jobs may be running (SQLite's online backup), written owner-only.
-        /// The copy is a complete store: open it like any other.
+        /// The copy is a complete store: open it like any other. An existing destination (with <paramref name="force"/>) is
+        /// overwritten through SQLite, never deleted under a program that has it open; the store itself is never a destination.
         /// </summary>
         public void BackupTo(string destination, bool force)
         {
@@ -562,32 +695,70 @@ namespace CommerceSync.Storage
                 throw new CommerceSyncException(ErrorIds.BackupNotSupported, ErrorKind.NotSupported,
                     "Backup-CommerceStore copies SQLite stores. Back a PostgreSQL store up with the server's own tools (pg_dump), or move it with Export-CommerceData.", Path);
             }
-            CheckNotFolder(destination);
-            if (File.Exists(destination))
-            {
-                if (!force)
-                {
-                    throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists, "'" + destination + "' exists. Use -Force to replace it.", destination);
-                }
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" })
-                {
-                    if (File.Exists(destination + suffix)) File.Delete(destination + suffix);
-                }
-            }
-            FilePermissions.CreatePrivateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(destination)));
-            FilePermissions.CreatePrivateFile(destination);
-            using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString()))
+            CheckDestination(destination, force, anyOpenedStore: false);
+            var created = !File.Exists(destination);
+            if (created) CreateEmptyFile(destination);
+#if NET8_0_OR_GREATER
+            else if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(destination, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+#endif
+            try
             {
                 try
                 {
-                    target.Open();
-                    sqlite.BackupDatabase(target);
+                    CopyInto(sqlite, destination);
                 }
-                catch (SqliteException ex)
+                catch (SqliteException ex) when (!created && (ex.SqliteErrorCode == 26 || ex.SqliteErrorCode == 11))
                 {
-                    throw Translate(ex);
+                    // Not a database: no SQLite connection can be using it, so the file itself is replaced.
+                    foreach (var suffix in StoreFiles.Sidecars) StoreFiles.DeleteQuietly(destination + suffix);
+                    File.Delete(destination);
+                    CreateEmptyFile(destination);
+                    created = true;
+                    CopyInto(sqlite, destination);
                 }
+            }
+            catch (SqliteException ex)
+            {
+                if (created) RemoveUnfinished(destination);
+                throw SqliteDialect.Translate(ex, destination, BusyTimeout);
+            }
+            catch
+            {
+                if (created) RemoveUnfinished(destination);
+                throw;
+            }
+        }
+
+        private static void CopyInto(SqliteConnection source, string destination)
+        {
+            using (var target = new SqliteConnection(ConnectionStringFor(destination, SqliteOpenMode.ReadWrite, pooling: false)))
+            {
+                target.Open();
+                source.BackupDatabase(target);
+            }
+        }
+
+        /// <summary>
+        /// Refuses a destination for a copy of this store that is a folder, the store itself or one of its files (after links and
+        /// relative parts are resolved), or, with <paramref name="anyOpenedStore"/>, any store this process has opened; and an
+        /// existing file unless <paramref name="force"/>.
+        /// </summary>
+        public void CheckDestination(string destination, bool force, bool anyOpenedStore)
+        {
+            if (Directory.Exists(destination))
+            {
+                throw new CommerceSyncException(ErrorIds.DestinationIsFolder, ErrorKind.InvalidArgument,
+                    "'" + destination + "' is a folder. Give the path of a file to write.", destination);
+            }
+            var store = StoreFiles.StoreAt(destination, Backend == StoreBackend.SQLite ? Path : null, anyOpenedStore);
+            if (store != null)
+            {
+                throw new CommerceSyncException(ErrorIds.DestinationIsStore, ErrorKind.InvalidArgument,
+                    "'" + destination + "' is the store '" + store + "' (or one of its files): writing there would destroy it. Choose another destination. Nothing was changed.", destination);
+            }
+            if (File.Exists(destination) && !force)
+            {
+                throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists, "'" + destination + "' exists. Use -Force to replace it.", destination);
             }
         }
 

@@ -149,7 +149,7 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string AsyncCustomerId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             AsyncCustomer draft = null;
             var ok = TryRecord(() =>
@@ -166,10 +166,10 @@ namespace CommerceSync
             if (batch.Count >= BatchSize) Flush();
         }
 
-        protected override void EndProcessing()
+        protected override void EndCommerceProcessing()
         {
             Flush();
-            base.EndProcessing();
+            base.EndCommerceProcessing();
         }
 
         private void Flush()
@@ -204,7 +204,7 @@ namespace CommerceSync
         [SupportsWildcards]
         public string Name { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             var filter = new AsyncCustomerFilter
@@ -281,7 +281,7 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter IsPrimary { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var owner = AsyncCustomerId ?? AccountNumber;
             if (!ShouldProcess("customer " + owner + " at channel " + Channel, "Add address")) return;

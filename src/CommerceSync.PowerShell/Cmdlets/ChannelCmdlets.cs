@@ -38,7 +38,7 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter FilterSharedCustomerData { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
             TryRecord(() => WriteObject(new ChannelStore(Db).Add(new Channel
@@ -69,7 +69,7 @@ namespace CommerceSync
         [Parameter]
         public string DataAreaId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var store = new ChannelStore(Db);
             if (Channel == null || Channel.Length == 0)
@@ -125,7 +125,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(Channel, "Change channel settings")) return;
             TryRecord(() =>

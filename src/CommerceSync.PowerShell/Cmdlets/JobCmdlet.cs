@@ -45,7 +45,7 @@ namespace CommerceSync
 
         protected RecordRun Run => recordRun ?? (recordRun = new RecordRun(Db, JobName));
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var records = PipedRecords;
             if (records != null)
@@ -62,7 +62,7 @@ namespace CommerceSync
             if (SourceRun != null) sourceRuns.Add(SourceRun);
         }
 
-        protected override void EndProcessing()
+        protected override void EndCommerceProcessing()
         {
             try
             {
@@ -93,7 +93,7 @@ namespace CommerceSync
             }
             finally
             {
-                base.EndProcessing();
+                base.EndCommerceProcessing();
             }
         }
 

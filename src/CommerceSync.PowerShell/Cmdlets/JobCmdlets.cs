@@ -215,7 +215,7 @@ namespace CommerceSync
         [Parameter(ParameterSetName = "Channel")]
         public SwitchParameter Offline { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var filter = new CustomerFilter
             {
@@ -265,7 +265,7 @@ namespace CommerceSync
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var runs = new JobRunStore(Db);
             if (ParameterSetName == "Id")

@@ -11,7 +11,7 @@ namespace CommerceSync
     [OutputType(typeof(Customer), typeof(AsyncCustomer))]
     public sealed class NewCommerceCustomer : CustomerDraftCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var creation = new CustomerCreation(Db);
             var channel = Terminating(() => new ChannelStore(Db).Get(Channel), Channel);
@@ -94,7 +94,7 @@ namespace CommerceSync
 
         [Parameter] public string[] RemoveAffiliation { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(Target, "Record an edit (update operation)")) return;
             AsyncCustomerChange change = null;
@@ -119,7 +119,7 @@ namespace CommerceSync
     [OutputType(typeof(AsyncCustomerChange))]
     public sealed class DisableAsyncCustomer : CustomerChangeCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(Target, "Deactivate (operation 3)")) return;
             Append(new AsyncCustomerChange { Operation = AsyncOperation.Deactivate });
@@ -156,7 +156,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Uploaded { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             WriteObject(new OperationStore(Db).Read(new OperationFilter
@@ -199,7 +199,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess("operation " + ReplicationCounter + " of channel " + Channel, "Correct and set back to Pending")) return;
             TryRecord(() =>
@@ -232,7 +232,7 @@ namespace CommerceSync
         [Parameter(Mandatory = true, ParameterSetName = "AllStores")]
         public SwitchParameter AllStores { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (ParameterSetName == "AllStores")
             {
@@ -268,7 +268,7 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
         public string AsyncCustomerId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var who = AccountNumber ?? AsyncCustomerId;
             if (!ShouldProcess("customer " + who + " at channel " + Channel, "Issue a loyalty card")) return;
@@ -293,7 +293,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (MyInvocation.BoundParameters.ContainsKey(nameof(BusyTimeout)))
             {
@@ -305,7 +305,7 @@ namespace CommerceSync
                 if (!ShouldProcess(Db.Path, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
                 Terminating(() => { Db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, HeadquartersAvailable.IsPresent ? "true" : "false"); return 0; });
             }
-            if (PassThru.IsPresent) WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store).Source));
+            if (PassThru.IsPresent) WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store, SessionState).Source));
         }
     }
 }

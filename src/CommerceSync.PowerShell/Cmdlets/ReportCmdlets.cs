@@ -22,7 +22,7 @@ namespace CommerceSync
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
@@ -64,7 +64,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
@@ -92,7 +92,7 @@ namespace CommerceSync
         [ValidateRange(0.0, 1.0)]
         public double MinimumScore { get; set; } = 0.3;
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
@@ -111,22 +111,13 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var path = StoreResolution.ResolvePath(SessionState, Path);
-            if (File.Exists(path) && !Force.IsPresent)
-            {
-                WriteRecordError(ErrorIds.StoreExists, ErrorKind.AlreadyExists, "'" + path + "' exists. Use -Force to replace it.", path);
-                return;
-            }
+            // An export never lands on a store (this one, or any this session has open), and never on a file without -Force.
+            Terminating(() => { Db.CheckDestination(path, Force.IsPresent, anyOpenedStore: true); return 0; }, path);
             if (!ShouldProcess(path, "Export store " + Db.Path)) return;
-            var result = Terminating(() =>
-            {
-                using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
-                {
-                    return new TransferStore(Db).Export(writer, n => Progress("Export-CommerceData", n + " rows"));
-                }
-            }, path);
+            var result = Terminating(() => new TransferStore(Db).ExportToFile(path, n => Progress("Export-CommerceData", n + " rows")), path);
             result.Path = path;
             CompleteProgress("Export-CommerceData");
             WriteVerbose("Exported " + result.Rows + " rows from " + result.RowsByTable.Count(t => t.Value > 0) + " tables.");
@@ -143,7 +134,7 @@ namespace CommerceSync
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var path = StoreResolution.ResolvePath(SessionState, Path);
             if (!File.Exists(path))
@@ -152,13 +143,7 @@ namespace CommerceSync
                 return;
             }
             if (!ShouldProcess(Db.Path, "Import " + path)) return;
-            var result = Terminating(() =>
-            {
-                using (var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16))
-                {
-                    return new TransferStore(Db).Import(reader, n => Progress("Import-CommerceData", n + " rows"));
-                }
-            }, path);
+            var result = Terminating(() => new TransferStore(Db).ImportFromFile(path, n => Progress("Import-CommerceData", n + " rows")), path);
             result.Path = path;
             CompleteProgress("Import-CommerceData");
             WriteVerbose("Imported " + result.Rows + " rows.");

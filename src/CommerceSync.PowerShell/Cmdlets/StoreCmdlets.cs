@@ -18,6 +18,7 @@ namespace CommerceSync
             Customers = db.Count("cust_table"),
             HeadquartersAvailable = new Services.CustomerCreation(db).HeadquartersAvailable,
             BusyTimeout = db.BusyTimeout,
+            ReadOnly = db.ReadOnly,
         };
     }
 
@@ -90,15 +91,15 @@ namespace CommerceSync
             {
                 StoreResolution.ClearSessionStore();
             }
-            var location = Default.IsPresent ? StoreResolution.Resolve(null).Location
+            var location = Default.IsPresent ? StoreResolution.Resolve(null, SessionState).Location
                 : ParameterSetName == "ConnectionString" ? ConnectionString
                 : StoreDatabase.IsConnectionString(Path) ? Path : StoreResolution.ResolvePath(SessionState, Path);
             try
             {
-                using (var db = StoreDatabase.OpenAt(location, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null).Source == StoreSource.Default))
+                using (var db = StoreDatabase.OpenAt(location, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null, SessionState).Source == StoreSource.Default))
                 {
                     if (!Default.IsPresent) StoreResolution.SetSessionStore(location);
-                    WriteObject(StoreInfo.Describe(db, StoreResolution.Resolve(null).Source));
+                    WriteObject(StoreInfo.Describe(db, StoreResolution.Resolve(null, SessionState).Source));
                 }
             }
             catch (CommerceSyncException ex)
@@ -113,9 +114,9 @@ namespace CommerceSync
     [OutputType(typeof(Store))]
     public sealed class GetCommerceStore : CommerceCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
-            WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store).Source));
+            WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store, SessionState).Source));
         }
     }
 }
@@ -133,7 +134,7 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var checks = Terminating(() => new IntegrityStore(Db).Check());
             foreach (var c in checks.Where(c => c.Count > 0)) WriteVerbose("Broken: " + c.Check + " (" + c.Count + "): " + c.Description);
@@ -155,9 +156,10 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var destination = StoreResolution.ResolvePath(SessionState, Destination);
+            Terminating(() => { Db.CheckDestination(destination, Force.IsPresent, anyOpenedStore: false); return 0; }, destination);
             if (!ShouldProcess(destination, "Back up store " + Db.Path)) return;
             Terminating(() => { Db.BackupTo(destination, Force.IsPresent); return 0; }, destination);
             using (var copy = StoreDatabase.Open(destination))

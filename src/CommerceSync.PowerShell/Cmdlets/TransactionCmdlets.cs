@@ -54,7 +54,7 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string TransactionId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             Transaction t = null;
             var ok = TryRecord(() =>
@@ -83,10 +83,10 @@ namespace CommerceSync
             if (batch.Count >= BatchSize) Flush();
         }
 
-        protected override void EndProcessing()
+        protected override void EndCommerceProcessing()
         {
             Flush();
-            base.EndProcessing();
+            base.EndCommerceProcessing();
         }
 
         private void Flush()
@@ -144,7 +144,7 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AccountNumberCompleter))]
         public string[] AccountNumber { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             WriteObject(new TransactionStore(Db).Read(new TransactionFilter
@@ -234,12 +234,12 @@ namespace CommerceSync
         [Parameter]
         public DateTime BusinessDate { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             if (Channel != null) channels.AddRange(Channel);
         }
 
-        protected override void EndProcessing()
+        protected override void EndCommerceProcessing()
         {
             try
             {
@@ -268,7 +268,7 @@ namespace CommerceSync
             }
             finally
             {
-                base.EndProcessing();
+                base.EndCommerceProcessing();
             }
         }
     }
@@ -292,7 +292,7 @@ namespace CommerceSync
         [Parameter]
         public StatementStatus[] Status { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessCommerceRecord()
         {
             var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
             DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
