@@ -98,14 +98,14 @@ $sales = @(
 '{0} transactions recorded at S0003; each keeps the async customer it references.' -f $sales.Count | Show
 
 Write-Step 'Synchronize orders creates the customers the orders reference, then the sales orders:  Invoke-PJob -Channel S0003 | Sync-CommerceOrder'
-Invoke-PJob -Channel S0003 | Sync-CommerceOrder -WarningAction SilentlyContinue | Format-Table | Show
+Invoke-PJob -Channel S0003 | Sync-CommerceOrder -ErrorAction SilentlyContinue | Format-Table | Show
 Get-CommerceTransaction -Channel S0003 -Type CustomerOrder | Select-Object -First 3 | Format-Table | Show
 
 Write-Step 'End of day: statement posting syncs the customers its cash-and-carry sales reference, then posts:  Invoke-StatementPosting -Channel S0003'
 Invoke-StatementPosting -Channel S0003 | Format-Table | Show
 
 Write-Step 'S0002 and S0003 in bulk:  Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer | Invoke-Job1010'
-Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 | Out-Null
+Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null
 Write-Host 'Job 1010 in bulk also sends the customers that Synchronize orders and statement posting created:'
 Invoke-Job1010 | Format-Table | Show
 Get-CommerceJobRun | Format-Table | Show
@@ -131,5 +131,5 @@ Get-CommerceCustomer -AccountNumber $one.AccountNumber | Format-List | Show
     (Get-CommerceCustomer -Channel S0003 -Offline -AccountNumber $one.AccountNumber).DisplayAccount | Show
 
 Write-Step 'Running everything again changes nothing'
-@(Invoke-PJob; Convert-AsyncCustomer; Sync-CommerceOrder; Invoke-Job1010) | Format-Table | Show
+@(Invoke-PJob; Convert-AsyncCustomer -ErrorAction SilentlyContinue; Sync-CommerceOrder -ErrorAction SilentlyContinue; Invoke-Job1010) | Format-Table | Show
 'Statements posted again: {0}' -f @(Invoke-StatementPosting).Count | Show

@@ -29,8 +29,8 @@ $rng = [Random]::new($Seed)
 # The jobs every round exercises, each as a child process runs it.
 $jobs = [ordered]@{
     'P-job'     = "Invoke-PJob -ChunkSize $ChunkSize"
-    'Sync'      = "Convert-AsyncCustomer -ChunkSize $ChunkSize -WarningAction SilentlyContinue"
-    'Orders'    = "Sync-CommerceOrder -ChunkSize $ChunkSize -WarningAction SilentlyContinue"
+    'Sync'      = "Convert-AsyncCustomer -ChunkSize $ChunkSize -ErrorAction SilentlyContinue"
+    'Orders'    = "Sync-CommerceOrder -ChunkSize $ChunkSize -ErrorAction SilentlyContinue"
     'Statement' = 'Invoke-StatementPosting -WarningAction SilentlyContinue'
     '1010'      = "Invoke-Job1010 -ChunkSize $ChunkSize"
 }
@@ -104,8 +104,8 @@ function Complete-All {
     # Everything due, in order, twice: the second pass must find nothing to do.
     foreach ($pass in 1, 2) {
         Invoke-PJob -Store $store | Out-Null
-        Convert-AsyncCustomer -Store $store -WarningAction SilentlyContinue | Out-Null
-        Sync-CommerceOrder -Store $store -WarningAction SilentlyContinue | Out-Null
+        Convert-AsyncCustomer -Store $store -ErrorAction SilentlyContinue | Out-Null
+        Sync-CommerceOrder -Store $store -ErrorAction SilentlyContinue | Out-Null
         Invoke-StatementPosting -Store $store -WarningAction SilentlyContinue | Out-Null
         Invoke-Job1010 -Store $store | Out-Null
     }

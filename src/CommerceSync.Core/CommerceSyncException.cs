@@ -64,6 +64,7 @@ namespace CommerceSync
         public const string AccountNumberFormatInvalid = "AccountNumberFormatInvalid";
         public const string AddressOwnerRequired = "AddressOwnerRequired";
         public const string ValidationFailed = "ValidationFailed";
+        public const string RecordsFailed = "RecordsFailed";
         public const string NotUploaded = "NotUploaded";
         public const string NotConverted = "NotConverted";
         public const string OrderFailed = "OrderFailed";

@@ -135,7 +135,7 @@ namespace CommerceSync
             }
             catch (CommerceSyncException ex) when (ex.ErrorId != ErrorIds.StoreBusy && ex.ErrorId != ErrorIds.StoreReadOnly)
             {
-                WriteError(ToErrorRecord(ex, target));
+                WriteCommerceError(ToErrorRecord(ex, target));
                 return false;
             }
             catch (CommerceSyncException ex)
@@ -160,7 +160,16 @@ namespace CommerceSync
         }
 
         protected void WriteRecordError(string errorId, ErrorKind kind, string message, object target) =>
-            WriteError(new ErrorRecord(new CommerceSyncException(errorId, kind, message, target), errorId, Category(kind), target));
+            WriteCommerceError(new ErrorRecord(new CommerceSyncException(errorId, kind, message, target), errorId, Category(kind), target));
+
+        /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>
+        protected ErrorRecord LastError { get; private set; }
+
+        protected void WriteCommerceError(ErrorRecord error)
+        {
+            LastError = error;
+            WriteError(error);
+        }
 
         private readonly Stopwatch progressClock = Stopwatch.StartNew();
         private long lastProgress = -1000;

@@ -54,7 +54,7 @@
     @{ Case = 'Export onto the store itself, with -Force'; Script = { Export-CommerceData -Path $StorePath -Force }; ErrorId = 'DestinationIsStore,CommerceSync.ExportCommerceData'; SqliteOnly = $true }
     @{ Case = 'Export onto the store''s WAL file, with -Force'; Script = { Export-CommerceData -Path "$StorePath-wal" -Force }; ErrorId = 'DestinationIsStore,CommerceSync.ExportCommerceData'; SqliteOnly = $true }
     @{ Case = 'Export into a folder'; Script = { Export-CommerceData -Path $TestDrive -Force }; ErrorId = 'DestinationIsFolder,CommerceSync.ExportCommerceData' }
-    @{ Case = 'Import from the store file itself'; Script = { Import-CommerceData -Path $StorePath -Store (Join-Path $TestDrive 'target.db') }; ErrorId = 'DestinationIsStore,CommerceSync.ImportCommerceData'; SqliteOnly = $true }
+    @{ Case = 'Import from the store file itself'; Script = { $t = Join-Path $TestDrive 'target.db'; New-CommerceStore $t | Out-Null; Import-CommerceData -Path $StorePath -Store $t }; ErrorId = 'DestinationIsStore,CommerceSync.ImportCommerceData'; SqliteOnly = $true }
     @{ Case = 'Duplicate score above 1'; Script = { Find-CommerceDuplicateCustomer -MinimumScore 2 }; ErrorId = 'ParameterArgumentValidationError,CommerceSync.FindCommerceDuplicateCustomer' }
     @{ Case = 'Negative age threshold'; Script = { Test-CommerceSync -MaxAgeHours -1 }; ErrorId = 'ParameterArgumentValidationError,CommerceSync.TestCommerceSync' }
     @{ Case = 'Report as of a moment in the future'; Script = { Get-CommerceSyncReport -AsOf (Get-Date).AddDays(2) }; ErrorId = 'InvalidValue,CommerceSync.GetCommerceSyncReport' }

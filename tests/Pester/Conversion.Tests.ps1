@@ -57,7 +57,7 @@ Describe 'Converting async customers: the three steps' {
     BeforeEach { New-ConversionStore }
 
     It 'bulk form: Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 converts every valid customer exactly once' {
-        $runs = Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010
+        $runs = Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010
         $runs | Should -BeOfType CommerceSync.JobRun
         $runs.Job | Should -Be '1010'
         Assert-Converted
@@ -75,21 +75,24 @@ Describe 'Converting async customers: the three steps' {
         $out.Count | Should -Be 12
         $out | Should -BeOfType CommerceSync.Customer
         $out.AccountNumber | Should -Match '^C\d{6}$'
-        $err.Count | Should -Be 2
-        $err.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'ValidationFailed,CommerceSync.ConvertAsyncCustomer'
+        # One error per refused record, then one for the run (what a runbook stops on).
+        $err.Count | Should -Be 3
+        ($err | Where-Object FullyQualifiedErrorId -eq 'ValidationFailed,CommerceSync.ConvertAsyncCustomer').Count | Should -Be 2
         $err[0].TargetObject | Should -BeOfType CommerceSync.AsyncCustomer
+        $err[2].FullyQualifiedErrorId | Should -Be 'RecordsFailed,CommerceSync.ConvertAsyncCustomer'
+        $err[2].TargetObject | Should -BeOfType CommerceSync.JobRun
         Assert-Converted
         (Get-CommerceJobRun).Mode | Sort-Object -Unique | Should -Be 'Record'
     }
 
     It 'one channel by pipeline and the rest in bulk reach the same end' {
         Get-AsyncCustomer -Status Pending -Channel S0001 | Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null
-        Invoke-PJob -Channel S0002, F0001 | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 | Out-Null
+        Invoke-PJob -Channel S0002, F0001 | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null
         Assert-Converted
     }
 
     It 'running the whole chain again changes nothing' {
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null
         $before = Get-StateFingerprint
         $again = @(Invoke-PJob; Convert-AsyncCustomer; Invoke-Job1010)
         $again.Processed | Should -Be @(0, 0, 0)
@@ -105,7 +108,7 @@ Describe 'Converting async customers: the three steps' {
         Invoke-PJob | Out-Null
         (Invoke-Job1010).Processed | Should -Be 0 -Because '1010 before the sync job distributes nothing new'
         Get-AsyncCustomer -Status Uploaded | Should -HaveCount 14
-        Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         Invoke-PJob | Out-Null
         Invoke-Job1010 | Out-Null
         Assert-Converted
@@ -119,7 +122,7 @@ Describe 'Converting async customers: the three steps' {
         Get-CommerceCustomer -Channel S0002 -AsyncCustomerId $c.AsyncCustomerId | Should -BeNullOrEmpty
         Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId | Should -BeNullOrEmpty -Because 'HQ has not received it'
 
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $hq = Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId
         $hq.AccountNumber | Should -Match '^C\d{6}$'
         (Get-AsyncCustomer -AsyncCustomerId $c.AsyncCustomerId).Status | Should -Be 'Converted'
@@ -133,7 +136,7 @@ Describe 'Converting async customers: the three steps' {
     }
 
     It 'carries addresses and typed attributes to HQ' {
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $c = Get-CommerceCustomer | Where-Object Name -eq 'First2 S0002'
         $c.Addresses.Street | Should -Be '2 Main St'
         $c.Attributes.Name | Should -Be 'Tier'
@@ -155,7 +158,7 @@ Describe 'Converting async customers: the three steps' {
     }
 
     It 'honours "Exclude from offline databases"' {
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 -ExcludeOfflineDatabase | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 -ExcludeOfflineDatabase | Out-Null
         Get-CommerceCustomer -Channel S0001 -Offline | Should -BeNullOrEmpty
         (Get-CommerceCustomer -Channel S0001 | Where-Object SyncStatus -eq 'Synced').Count | Should -Be 8
         Invoke-Job1010 | Out-Null
@@ -171,7 +174,7 @@ Describe 'Converting async customers: the three steps' {
         Convert-AsyncCustomer -WhatIf | Should -BeNullOrEmpty
         Get-AsyncCustomer | Convert-AsyncCustomer -WhatIf | Should -BeNullOrEmpty
         Get-StateFingerprint | Should -Be $uploaded
-        Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $converted = Get-StateFingerprint
         Invoke-Job1010 -WhatIf | Should -BeNullOrEmpty
         Get-StateFingerprint | Should -Be $converted
@@ -200,7 +203,7 @@ Get-AsyncCustomer -Name Ann | Convert-AsyncCustomer -WhatIf
     }
 
     It 'a fixed failure is retried with -AsyncCustomerId; an unknown id is reported' {
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $bad = Get-AsyncCustomer -Status Failed | Where-Object LastName -eq 'Email'
         Convert-AsyncCustomer -AsyncCustomerId $bad.AsyncCustomerId -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be 'ValidationFailed,CommerceSync.ConvertAsyncCustomer'
@@ -220,7 +223,7 @@ Get-AsyncCustomer -Name Ann | Convert-AsyncCustomer -WhatIf
         $s1 = Get-AsyncCustomer -Channel S0001 | Select-Object -First 1
         $s1 | Invoke-PJob | Out-Null                       # S0001 is uploaded, but by an earlier run
         $upload = Invoke-PJob -Channel S0002               # this run uploads S0002 only
-        $sync = $upload | Convert-AsyncCustomer -WarningAction SilentlyContinue
+        $sync = $upload | Convert-AsyncCustomer -ErrorAction SilentlyContinue
         @(Get-AsyncCustomer -Channel S0001 -Status Uploaded).Count | Should -Be 1 -Because 'the piped run did not upload S0001'
         @(Get-AsyncCustomer -Channel S0001 -Status Pending).Count | Should -Be 4
         (Get-AsyncCustomer -Channel S0002 -Status Converted).Count | Should -Be 4
@@ -231,7 +234,7 @@ Get-AsyncCustomer -Name Ann | Convert-AsyncCustomer -WhatIf
 
     It 'several JobRuns piped on make one run over the channels they name' {
         $uploads = @(Invoke-PJob -Channel S0001; Invoke-PJob -Channel S0002)
-        $sync = @($uploads | Convert-AsyncCustomer -WarningAction SilentlyContinue)
+        $sync = @($uploads | Convert-AsyncCustomer -ErrorAction SilentlyContinue)
         $sync.Count | Should -Be 1 -Because 'one run serves every run piped in, instead of one run each'
         $sync[0].ChannelIds | Sort-Object | Should -Be @('S0001', 'S0002')
         @(Get-AsyncCustomer -Channel F0001 -Status Pending).Count | Should -Be 4 -Because 'no run piped in named F0001'
@@ -241,7 +244,7 @@ Get-AsyncCustomer -Name Ann | Convert-AsyncCustomer -WhatIf
 
     It 'the one-line chain resumes what an interrupted chain left' {
         Invoke-PJob | Out-Null                              # the chain stopped after the P-job last night
-        $sync = Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue
+        $sync = Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue
         $sync.Processed | Should -BeGreaterThan 0 -Because 'the new P-job run uploaded nothing, but its channels still had work due'
         $sync | Invoke-Job1010 | Out-Null
         Assert-Converted

@@ -10,7 +10,7 @@ BeforeAll {
         New-CommerceChannel -ChannelId F0001 -DataAreaId FRRT -DefaultCurrency EUR -AsyncCustomerMode | Out-Null
     }
 
-    function Invoke-Chain { Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010 | Out-Null }
+    function Invoke-Chain { Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null }
 }
 
 Describe 'An admin corrects a customer the store keeps editing' {
@@ -76,7 +76,7 @@ Describe 'The Customer synchronization status page: find a failed operation, fix
     It 'lists operations with channel, ids, operation, timestamp, status and last known error' {
         New-AsyncCustomer S0001 -FirstName Good | Out-Null
         $bad = New-AsyncCustomer S0001 -FirstName Bad -Email 'bad-email'
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $failed = Get-AsyncCustomerOperation -SyncStatus Failed
         $failed.Count | Should -Be 1
         $failed | Should -BeOfType CommerceSync.AsyncCustomerOperation
@@ -92,7 +92,7 @@ Describe 'The Customer synchronization status page: find a failed operation, fix
     It 'fixes the failed row at HQ with Set-AsyncCustomerOperation and synchronizes just it' {
         $bad = New-AsyncCustomer S0001 -FirstName Bad -Email 'bad-email'
         $other = New-AsyncCustomer S0002 -FirstName Waiting
-        Invoke-PJob -Channel S0001 | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob -Channel S0001 | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         Invoke-PJob -Channel S0002 | Out-Null
         Get-AsyncCustomerOperation -SyncStatus Failed | Set-AsyncCustomerOperation -Email 'fixed@example.com' -PassThru |
             ForEach-Object SyncStatus | Should -Be 'Pending'
@@ -103,7 +103,7 @@ Describe 'The Customer synchronization status page: find a failed operation, fix
 
     It 'a corrected Set-AsyncCustomer at the store also repairs a failed create on retry' {
         $bad = New-AsyncCustomer S0001 -FirstName Bad -Email 'bad-email'
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         Set-AsyncCustomer S0001 -AsyncCustomerId $bad.AsyncCustomerId -Email 'good@example.com'
         Invoke-PJob | Out-Null
         (Convert-AsyncCustomer -AsyncCustomerId $bad.AsyncCustomerId).Email | Should -Be 'good@example.com'

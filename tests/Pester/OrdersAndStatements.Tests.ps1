@@ -45,7 +45,7 @@ Describe 'Transactions at the POS' {
     }
 
     It 'keeps the GUID when an async customer is piped in before the store received its account' {
-        Invoke-PJob -Channel S0001 | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob -Channel S0001 | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $converted = Get-AsyncCustomer -AsyncCustomerId $s.Good.AsyncCustomerId
         $converted.AccountNumber | Should -Not -BeNullOrEmpty
         $t = $converted | New-CommerceTransaction -Amount 3
@@ -95,8 +95,10 @@ Describe 'Synchronize orders: an order that references an unsynced async custome
         $orders.Count | Should -Be 2
         $orders | Should -BeOfType CommerceSync.SalesOrder
         $orders.SalesId | Should -Be @('SO000001', 'SO000002')
-        $err.Count | Should -Be 1
+        # The failed order, then the run that failed a record (what a runbook stops on).
+        $err.Count | Should -Be 2
         $err[0].FullyQualifiedErrorId | Should -Be 'OrderFailed,CommerceSync.SyncCommerceOrder'
+        $err[1].FullyQualifiedErrorId | Should -Be 'RecordsFailed,CommerceSync.SyncCommerceOrder'
         $err[0].Exception.Message | Should -Match ([regex]::Escape($broken.TransactionId))
         $err[0].Exception.Message | Should -Match 'email'
 
@@ -133,7 +135,8 @@ Describe 'Synchronize orders: an order that references an unsynced async custome
         Invoke-PJob | Out-Null
         $orders = Get-CommerceTransaction -Type CustomerOrder | Sync-CommerceOrder -ErrorVariable err -ErrorAction SilentlyContinue
         @($orders).TransactionId | Should -Be @($o2.TransactionId)
-        $err.Count | Should -Be 1
+        $err.Count | Should -Be 2 -Because 'the failed order, then the run that failed it'
+        $err[1].FullyQualifiedErrorId | Should -Be 'RecordsFailed,CommerceSync.SyncCommerceOrder'
         $err[0].Exception.Message | Should -Match ([regex]::Escape($o1.TransactionId))
         (Get-CommerceTransaction -TransactionId $o1.TransactionId).Status | Should -Be 'Failed'
     }
@@ -141,7 +144,7 @@ Describe 'Synchronize orders: an order that references an unsynced async custome
     It 'bulk mode writes a JobRun, and running it twice creates nothing twice' {
         $s.Good | New-CommerceTransaction -Type CustomerOrder -Amount 25 | Out-Null
         $s.Bad | New-CommerceTransaction -Type CustomerOrder -Amount 30 | Out-Null
-        $run = Invoke-PJob | Sync-CommerceOrder -WarningAction SilentlyContinue
+        $run = Invoke-PJob | Sync-CommerceOrder -ErrorAction SilentlyContinue
         $run | Should -BeOfType CommerceSync.JobRun
         $run.Job | Should -Be 'Synchronize orders'
         $run.Processed | Should -Be 1
@@ -242,8 +245,8 @@ Describe 'Exactly once: whichever path reaches an async customer first' {
         Invoke-PJob | Out-Null
         foreach ($path in $Paths) {
             switch ($path) {
-                'SyncJob' { Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null }
-                'Orders' { Sync-CommerceOrder -WarningAction SilentlyContinue | Out-Null }
+                'SyncJob' { Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null }
+                'Orders' { Sync-CommerceOrder -ErrorAction SilentlyContinue | Out-Null }
                 'Statement' { Invoke-StatementPosting -WarningAction SilentlyContinue | Out-Null }
             }
         }

@@ -43,7 +43,7 @@ Describe 'A shared store on PostgreSQL' -Skip:($NoServer -or $PostgresPass) {
         $record = Get-AsyncCustomer -Status Pending -Channel S0001 | Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010
         $record.Count | Should -Be 5
         $record | Should -BeOfType CommerceSync.Customer
-        $runs = Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Invoke-Job1010
+        $runs = Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010
         $runs.Status | Should -Be 'Completed'
         @(Get-AsyncCustomer -Status Distributed).Count | Should -Be 10
         (Get-AsyncCustomer -Status Failed).Error | Should -Match 'email'

@@ -19,8 +19,8 @@ Describe 'Get-CommerceSyncReport: what is stuck, and why' {
         New-AsyncCustomer S0002 -FirstName Bad3 -Currency 'EURO' | Out-Null
         $bad1 | New-CommerceTransaction -Amount 5 | Out-Null
         $bad1 | New-CommerceTransaction -Type CustomerOrder -Amount 9 | Out-Null
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
-        Sync-CommerceOrder -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        Sync-CommerceOrder -ErrorAction SilentlyContinue | Out-Null
         New-AsyncCustomer S0002 -FirstName Late | Out-Null
         $r = Get-CommerceSyncReport
         $r | Should -BeOfType CommerceSync.SyncReport
@@ -69,7 +69,7 @@ Describe 'Get-CommerceSyncReport -AsOf: a past moment as it was, though it chang
     It 'shows a failure for the time it lasted, what it blocked then, and a store that received a customer once as distributed from then on' {
         $c = New-AsyncCustomer S0001 -FirstName Fix -Email nope
         $c | New-CommerceTransaction -Amount 5 | Out-Null
-        Invoke-PJob | Convert-AsyncCustomer -WarningAction SilentlyContinue | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         $whileFailed = Step
         Get-AsyncCustomerOperation -SyncStatus Failed | Set-AsyncCustomerOperation -Email fixed@example.com | Out-Null
         $afterFix = Step

@@ -107,6 +107,15 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
             }
         }
 
+        /// <summary>
+        /// The commonest reasons HQ refused customers while a run went on (the failures recorded between its start and end),
+        /// most frequent first: what a runbook's error names. Empty for a run that refused no customer.
+        /// </summary>
+        public IReadOnlyList<(string Reason, long Count)> TopFailures(JobRun run, int top = 3) =>
+            db.Query(@"SELECT COALESCE(error, ''), COUNT(*) FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to
+GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
+                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$n", top)).ToList();
+
         public JobRun Find(long runId) =>
             db.Query("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
 

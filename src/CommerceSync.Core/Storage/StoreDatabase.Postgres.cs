@@ -68,7 +68,7 @@ namespace CommerceSync.Storage
             {
                 connection.Open();
             }
-            catch (Exception ex) when (ex is NpgsqlException || ex is TimeoutException)
+            catch (Exception ex) when (ex is NpgsqlException || ex is TimeoutException || ex is System.Net.Sockets.SocketException)
             {
                 connection.Dispose();
                 throw PostgresDialect.Unavailable(display, ex.Message, ex);

@@ -70,7 +70,7 @@ namespace CommerceSync
                 {
                     Flush();
                     recordRun?.Complete();
-                    if (recordRun?.Run != null) WriteVerbose(JobName + " run " + recordRun.Run.RunId + ": " + recordRun.Run.Processed + " processed, " + recordRun.Run.Failed + " failed.");
+                    if (recordRun?.Run != null) Report(recordRun.Run);
                 }
                 else if (sourceRuns.Count > 0)
                 {
@@ -116,6 +116,14 @@ namespace CommerceSync
                 Run.Fail(ex.Message);
                 ThrowTerminatingError(ToErrorRecord(ex));
             }
+            catch (PipelineStoppedException) when (LastError != null && !Cancellation.IsCancellationRequested)
+            {
+                // A record's error made terminating by -ErrorAction Stop (or $ErrorActionPreference): PowerShell stops the pipeline,
+                // and the run ends Failed now, with that error. Ctrl+C (cancelled) and a downstream Select-Object -First (no error
+                // of ours) stop it too: OnClosing marks those Interrupted.
+                Run.Fail("Stopped by an error: " + LastError.Exception.Message);
+                throw;
+            }
             if (Run.Run != null) Progress(Activity, Run.Run.Processed + " processed, " + Run.Run.Failed + " failed");
         }
 
@@ -137,10 +145,31 @@ namespace CommerceSync
             var run = Terminating(() => RunBulk(options));
             if (run != null)
             {
-                if (run.Failed > 0) WriteWarning(JobName + " run " + run.RunId + ": " + run.Failed + " records failed. See Get-AsyncCustomer -Status Failed.");
+                // The run goes down the pipeline first: under -ErrorAction Stop the error below ends the script after it.
                 WriteObject(run);
+                Report(run);
             }
         }
+
+        /// <summary>
+        /// What every finished run tells a runbook: one Information record (tag CommerceSync) with its summary, for transcripts
+        /// and -InformationVariable; and when any record failed, a non-terminating RecordsFailed error with the run as its
+        /// target, so $? is false, -ErrorAction Stop stops the script and `pwsh -File` exits non-zero.
+        /// </summary>
+        private void Report(JobRun run)
+        {
+            var summary = JobName + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed.";
+            WriteVerbose(summary);
+            WriteInformation(summary, new[] { "CommerceSync" });
+            if (run.Failed == 0) return;
+            var reasons = new JobRunStore(Db).TopFailures(run);
+            var message = JobName + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
+                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason)) + ".") + " " + FailureHint;
+            WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
+        }
+
+        /// <summary>Where a user sees the failed records of this job and why.</summary>
+        protected virtual string FailureHint => "See Get-AsyncCustomer -Status Failed.";
 
         protected virtual void ConfigureOptions(JobOptions options) { }
 

@@ -171,6 +171,8 @@ namespace CommerceSync
     [OutputType(typeof(SalesOrder), ParameterSetName = new[] { "Record" })]
     public sealed class SyncCommerceOrder : JobCmdlet<Transaction>
     {
+        protected override string FailureHint => "See Get-CommerceTransaction -Type CustomerOrder for each order's error.";
+
         [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
