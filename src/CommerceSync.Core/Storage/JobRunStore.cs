@@ -107,7 +107,8 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
             }
             var where = new SqlFilter()
                 .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)))
-                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')", ("$ch", channelId));
+                // The channel is a literal: '_' and '%' in it match only themselves (ids cannot hold ',', so the list splits exactly).
+                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%' ESCAPE '\\')", ("$ch", channelId == null ? null : SqlText.EscapeLike(channelId)));
             return db.Query("SELECT " + Columns + " FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";", Map,
                 where.With(("$n", last ?? 0)));
         }
