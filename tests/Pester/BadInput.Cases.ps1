@@ -73,13 +73,13 @@
     @{ Case = 'Channel id with a comma'; Script = { New-CommerceChannel -ChannelId 'A,B' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
     @{ Case = 'Channel id with a line break'; Script = { New-CommerceChannel -ChannelId "A`nB" }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
     @{ Case = 'Channel id with a wildcard'; Script = { New-CommerceChannel -ChannelId 'S*' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
-    @{ Case = 'Channel id with a |'; Script = { New-CommerceChannel -ChannelId 'A|B' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
+    @{ Case = 'Channel id with [ ] (a wildcard range)'; Script = { New-CommerceChannel -ChannelId 'S[1]' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
     @{ Case = 'Legal entity (DataAreaId) with a comma'; Script = { New-CommerceChannel -ChannelId S0009 -DataAreaId 'U,S' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
     @{ Case = 'Default customer group with a comma'; Script = { New-CommerceChannel -ChannelId S0009 -DefaultCustomerGroup '30,40' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceChannel' }
     @{ Case = 'Customer group with a comma'; Script = { New-AsyncCustomer -Channel S0001 -FirstName A -CustomerGroup '30,40' }; ErrorId = 'InvalidValue,CommerceSync.NewAsyncCustomer' }
     @{ Case = 'Transaction id with a comma'; Script = { New-CommerceTransaction -Channel S0001 -Amount 1 -TransactionId 'T1,T2' }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
     @{ Case = 'Transaction id with a tab'; Script = { New-CommerceTransaction -Channel S0001 -Amount 1 -TransactionId "T1`tT2" }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
-    @{ Case = 'Item id with a |'; Script = { New-CommerceTransaction -Channel S0001 -Line @{ ItemId = 'A|B'; Quantity = 1; Price = 1 } }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
+    @{ Case = 'Item id with a comma'; Script = { New-CommerceTransaction -Channel S0001 -Line @{ ItemId = 'A,B'; Quantity = 1; Price = 1 } }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
     @{ Case = 'Amount of 0.004 (rounds to 0)'; Script = { New-CommerceTransaction -Channel S0001 -Amount 0.004 }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
     @{ Case = 'Amount of 999999999.999 (rounds past the limit)'; Script = { New-CommerceTransaction -Channel S0001 -Amount 999999999.999 }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }
     @{ Case = 'Amount with three decimals'; Script = { New-CommerceTransaction -Channel S0001 -Amount 10.125 }; ErrorId = 'InvalidValue,CommerceSync.NewCommerceTransaction' }

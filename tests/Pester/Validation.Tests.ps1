@@ -69,7 +69,7 @@ Describe 'A PostgreSQL connection string shows no secret' {
             (Get-CommerceChannel -Store "$location;$part" -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join ' ' |
                 Should -Not -Match 'S3cret'
             # The object still leads back to its store.
-            ($store | Get-CommerceChannel -ErrorAction Stop) | Should -BeNullOrEmpty
+            Get-CommerceChannel -Store $store -ErrorAction Stop | Should -BeNullOrEmpty
         }
     }
 }

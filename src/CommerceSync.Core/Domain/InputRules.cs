@@ -25,12 +25,12 @@ namespace CommerceSync
         public static readonly TimeSpan MaxBusinessDateAhead = TimeSpan.FromDays(366);
 
         /// <summary>
-        /// Characters an id may not hold: ',' (lists of ids, such as a job run's channels, are kept comma-separated), '|'
-        /// (the separator of composite keys such as channel|transaction), the PowerShell wildcards '*', '?', '[' and ']'
-        /// (an id must be matchable exactly by -Channel and the like), and control characters. '%' and '_' are allowed:
-        /// every LIKE escapes them, so they match only themselves.
+        /// Characters an id may not hold: ',' (lists of ids, such as a job run's channels, are kept comma-separated), the
+        /// PowerShell wildcards '*', '?', '[' and ']' (an id must be matchable exactly by -Channel and the like), and control
+        /// characters. '%' and '_' are allowed: every LIKE escapes them, so they match only themselves; '|' too, as keys
+        /// are looked up as pairs, never as joined text.
         /// </summary>
-        public const string ForbiddenIdCharacters = ",|*?[]";
+        public const string ForbiddenIdCharacters = ",*?[]";
 
         private static readonly Regex CurrencyCode = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant);
 
