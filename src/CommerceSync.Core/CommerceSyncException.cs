@@ -51,6 +51,8 @@ namespace CommerceSync
         public const string StoreNotCommerceSync = "StoreNotCommerceSync";
         public const string StoreReadOnly = "StoreReadOnly";
         public const string StoreBusy = "StoreBusy";
+        /// <summary>The disk (or the store's size limit) is full: nothing of the failed write was kept.</summary>
+        public const string StoreFull = "StoreFull";
         public const string StoreSchemaTooNew = "StoreSchemaTooNew";
         public const string StorePathIsFolder = "StorePathIsFolder";
         public const string StoreInUse = "StoreInUse";

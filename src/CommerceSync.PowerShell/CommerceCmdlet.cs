@@ -143,6 +143,23 @@ namespace CommerceSync
                 ThrowTerminatingError(ToErrorRecord(ex, target));
                 return false;
             }
+            catch (System.IO.IOException ex) when (StoreErrors.IsDiskFull(ex))
+            {
+                ThrowDiskFull(ex);
+                return false;
+            }
+            catch (System.Data.Common.DbException ex) when (StoreErrors.Translate(ex, database) is CommerceSyncException translated)
+            {
+                ThrowTerminatingError(ToErrorRecord(translated, target));
+                return false;
+            }
+        }
+
+        /// <summary>A full disk stops the cmdlet with StoreFull, whatever file was being written.</summary>
+        private void ThrowDiskFull(System.IO.IOException ex)
+        {
+            var full = (CommerceSyncException)StoreErrors.Translate(ex, database?.Path ?? "the store");
+            ThrowTerminatingError(ToErrorRecord(full));
         }
 
         /// <summary>Runs <paramref name="action"/>; a core error stops the cmdlet.</summary>
@@ -155,6 +172,16 @@ namespace CommerceSync
             catch (CommerceSyncException ex)
             {
                 ThrowTerminatingError(ToErrorRecord(ex, target));
+                return default(T);
+            }
+            catch (System.IO.IOException ex) when (StoreErrors.IsDiskFull(ex))
+            {
+                ThrowDiskFull(ex);
+                return default(T);
+            }
+            catch (System.Data.Common.DbException ex) when (StoreErrors.Translate(ex, database) is CommerceSyncException translated)
+            {
+                ThrowTerminatingError(ToErrorRecord(translated, target));
                 return default(T);
             }
         }

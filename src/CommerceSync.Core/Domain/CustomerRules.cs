@@ -46,8 +46,8 @@ namespace CommerceSync
                 ?? Length("Phone", phone, MaxPhoneLength);
         }
 
-        public static string Length(string field, string value, int max) =>
-            value != null && value.Length > max ? field + " is longer than " + max.ToString(CultureInfo.InvariantCulture) + " characters." : null;
+        /// <summary>A text field's rule: at most <paramref name="max"/> characters, and valid text (see <see cref="InputRules.CheckText"/>).</summary>
+        public static string Length(string field, string value, int max) => InputRules.CheckText(field, value, max);
 
         /// <summary>What the sync job refuses. Null when the customer can be created. Messages never echo personal data.</summary>
         public static string CheckAtHeadquarters(string name, string firstName, string middleName, string lastName, string email, string phone, string currency, string customerGroup)
@@ -84,16 +84,13 @@ namespace CommerceSync
             {
                 throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "An attribute needs a name.", name);
             }
-            if (name.Length > MaxNameLength)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Attribute name is longer than " + MaxNameLength + " characters.", name);
-            }
+            InputRules.Check(InputRules.CheckText("Attribute name", name, MaxNameLength), name);
             switch (value)
             {
                 case null:
                     return new CustomerAttribute { Name = name, DataType = AttributeDataType.Text, Value = null };
                 case string s:
-                    if (s.Length > MaxFieldLength) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Attribute '" + name + "' is longer than " + MaxFieldLength + " characters.", name);
+                    InputRules.Check(InputRules.CheckText("Attribute '" + name + "'", s, MaxFieldLength), name);
                     return new CustomerAttribute { Name = name, DataType = AttributeDataType.Text, Value = s };
                 case bool b:
                     return new CustomerAttribute { Name = name, DataType = AttributeDataType.Boolean, Value = b ? "true" : "false" };
@@ -105,7 +102,8 @@ namespace CommerceSync
                 case decimal _:
                 case double _:
                 case float _:
-                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Decimal, Value = Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) };
+                    // NaN, infinities and numbers past decimal's range (1e300) have no decimal attribute value.
+                    return new CustomerAttribute { Name = name, DataType = AttributeDataType.Decimal, Value = InputRules.ToNumber("Attribute '" + name + "'", value).ToString(CultureInfo.InvariantCulture) };
                 case DateTime _:
                 case DateTimeOffset _:
                     throw new CommerceSyncException(ErrorIds.AttributeTypeNotSupported, ErrorKind.InvalidArgument,

@@ -35,7 +35,7 @@ namespace CommerceSync.Storage
         {
             var channel = channels.Get(draft.ChannelId);
             var problem = CustomerRules.CheckAtChannel(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName, draft.Email, draft.Phone)
-                ?? CustomerRules.Length("CustomerGroup", draft.CustomerGroup, 30)
+                ?? (string.IsNullOrWhiteSpace(draft.CustomerGroup) ? null : InputRules.CheckId("CustomerGroup", draft.CustomerGroup, InputRules.MaxCustomerGroupLength))
                 ?? CustomerRules.Length("Currency", draft.Currency, 10)
                 ?? CustomerRules.Length("Language", draft.Language, 10);
             if (problem != null)
@@ -86,7 +86,7 @@ namespace CommerceSync.Storage
             var problem = CustomerRules.Length("Street", a.Street, CustomerRules.MaxFieldLength)
                 ?? CustomerRules.Length("City", a.City, 60) ?? CustomerRules.Length("State", a.State, 30)
                 ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, 10)
-                ?? CustomerRules.Length("AddressId", a.AddressId, 60);
+                ?? InputRules.CheckId("AddressId", a.AddressId, 60);
             if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, a);
             if (string.IsNullOrWhiteSpace(a.Purpose)) a.Purpose = "Home";
         }

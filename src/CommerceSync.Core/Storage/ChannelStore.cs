@@ -15,10 +15,8 @@ namespace CommerceSync.Storage
 
         public Channel Add(Channel channel)
         {
-            if (string.IsNullOrWhiteSpace(channel.ChannelId) || channel.ChannelId.Length > 30)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "A channel id needs 1 to 30 characters.", channel.ChannelId);
-            }
+            InputRules.Check(InputRules.CheckId("A channel id", channel.ChannelId, InputRules.MaxChannelIdLength), channel.ChannelId);
+            CheckSettings(channel.Name, channel.DataAreaId, channel.DefaultCustomerGroup, channel.DefaultCurrency);
             channel.ChannelId = channel.ChannelId.Trim();
             channel.Name = string.IsNullOrWhiteSpace(channel.Name) ? channel.ChannelId : channel.Name.Trim();
             channel.DataAreaId = string.IsNullOrWhiteSpace(channel.DataAreaId) ? "USRT" : channel.DataAreaId.Trim();
@@ -39,6 +37,16 @@ namespace CommerceSync.Storage
                 tx.Commit();
             }
             return Get(channel.ChannelId);
+        }
+
+        /// <summary>The rules of a channel's settings, when given (null or blank means the default).</summary>
+        private static void CheckSettings(string name, string dataAreaId, string customerGroup, string currency)
+        {
+            InputRules.Check(CustomerRules.Length("Name", name?.Trim(), CustomerRules.MaxNameLength), name);
+            if (!string.IsNullOrWhiteSpace(dataAreaId)) InputRules.Check(InputRules.CheckId("DataAreaId", dataAreaId, InputRules.MaxDataAreaIdLength), dataAreaId);
+            if (!string.IsNullOrWhiteSpace(customerGroup)) InputRules.Check(InputRules.CheckId("DefaultCustomerGroup", customerGroup, InputRules.MaxCustomerGroupLength), customerGroup);
+            // Every customer of the channel takes this currency: one HQ refuses would fail them all at the sync job.
+            if (!string.IsNullOrWhiteSpace(currency)) InputRules.Check(InputRules.CheckCurrency("DefaultCurrency", currency), currency);
         }
 
         public Channel Find(string channelId) =>
@@ -76,6 +84,10 @@ namespace CommerceSync.Storage
             string defaultCustomerGroup = null, string defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
             Action<string> log = null)
         {
+            CheckSettings(name, null, defaultCustomerGroup, defaultCurrency);
+            name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+            defaultCustomerGroup = string.IsNullOrWhiteSpace(defaultCustomerGroup) ? null : defaultCustomerGroup.Trim();
+            defaultCurrency = string.IsNullOrWhiteSpace(defaultCurrency) ? null : defaultCurrency.Trim();
             var wasOffline = Get(channelId).IsOffline;
             Func<bool?, object> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())

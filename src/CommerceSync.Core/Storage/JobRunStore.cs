@@ -129,7 +129,8 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
             // Interrupted here; the next job to start records it so.
             var where = new SqlFilter()
                 .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)))
-                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%')", ("$ch", channelId));
+                // The channel is a literal: '_' and '%' in it match only themselves (ids cannot hold ',', so the list splits exactly).
+                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%' ESCAPE '\\')", ("$ch", channelId == null ? null : SqlText.EscapeLike(channelId)));
             return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
                 r => ShowInterrupted(Map(r), r.Str(11), r.LongOrNull(12)), where.With(("$n", last ?? 0)));
         }

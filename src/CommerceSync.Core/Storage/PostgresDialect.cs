@@ -32,7 +32,7 @@ namespace CommerceSync.Storage
         // One command at a time per connection (no multiple active result sets).
         public override bool ReadsWhileWriting => false;
 
-        public override void SetValue(DbParameter parameter, object value)
+        protected override void Assign(DbParameter parameter, object value)
         {
             parameter.Value = value ?? DBNull.Value;
             // Text goes untyped, so PostgreSQL reads it as the column it meets: a citext id compares without case, as on SQLite.
@@ -103,6 +103,8 @@ namespace CommerceSync.Storage
                     case PostgresErrorCodes.DeadlockDetected:
                     case PostgresErrorCodes.SerializationFailure:
                         return StoreDatabase.Busy(store, busyTimeout, ex);
+                    case PostgresErrorCodes.DiskFull:
+                        return StoreFull(store, ex);
                     case PostgresErrorCodes.InsufficientPrivilege:
                         return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
                             "The PostgreSQL user of '" + store + "' may not change the store: " + p.MessageText, store, ex);

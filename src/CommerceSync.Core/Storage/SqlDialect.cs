@@ -36,8 +36,27 @@ namespace CommerceSync.Storage
         /// </summary>
         public virtual bool ReadsWhileWriting => true;
 
+        /// <summary>
+        /// Gives a parameter its value. Every value any store writes or looks for passes here, so this is where text that is
+        /// not valid UTF-16 (a lone surrogate, which SQLite would store as U+FFFD and PostgreSQL refuses) is stopped, whatever
+        /// path it came by; the rules refuse it earlier, per record, for the values a user types.
+        /// </summary>
+        public void SetValue(DbParameter parameter, object value)
+        {
+            if (value is string s && !InputRules.IsValidUtf16(s))
+            {
+                throw InputRules.Refuse("A value is not valid text: it holds half of a surrogate pair (a broken character).", null);
+            }
+            Assign(parameter, value);
+        }
+
+        /// <summary>The disk (or a size limit) is full, on whichever engine.</summary>
+        internal static CommerceSyncException StoreFull(string path, Exception inner) =>
+            new CommerceSyncException(ErrorIds.StoreFull, ErrorKind.InvalidOperation,
+                "There is no room left to write '" + path + "': the disk is full. Nothing of this write was kept; free some space and run it again.", path, inner);
+
         /// <summary>Gives a parameter its value (and, where the engine needs it, its type).</summary>
-        public virtual void SetValue(DbParameter parameter, object value) => parameter.Value = value ?? DBNull.Value;
+        protected virtual void Assign(DbParameter parameter, object value) => parameter.Value = value ?? DBNull.Value;
 
         /// <summary>Readers as the stores read them: 64-bit integers, text and 0/1 flags, whatever the engine's own types.</summary>
         public virtual DbDataReader Wrap(DbDataReader reader) => reader;
@@ -80,5 +99,33 @@ namespace CommerceSync.Storage
 
         /// <summary>Whether a unique or primary key was violated.</summary>
         public abstract bool IsUniqueViolation(DbException ex);
+    }
+
+    /// <summary>I/O errors of store files (the store, its exports and backups) as errors a user can act on.</summary>
+    public static class StoreErrors
+    {
+        /// <summary>
+        /// A file write that failed because the disk is full (ENOSPC on Unix; ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on
+        /// Windows) as StoreFull; any other I/O error as it is.
+        /// </summary>
+        public static Exception Translate(System.IO.IOException ex, string path) => IsDiskFull(ex) ? SqlDialect.StoreFull(path, ex) : (Exception)ex;
+
+        /// <summary>
+        /// An engine error that escaped a store's own translation (a writer runs its prepared commands directly) as the
+        /// store would have reported it: StoreFull, StoreBusy, StoreReadOnly, ...; any other error as it is.
+        /// </summary>
+        public static Exception Translate(DbException ex, StoreDatabase db) => db == null ? ex : db.Translate(ex);
+
+        public static bool IsDiskFull(System.IO.IOException ex)
+        {
+            var code = ex.HResult;
+            // .NET on Unix puts the errno in HResult; on Windows it is 0x8007xxxx with the Win32 error in the low word.
+            if (Environment.OSVersion.Platform == PlatformID.Win32NT)
+            {
+                var win32 = code & 0xFFFF;
+                return unchecked((uint)code) >> 16 == 0x8007 && (win32 == 112 || win32 == 39);
+            }
+            return code == 28; // ENOSPC, on Linux and macOS alike
+        }
     }
 }

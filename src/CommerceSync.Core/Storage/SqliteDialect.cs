@@ -39,6 +39,8 @@ namespace CommerceSync.Storage
                 case 14: // SQLITE_CANTOPEN
                     return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
                         "The store '" + path + "' cannot be opened for writing. Check that the file and its folder are writable.", path, ex);
+                case 13: // SQLITE_FULL: the disk, or the size limit, is full; SQLite rolled the statement back
+                    return StoreFull(path, ex);
                 case 5: // SQLITE_BUSY
                 case 6: // SQLITE_LOCKED
                     return StoreDatabase.Busy(path, busyTimeout ?? StoreDatabase.DefaultBusyTimeout, ex);

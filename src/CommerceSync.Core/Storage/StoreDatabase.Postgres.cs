@@ -21,9 +21,8 @@ namespace CommerceSync.Storage
         public static StoreDatabase OpenAt(string location, bool createIfMissing = false) =>
             IsConnectionString(location) ? OpenPostgres(location) : Open(location, createIfMissing);
 
-        /// <summary>A connection string as users may see it: every part but the password.</summary>
-        public static string Redact(string connectionString) =>
-            Regex.Replace(connectionString ?? "", @"(^|;)\s*(Password|Pwd)\s*=[^;]*", "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant).Trim(';', ' ');
+        /// <summary>A connection string as users may see it: every part but its secrets (passwords of every spelling).</summary>
+        public static string Redact(string connectionString) => ConnectionStringRedaction.Redact(connectionString);
 
 #if NET8_0_OR_GREATER
         /// <summary>

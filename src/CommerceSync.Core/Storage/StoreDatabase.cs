@@ -362,11 +362,21 @@ namespace CommerceSync.Storage
             }
         }
 
-        internal static TimeSpan? EnvironmentBusyTimeout()
+        /// <summary>
+        /// $env:COMMERCESYNC_BUSY_TIMEOUT: null when unset; seconds from 0 to 86,400 (as Set-CommerceStore -BusyTimeout takes).
+        /// Anything else (text, negative, NaN, 1e30) is refused with InvalidValue rather than ignored: a runbook that set it means it.
+        /// </summary>
+        public static TimeSpan? EnvironmentBusyTimeout()
         {
             double seconds;
             var text = Environment.GetEnvironmentVariable(BusyTimeoutVariable);
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || double.IsNaN(seconds) || seconds < 0 || seconds > 86400)
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "$env:" + BusyTimeoutVariable + " must be a number of seconds from 0 to 86400, not '" + text + "'. Correct or remove it.", BusyTimeoutVariable);
+            }
+            return TimeSpan.FromSeconds(seconds);
         }
 
         private void SetBusyTimeout(TimeSpan timeout)

@@ -50,12 +50,19 @@ namespace CommerceSync.Storage
                     {
                         throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "A line needs an item id, a positive quantity and a price of 0 or more.", l);
                     }
+                    InputRules.Check(InputRules.CheckId("ItemId", l.ItemId, InputRules.MaxItemIdLength)
+                        ?? InputRules.CheckQuantity("Quantity", l.Quantity)
+                        ?? InputRules.CheckAmount("Price", l.Price, zeroAllowed: true), l);
+                    l.ItemId = l.ItemId.Trim();
                 }
-                t.Amount = t.Lines.Sum(l => l.Amount);
+                // Quantities may have decimals; the sale is what the register charges: the lines' sum in hundredths.
+                // Quantity and price limits keep each line (and a sale of up to int.MaxValue lines) inside decimal's range.
+                t.Amount = decimal.Round(t.Lines.Sum(l => l.Amount), InputRules.AmountDecimals, MidpointRounding.AwayFromZero);
+                InputRules.Check(t.Amount == 0 ? "The lines add up to less than 0.01." : InputRules.CheckAmount("The amount", t.Amount, zeroAllowed: false), t.Amount);
             }
-            if (t.Amount <= 0 || t.Amount > 1000000000m)
+            else
             {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "The amount must be greater than 0 (and below 1,000,000,000).", t.Amount);
+                InputRules.Check(InputRules.CheckAmount("The amount", t.Amount, zeroAllowed: false), t.Amount);
             }
             var account = string.IsNullOrWhiteSpace(t.AccountNumber) ? null : t.AccountNumber.Trim();
             var asyncId = string.IsNullOrWhiteSpace(t.AsyncCustomerId) ? null : t.AsyncCustomerId.Trim();
@@ -89,14 +96,12 @@ namespace CommerceSync.Storage
                     "Address '" + t.DeliveryAddressId + "' is not an address of this customer at channel '" + channel.ChannelId + "'.", t.DeliveryAddressId);
             }
             if (t.BusinessDate == default(DateTime)) t.BusinessDate = DateTime.UtcNow.Date;
+            InputRules.Check(InputRules.CheckBusinessDate(t.BusinessDate), t.BusinessDate);
             t.BusinessDate = t.BusinessDate.Date;
             if (!string.IsNullOrWhiteSpace(t.TransactionId))
             {
+                InputRules.Check(InputRules.CheckId("TransactionId", t.TransactionId, InputRules.MaxTransactionIdLength), t.TransactionId);
                 t.TransactionId = t.TransactionId.Trim();
-                if (t.TransactionId.Length > 60)
-                {
-                    throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "TransactionId is longer than 60 characters.", t.TransactionId);
-                }
                 if (db.Scalar<long>("SELECT COUNT(*) FROM ch_transaction WHERE channel_id = $ch AND transaction_id = $id;", ("$ch", channel.ChannelId), ("$id", t.TransactionId)) > 0)
                 {
                     throw new CommerceSyncException(ErrorIds.TransactionExists, ErrorKind.AlreadyExists, "Transaction '" + t.TransactionId + "' already exists at channel '" + channel.ChannelId + "'.", t.TransactionId);

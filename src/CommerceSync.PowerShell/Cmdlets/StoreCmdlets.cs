@@ -53,6 +53,8 @@ namespace CommerceSync
             if (!ShouldProcess(target, action)) return;
             try
             {
+                // A busy timeout that cannot be used fails the open after the file is made: refuse it before, leaving no file.
+                StoreDatabase.EnvironmentBusyTimeout();
                 using (var db = postgres ? StoreDatabase.CreatePostgres(ConnectionString, AccountNumberFormat, Force.IsPresent) : StoreDatabase.Create(target, AccountNumberFormat, Force.IsPresent))
                 {
                     if (postgres) StoreResolution.Remember(ConnectionString);

@@ -59,6 +59,8 @@ namespace CommerceSync
             Transaction t = null;
             var ok = TryRecord(() =>
             {
+                // Unset means today; a date given is checked even when it is [datetime]::MinValue, which looks unset to the core.
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate))) InputRules.Check(InputRules.CheckBusinessDate(BusinessDate), BusinessDate);
                 t = new TransactionStore(Db).Prepare(new Transaction
                 {
                     ChannelId = Channel,
@@ -107,8 +109,8 @@ namespace CommerceSync
                 switch (Convert.ToString(e.Key, CultureInfo.InvariantCulture).ToLowerInvariant())
                 {
                     case "itemid": case "item": line.ItemId = Convert.ToString(value, CultureInfo.InvariantCulture); break;
-                    case "quantity": case "qty": line.Quantity = Convert.ToDecimal(value, CultureInfo.InvariantCulture); break;
-                    case "price": line.Price = Convert.ToDecimal(value, CultureInfo.InvariantCulture); break;
+                    case "quantity": case "qty": line.Quantity = InputRules.ToNumber("Quantity", value); break;
+                    case "price": line.Price = InputRules.ToNumber("Price", value); break;
                     default:
                         throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Unknown line field '" + e.Key + "'. Use ItemId, Quantity and Price.", e.Key);
                 }
