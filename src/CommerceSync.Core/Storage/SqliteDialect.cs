@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,34 @@ namespace CommerceSync.Storage
         public override string TableNames => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name;";
 
         public override bool IsUniqueViolation(DbException ex) => ex is SqliteException s && s.SqliteErrorCode == 19;
+
+        // quick_check reads every page and checks its structure; integrity_check also checks every index against its table.
+        public override StorageCheck CheckStorage(StoreDatabase db, bool full)
+        {
+            var what = full ? "PRAGMA integrity_check" : "PRAGMA quick_check";
+            var problems = new List<string>();
+            try
+            {
+                using (var cmd = db.Command(what + ";"))
+                {
+                    AllowLongRead(cmd);
+                    using (var reader = cmd.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            var line = reader.IsDBNull(0) ? "" : reader.GetString(0);
+                            if (!string.Equals(line, "ok", StringComparison.Ordinal)) problems.Add(line);
+                        }
+                    }
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 11 || ex.SqliteErrorCode == 26)
+            {
+                // So damaged that the check itself stops: that is its finding.
+                problems.Add(ex.Message);
+            }
+            return new StorageCheck(what, true, problems);
+        }
 
         public override Exception Translate(DbException ex, string store, TimeSpan busyTimeout) =>
             ex is SqliteException s ? Translate(s, store, busyTimeout) : (Exception)ex;
