@@ -133,7 +133,11 @@ WHERE n.code = '" + SyncStore.CustomerSequence + @"'
             });
             var own = db.CurrentTransaction == null;
             var snapshot = own ? db.BeginSnapshot() : null;
-            if (own) db.CurrentTransaction = snapshot;
+            if (own)
+            {
+                db.CurrentTransaction = snapshot;
+                db.Dialect.PrepareWholeTableReads(db);
+            }
             try
             {
                 foreach (var c in Checks)

@@ -88,6 +88,12 @@ namespace CommerceSync.Storage
         /// <summary>Lets a command that reads every row of a table run as long as it needs (not a wait for a lock).</summary>
         public virtual void AllowLongRead(DbCommand command) { }
 
+        /// <summary>
+        /// In a snapshot (<see cref="BeginSnapshot"/>) whose queries each read whole tables: plans them as such, for the rest
+        /// of that transaction.
+        /// </summary>
+        public virtual void PrepareWholeTableReads(StoreDatabase db) { }
+
         /// <summary>Whether a unique or primary key was violated.</summary>
         public abstract bool IsUniqueViolation(DbException ex);
     }
