@@ -139,5 +139,23 @@ namespace CommerceSync.Core.Tests
                 }
             }
         }
+
+        [PostgresFact]
+        public void OnPostgresqlTheStorageCheckIsAmcheckWhereInstalled()
+        {
+            using (var s = new TestStore(StoreBackend.PostgreSQL))
+            {
+                s.Channel("S1");
+                s.Customer("S1", "Ada");
+                s.PJob(); s.Sync(); s.Job1010();
+                TestStore.ServerExecute("CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public;");
+                foreach (var full in new[] { false, true })
+                {
+                    var check = new IntegrityStore(s.Db).Check(full).Single(c => c.Check == IntegrityStore.PhysicalIntegrity);
+                    Assert.Equal(0, check.Count);
+                    Assert.StartsWith("Problems amcheck bt_index_check" + (full ? " (heapallindexed)" : ""), check.Description);
+                }
+            }
+        }
     }
 }
