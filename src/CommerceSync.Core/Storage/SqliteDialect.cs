@@ -23,14 +23,22 @@ namespace CommerceSync.Storage
         public override bool IsUniqueViolation(DbException ex) => ex is SqliteException s && s.SqliteErrorCode == 19;
 
         // quick_check reads every page and checks its structure; integrity_check also checks every index against its table.
+        // On a connection of its own, opened for this and closed by SQLite: a pooled connection's page cache would show the
+        // pages as they were when it last read them, not as they are in the file now.
         public override StorageCheck CheckStorage(StoreDatabase db, bool full)
         {
             var what = full ? "PRAGMA integrity_check" : "PRAGMA quick_check";
             var problems = new List<string>();
+            var own = new SqliteConnectionStringBuilder(db.Connection.ConnectionString) { Pooling = false };
             try
             {
-                using (var cmd = db.Command(what + ";"))
+                using (var connection = new SqliteConnection(own.ConnectionString))
+                using (var cmd = connection.CreateCommand())
                 {
+                    connection.Open();
+                    cmd.CommandText = "PRAGMA busy_timeout = " + ((long)db.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
+                    cmd.ExecuteNonQuery();
+                    cmd.CommandText = what + ";";
                     AllowLongRead(cmd);
                     using (var reader = cmd.ExecuteReader())
                     {
