@@ -12,9 +12,16 @@ BeforeAll {
 
 Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
     It 'survives SIGKILL at random points of every job, rerunning each' -Skip:$PostgresPass {
-        $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash')
-        Write-Host ("crash: {0} kills ({1} inside a recorded run; {2}), {3} async customers, {4} transactions, {5} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.Lost)
+        # The jobs' default chunk size, as runbooks run them. The foreign reader and the second CommerceSync process join
+        # once the store's process keeps its locks (COMMERCESYNC_FOREIGN_READER_FIXED=1; always, once that fix is in).
+        $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -Folder (Join-Path $TestDrive 'crash') -NoCompanions:($env:COMMERCESYNC_FOREIGN_READER_FIXED -ne '1')
+        Write-Host ("crash: {0} kills ({1} inside a recorded run, {2} at random times; {3}), {4} async customers, {5} transactions, {6} foreign reads ({7} during jobs), {8} other stores, {9} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsAtRandomTimes, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.ForeignReads, $r.ForeignReadsDuringJobs, $r.OtherStoresCreated, $r.Lost)
         $r.Kills | Should -BeGreaterOrEqual 12
+        $r.KillsAtRandomTimes | Should -BeGreaterOrEqual 1 -Because 'not every kill follows a progress line'
+        if ($env:COMMERCESYNC_FOREIGN_READER_FIXED -eq '1') {
+            $r.ForeignReadsDuringJobs | Should -BeGreaterThan 0
+            $r.OtherStoresCreated | Should -BeGreaterThan 0
+        }
         # Kills follow each job's own progress lines, so most land inside the run: every job is killed mid-run at least once.
         foreach ($job in 'P-job', 'Sync', 'Orders', 'Statement', '1010') { $r.MidRunPerJob.$job | Should -BeGreaterOrEqual 1 -Because "$job must be killed inside a run" }
         $r.KillsMidRun | Should -BeGreaterOrEqual ($r.Kills / 2)
@@ -49,7 +56,7 @@ Invoke-PJob -Store '$db' -ChunkSize 10 -Verbose 4>&1 | ForEach-Object { if ("`$_
 
 Describe 'Several workers on one store' {
     It 'runs the same job and different jobs from 2 and 4 processes at once with no duplicates, nothing lost, no locked errors' -Skip:$PostgresPass {
-        $r = & $Stress -Mode Concurrency -Workers 2, 4 -CustomersPerRound 200 -ChunkSize 20 -Folder (Join-Path $TestDrive 'conc')
+        $r = & $Stress -Mode Concurrency -Workers 2, 4 -CustomersPerRound 200 -ChunkSize 20 -Folder (Join-Path $TestDrive 'conc') -NoCompanions:($env:COMMERCESYNC_FOREIGN_READER_FIXED -ne '1')
         Write-Host ("concurrency: {0} concurrent runs, {1} failed, {2} lost" -f $r.ConcurrentRuns, $r.FailedRuns, $r.Lost)
         $r.ConcurrentRuns | Should -Be 36 -Because 'each of the five jobs, then different jobs, from 2 and then 4 processes'
         $r.FailedRuns | Should -Be 0 -Because "$($r.FirstFailure)"
@@ -67,6 +74,158 @@ Describe 'Several workers on one store' {
         New-TestStore | Out-Null
         Set-CommerceStore -BusyTimeout 7
         (Get-CommerceStore).BusyTimeout.TotalSeconds | Should -Be 7
+    }
+}
+
+Describe 'Test-CommerceStore finds damage no query of the tables sees' -Skip:$PostgresPass {
+    BeforeAll {
+        $script:Sqlite3 = (Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        # A converted store written by another process, which has ended: every change is in the file, no connection holds it.
+        function New-ClosedStore([string] $Name) {
+            $path = Join-Path $TestDrive $Name
+            Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+New-CommerceStore '$path' | Out-Null
+New-CommerceChannel S1 -AsyncCustomerMode -Store '$path' | Out-Null
+1..200 | ForEach-Object { [pscustomobject]@{ FirstName = "F`$_"; Email = "f`$_@example.com" } } | New-AsyncCustomer -Channel S1 -Store '$path' | Out-Null
+Invoke-PJob -Store '$path' | Convert-AsyncCustomer -Store '$path' | Invoke-Job1010 -Store '$path' | Out-Null
+"@ | Out-Null
+            $path
+        }
+        function Set-Byte([string] $Path, [long] $Offset, [scriptblock] $Change) {
+            $f = [IO.File]::Open($Path, 'Open', 'ReadWrite')
+            try { $f.Position = $Offset; $b = $f.ReadByte(); $f.Position = $Offset; $f.WriteByte([byte](& $Change $b)) } finally { $f.Dispose() }
+        }
+        function Get-PageSize([string] $Path) { [long](& $Sqlite3 $Path 'PRAGMA page_size') }
+    }
+
+    It 'needs the sqlite3 command-line client (Debian package sqlite3)' {
+        $Sqlite3 | Should -Not -BeNullOrEmpty -Because 'the damage tests and the stress harness read the store with a client of their own'
+    }
+
+    It 'finds a 1-byte flip in a page of the file (PRAGMA quick_check)' {
+        $db = New-ClosedStore 'flip.db'
+        Test-CommerceStore -Store $db | Should -BeTrue
+        $page = [long](& $Sqlite3 $db "SELECT rootpage FROM sqlite_master WHERE name = 'party'")
+        # The first byte of a b-tree page says what kind of page it is.
+        Set-Byte $db (($page - 1) * (Get-PageSize $db)) { param($b) $b -bxor 0xFF }
+        Test-CommerceStore -Store $db | Should -BeFalse
+        $physical = Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'PhysicalIntegrity'
+        $physical.Count | Should -BeGreaterThan 0
+        $physical.Description | Should -Match "(?s)quick_check found: .*page $page\b"
+    }
+
+    It 'finds an index that disagrees with its table with -Full (PRAGMA integrity_check)' {
+        $db = New-ClosedStore 'index.db'
+        # A character of an async link in a leaf page of retail_cust_table: the row changes, its index entry does not.
+        $page = [long](& $Sqlite3 $db "SELECT pageno FROM dbstat WHERE name = 'retail_cust_table' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1")
+        $size = Get-PageSize $db
+        $bytes = [IO.File]::ReadAllBytes($db)[(($page - 1) * $size)..($page * $size - 1)]
+        # The page's first cell (its offset is the first entry of the cell pointer array after the 8-byte leaf header): a
+        # live row, not freed space that still holds an old one.
+        $cell = $bytes[8] * 256 + $bytes[9]
+        $m = [regex]::Match([Text.Encoding]::ASCII.GetString($bytes, $cell, $size - $cell), '[0-9a-f]{8}-[0-9a-f]{4}-')
+        $m.Success | Should -BeTrue
+        Set-Byte $db (($page - 1) * $size + $cell + $m.Index + 3) { param($b) if ($b -eq [byte][char]'g') { [byte][char]'h' } else { [byte][char]'g' } }
+        (Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'PhysicalIntegrity').Count | Should -Be 0 -Because 'quick_check does not compare indexes with their tables'
+        Test-CommerceStore -Store $db -Full | Should -BeFalse
+        $full = Test-CommerceStore -Store $db -Full -Detailed | Where-Object Check -eq 'PhysicalIntegrity'
+        $full.Count | Should -BeGreaterThan 0
+        $full.Description | Should -Match 'integrity_check found'
+    }
+
+    It 'finds a number sequence behind the accounts it issued' {
+        $db = New-ClosedStore 'sequence.db'
+        & $Sqlite3 $db "UPDATE number_sequence SET next_value = next_value - 5 WHERE code = 'Customer'"
+        Test-CommerceStore -Store $db | Should -BeFalse
+        (Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'NumberSequenceAhead').Count | Should -Be 5
+    }
+}
+
+# The store must survive another SQLite client (DB Browser, a backup agent, a monitoring script) reading it while a job
+# runs, and another CommerceSync process working on other stores next to it. SQLite's locks are POSIX advisory locks:
+# closing any descriptor of the file in the process that holds them drops them all, and a foreign client that then
+# finds no lock treats the live WAL as left over and deletes it. Both tests fail until StoreDatabase.Open stops opening
+# the store file itself; COMMERCESYNC_FOREIGN_READER_FIXED=1 runs them (remove the skip with that fix).
+Describe 'A foreign SQLite client next to a running job' -Tag ForeignReader -Skip:($PostgresPass -or $env:COMMERCESYNC_FOREIGN_READER_FIXED -ne '1') {
+    BeforeAll {
+        $script:Sqlite3 = (Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        function Start-Pwsh([string] $Script) {
+            $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
+            Set-Content -LiteralPath $file -Value $Script
+            $info = [Diagnostics.ProcessStartInfo]::new($Pwsh, "-NoProfile -NonInteractive -File `"$file`"")
+            $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true; $info.UseShellExecute = $false
+            [Diagnostics.Process]::Start($info)
+        }
+        function Wait-Line([Diagnostics.Process] $Process, [string] $Line) {
+            while ($null -ne ($l = $Process.StandardOutput.ReadLine())) { if ($l -eq $Line) { return } }
+            throw "The child ended before '$Line': $($Process.StandardError.ReadToEnd())"
+        }
+    }
+
+    It 'keeps a pwsh process that opened the store twice holding its lock: a foreign journal-mode change is refused' {
+        $db = Join-Path $TestDrive 'locked.db'
+        New-CommerceStore $db | Out-Null
+        New-CommerceChannel S1 -Store $db | Out-Null
+        $p = Start-Pwsh @"
+Import-Module '$ModuleManifest'
+Get-CommerceStore -Store '$db' | Out-Null
+Get-CommerceStore -Store '$db' | Out-Null
+[Console]::Out.WriteLine('open'); [Console]::Out.Flush()
+[Console]::In.ReadLine() | Out-Null
+"@
+        try {
+            Wait-Line $p 'open'
+            # A connection of that process holds SHARED on the file; a client that can change the journal mode found none.
+            $out = & $Sqlite3 $db 'PRAGMA journal_mode=DELETE' 2>&1
+            "$out" | Should -Match 'database is locked'
+            Test-Path "$db-wal" | Should -BeTrue
+        }
+        finally { if (-not $p.HasExited) { $p.Kill() }; $p.WaitForExit() }
+    }
+
+    It 'stays intact while the sqlite3 CLI reads it during a job over 50k customers, 10 rounds' {
+        $template = Join-Path $TestDrive 'uploaded.db'
+        Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+New-CommerceStore '$template' | Out-Null
+New-CommerceChannel S1 -AsyncCustomerMode -Store '$template' | Out-Null
+New-CommerceChannel S2 -AsyncCustomerMode -Store '$template' | Out-Null
+1..50000 | ForEach-Object { [pscustomobject]@{ Channel = ('S1', 'S2')[`$_ % 2]; FirstName = "F`$_"; Email = "f`$_@example.com" } } | New-AsyncCustomer -Store '$template' | Out-Null
+Invoke-PJob -Store '$template' | Out-Null
+"@ | Out-Null
+        $reads = 0; $walMissing = 0
+        foreach ($round in 1..10) {
+            $db = Join-Path $TestDrive "s$round.db"
+            Copy-Item $template $db
+            $p = Start-Pwsh @"
+Import-Module '$ModuleManifest'
+Get-CommerceStore -Store '$db' | Out-Null
+[Console]::Out.WriteLine('open'); [Console]::Out.Flush()
+Convert-AsyncCustomer -Store '$db' -WarningAction SilentlyContinue | Out-Null
+[Console]::Out.WriteLine('converted'); [Console]::Out.Flush()
+[Console]::In.ReadLine() | Out-Null
+"@
+            Wait-Line $p 'open'
+            $done = $p.StandardOutput.ReadLineAsync()
+            try {
+                while (-not $done.IsCompleted) {
+                    & $Sqlite3 $db 'select count(*) from cust_table' 2>&1 | Out-Null
+                    $reads++
+                    # The job's process holds the store open: its WAL holds the commits not yet in the file.
+                    if (-not (Test-Path "$db-wal")) { $walMissing++ }
+                    Start-Sleep -Milliseconds 50
+                }
+                $done.Result | Should -Be 'converted'
+            }
+            finally { if (-not $p.HasExited) { $p.Kill() }; $p.WaitForExit() }
+            $walMissing | Should -Be 0 -Because "round $round`: a foreign reader must never delete the WAL of a store in use"
+            & $Sqlite3 $db 'pragma integrity_check' | Should -Be 'ok' -Because "round $round"
+            @(Get-AsyncCustomer -Store $db -Status Converted).Count | Should -Be 50000
+            Test-CommerceStore -Store $db | Should -BeTrue
+        }
+        Write-Host "foreign reader: $reads reads during 10 jobs over 50k customers"
+        $reads | Should -BeGreaterOrEqual 10
     }
 }
 
