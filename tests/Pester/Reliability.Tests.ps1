@@ -70,6 +70,158 @@ Describe 'Several workers on one store' {
     }
 }
 
+Describe 'Test-CommerceStore finds damage no query of the tables sees' -Skip:$PostgresPass {
+    BeforeAll {
+        $script:Sqlite3 = (Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        # A converted store written by another process, which has ended: every change is in the file, no connection holds it.
+        function New-ClosedStore([string] $Name) {
+            $path = Join-Path $TestDrive $Name
+            Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+New-CommerceStore '$path' | Out-Null
+New-CommerceChannel S1 -AsyncCustomerMode -Store '$path' | Out-Null
+1..200 | ForEach-Object { [pscustomobject]@{ FirstName = "F`$_"; Email = "f`$_@example.com" } } | New-AsyncCustomer -Channel S1 -Store '$path' | Out-Null
+Invoke-PJob -Store '$path' | Convert-AsyncCustomer -Store '$path' | Invoke-Job1010 -Store '$path' | Out-Null
+"@ | Out-Null
+            $path
+        }
+        function Set-Byte([string] $Path, [long] $Offset, [scriptblock] $Change) {
+            $f = [IO.File]::Open($Path, 'Open', 'ReadWrite')
+            try { $f.Position = $Offset; $b = $f.ReadByte(); $f.Position = $Offset; $f.WriteByte([byte](& $Change $b)) } finally { $f.Dispose() }
+        }
+        function Get-PageSize([string] $Path) { [long](& $Sqlite3 $Path 'PRAGMA page_size') }
+    }
+
+    It 'needs the sqlite3 command-line client (Debian package sqlite3)' {
+        $Sqlite3 | Should -Not -BeNullOrEmpty -Because 'the damage tests and the stress harness read the store with a client of their own'
+    }
+
+    It 'finds a 1-byte flip in a page of the file (PRAGMA quick_check)' {
+        $db = New-ClosedStore 'flip.db'
+        Test-CommerceStore -Store $db | Should -BeTrue
+        $page = [long](& $Sqlite3 $db "SELECT rootpage FROM sqlite_master WHERE name = 'party'")
+        # The first byte of a b-tree page says what kind of page it is.
+        Set-Byte $db (($page - 1) * (Get-PageSize $db)) { param($b) $b -bxor 0xFF }
+        Test-CommerceStore -Store $db | Should -BeFalse
+        $physical = Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'PhysicalIntegrity'
+        $physical.Count | Should -BeGreaterThan 0
+        $physical.Description | Should -Match "(?s)quick_check found: .*page $page\b"
+    }
+
+    It 'finds an index that disagrees with its table with -Full (PRAGMA integrity_check)' {
+        $db = New-ClosedStore 'index.db'
+        # A character of an async link in a leaf page of retail_cust_table: the row changes, its index entry does not.
+        $page = [long](& $Sqlite3 $db "SELECT pageno FROM dbstat WHERE name = 'retail_cust_table' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1")
+        $size = Get-PageSize $db
+        $bytes = [IO.File]::ReadAllBytes($db)[(($page - 1) * $size)..($page * $size - 1)]
+        # The page's first cell (its offset is the first entry of the cell pointer array after the 8-byte leaf header): a
+        # live row, not freed space that still holds an old one.
+        $cell = $bytes[8] * 256 + $bytes[9]
+        $m = [regex]::Match([Text.Encoding]::ASCII.GetString($bytes, $cell, $size - $cell), '[0-9a-f]{8}-[0-9a-f]{4}-')
+        $m.Success | Should -BeTrue
+        Set-Byte $db (($page - 1) * $size + $cell + $m.Index + 3) { param($b) if ($b -eq [byte][char]'g') { [byte][char]'h' } else { [byte][char]'g' } }
+        (Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'PhysicalIntegrity').Count | Should -Be 0 -Because 'quick_check does not compare indexes with their tables'
+        Test-CommerceStore -Store $db -Full | Should -BeFalse
+        $full = Test-CommerceStore -Store $db -Full -Detailed | Where-Object Check -eq 'PhysicalIntegrity'
+        $full.Count | Should -BeGreaterThan 0
+        $full.Description | Should -Match 'integrity_check found'
+    }
+
+    It 'finds a number sequence behind the accounts it issued' {
+        $db = New-ClosedStore 'sequence.db'
+        & $Sqlite3 $db "UPDATE number_sequence SET next_value = next_value - 5 WHERE code = 'Customer'"
+        Test-CommerceStore -Store $db | Should -BeFalse
+        (Test-CommerceStore -Store $db -Detailed | Where-Object Check -eq 'NumberSequenceAhead').Count | Should -Be 5
+    }
+}
+
+# The store must survive another SQLite client (DB Browser, a backup agent, a monitoring script) reading it while a job
+# runs, and another CommerceSync process working on other stores next to it. SQLite's locks are POSIX advisory locks:
+# closing any descriptor of the file in the process that holds them drops them all, and a foreign client that then
+# finds no lock treats the live WAL as left over and deletes it. So a CommerceSync process opens a store's files only
+# through SQLite (see StoreFiles.cs), and these tests hold it to that.
+Describe 'A foreign SQLite client next to a running job' -Tag ForeignReader -Skip:$PostgresPass {
+    BeforeAll {
+        $script:Sqlite3 = (Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        function Start-Pwsh([string] $Script) {
+            $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
+            Set-Content -LiteralPath $file -Value $Script
+            $info = [Diagnostics.ProcessStartInfo]::new($Pwsh, "-NoProfile -NonInteractive -File `"$file`"")
+            $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true; $info.UseShellExecute = $false
+            [Diagnostics.Process]::Start($info)
+        }
+        function Wait-Line([Diagnostics.Process] $Process, [string] $Line) {
+            while ($null -ne ($l = $Process.StandardOutput.ReadLine())) { if ($l -eq $Line) { return } }
+            throw "The child ended before '$Line': $($Process.StandardError.ReadToEnd())"
+        }
+    }
+
+    It 'keeps a pwsh process that opened the store twice holding its lock: a foreign journal-mode change is refused' {
+        $db = Join-Path $TestDrive 'locked.db'
+        New-CommerceStore $db | Out-Null
+        New-CommerceChannel S1 -Store $db | Out-Null
+        $p = Start-Pwsh @"
+Import-Module '$ModuleManifest'
+Get-CommerceStore -Store '$db' | Out-Null
+Get-CommerceStore -Store '$db' | Out-Null
+[Console]::Out.WriteLine('open'); [Console]::Out.Flush()
+[Console]::In.ReadLine() | Out-Null
+"@
+        try {
+            Wait-Line $p 'open'
+            # A connection of that process holds SHARED on the file; a client that can change the journal mode found none.
+            $out = & $Sqlite3 $db 'PRAGMA journal_mode=DELETE' 2>&1
+            "$out" | Should -Match 'database is locked'
+            Test-Path "$db-wal" | Should -BeTrue
+        }
+        finally { if (-not $p.HasExited) { $p.Kill() }; $p.WaitForExit() }
+    }
+
+    It 'stays intact while the sqlite3 CLI reads it during a job over 50k customers, 10 rounds' {
+        $template = Join-Path $TestDrive 'uploaded.db'
+        Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+New-CommerceStore '$template' | Out-Null
+New-CommerceChannel S1 -AsyncCustomerMode -Store '$template' | Out-Null
+New-CommerceChannel S2 -AsyncCustomerMode -Store '$template' | Out-Null
+1..50000 | ForEach-Object { [pscustomobject]@{ Channel = ('S1', 'S2')[`$_ % 2]; FirstName = "F`$_"; Email = "f`$_@example.com" } } | New-AsyncCustomer -Store '$template' | Out-Null
+Invoke-PJob -Store '$template' | Out-Null
+"@ | Out-Null
+        $reads = 0; $walMissing = 0
+        foreach ($round in 1..10) {
+            $db = Join-Path $TestDrive "s$round.db"
+            Copy-Item $template $db
+            $p = Start-Pwsh @"
+Import-Module '$ModuleManifest'
+Get-CommerceStore -Store '$db' | Out-Null
+[Console]::Out.WriteLine('open'); [Console]::Out.Flush()
+Convert-AsyncCustomer -Store '$db' -WarningAction SilentlyContinue | Out-Null
+[Console]::Out.WriteLine('converted'); [Console]::Out.Flush()
+[Console]::In.ReadLine() | Out-Null
+"@
+            Wait-Line $p 'open'
+            $done = $p.StandardOutput.ReadLineAsync()
+            try {
+                while (-not $done.IsCompleted) {
+                    & $Sqlite3 $db 'select count(*) from cust_table' 2>&1 | Out-Null
+                    $reads++
+                    # The job's process holds the store open: its WAL holds the commits not yet in the file.
+                    if (-not (Test-Path "$db-wal")) { $walMissing++ }
+                    Start-Sleep -Milliseconds 50
+                }
+                $done.Result | Should -Be 'converted'
+            }
+            finally { if (-not $p.HasExited) { $p.Kill() }; $p.WaitForExit() }
+            $walMissing | Should -Be 0 -Because "round $round`: a foreign reader must never delete the WAL of a store in use"
+            & $Sqlite3 $db 'pragma integrity_check' | Should -Be 'ok' -Because "round $round"
+            @(Get-AsyncCustomer -Store $db -Status Converted).Count | Should -Be 50000
+            Test-CommerceStore -Store $db | Should -BeTrue
+        }
+        Write-Host "foreign reader: $reads reads during 10 jobs over 50k customers"
+        $reads | Should -BeGreaterOrEqual 10
+    }
+}
+
 Describe 'Backup-CommerceStore' -Skip:$PostgresPass {
     It 'takes a consistent copy while a job runs, and the restored copy passes the invariants' {
         $db = New-TestStore

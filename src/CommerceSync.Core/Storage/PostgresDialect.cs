@@ -1,6 +1,7 @@
 #if NET8_0_OR_GREATER
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -90,6 +91,53 @@ namespace CommerceSync.Storage
 
         public override string TableNames =>
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name;";
+
+        // The planner's row estimates for joined aggregates (and for the small tables autovacuum never analyzes) are far
+        // too low, so it probes an index once per row of a 20-million-row table: hash and merge joins instead, with room to hash.
+        public override void PrepareWholeTableReads(StoreDatabase db) =>
+            db.Execute("SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '64MB';");
+
+        // A check reads every row of the store; the connection's command timeout (30 s) is for waits, not for this.
+        public override void AllowLongRead(DbCommand command) => command.CommandTimeout = 0;
+
+        /// <summary>
+        /// PostgreSQL checks its own pages (checksums, WAL), so there is nothing like SQLite's quick_check to run by default.
+        /// Where the amcheck extension is installed and its functions may be run by this user, every B-tree index of the store
+        /// is verified with bt_index_check (with -Full also against its table: heapallindexed); it takes no lock that stops jobs.
+        /// Otherwise nothing is checked, and the check says so.
+        /// </summary>
+        public override StorageCheck CheckStorage(StoreDatabase db, bool full)
+        {
+            var what = "amcheck bt_index_check" + (full ? " (heapallindexed)" : "");
+            var schema = db.Scalar<string>("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'amcheck';");
+            // Its functions are the superuser's unless granted.
+            if (schema != null && db.Scalar<long>("SELECT CASE WHEN has_function_privilege($f, 'EXECUTE') THEN 1 ELSE 0 END;",
+                    ("$f", QuoteIdent(schema) + ".bt_index_check(regclass, boolean)")) == 0) schema = null;
+            if (schema == null) return new StorageCheck("amcheck (not installed in this database, or not allowed to this user)", false, Array.Empty<string>());
+            var indexes = db.Query(@"SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i
+JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence = 'p' AND i.indisvalid ORDER BY c.relname;", r => r.GetString(0)).ToList();
+            var problems = new List<string>();
+            foreach (var index in indexes)
+            {
+                try
+                {
+                    using (var cmd = db.Command("SELECT " + QuoteIdent(schema) + ".bt_index_check(CAST($i AS regclass), $h);", ("$i", index), ("$h", full)))
+                    {
+                        AllowLongRead(cmd);
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                catch (PostgresException ex) when (ex.SqlState.StartsWith("XX", StringComparison.Ordinal))
+                {
+                    // XX001 data_corrupted, XX002 index_corrupted: what amcheck reports.
+                    problems.Add(index + ": " + ex.MessageText);
+                }
+            }
+            return new StorageCheck(what, true, problems);
+        }
+
+        private static string QuoteIdent(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
         public override bool IsUniqueViolation(DbException ex) => ex is PostgresException p && p.SqlState == PostgresErrorCodes.UniqueViolation;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 
 namespace CommerceSync.Storage
@@ -97,6 +98,21 @@ namespace CommerceSync.Storage
         /// <summary>After rows were loaded with their own ids (Import-CommerceData): new rows must get ids after them.</summary>
         public virtual void AfterImport(StoreDatabase db) { }
 
+        /// <summary>
+        /// The engine's own check of the store's storage (pages, b-trees, indexes), which no query of the tables sees:
+        /// <paramref name="full"/> runs the thorough form (every index entry against its row), which reads more.
+        /// </summary>
+        public abstract StorageCheck CheckStorage(StoreDatabase db, bool full);
+
+        /// <summary>Lets a command that reads every row of a table run as long as it needs (not a wait for a lock).</summary>
+        public virtual void AllowLongRead(DbCommand command) { }
+
+        /// <summary>
+        /// In a snapshot (<see cref="BeginSnapshot"/>) whose queries each read whole tables: plans them as such, for the rest
+        /// of that transaction.
+        /// </summary>
+        public virtual void PrepareWholeTableReads(StoreDatabase db) { }
+
         /// <summary>Whether a unique or primary key was violated.</summary>
         public abstract bool IsUniqueViolation(DbException ex);
     }
@@ -127,5 +143,22 @@ namespace CommerceSync.Storage
             }
             return code == 28; // ENOSPC, on Linux and macOS alike
         }
+    }
+
+    /// <summary>What the engine's storage check ran, and the problems it reported (none when the storage is sound).</summary>
+    public sealed class StorageCheck
+    {
+        public StorageCheck(string what, bool ran, IReadOnlyList<string> problems)
+        {
+            What = what;
+            Ran = ran;
+            Problems = problems;
+        }
+
+        /// <summary>The check as a user can look it up, e.g. "PRAGMA quick_check".</summary>
+        public string What { get; }
+        /// <summary>False where the engine offers no check to this user: nothing was checked.</summary>
+        public bool Ran { get; }
+        public IReadOnlyList<string> Problems { get; }
     }
 }

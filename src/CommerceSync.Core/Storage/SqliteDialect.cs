@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,42 @@ namespace CommerceSync.Storage
         public override string TableNames => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name;";
 
         public override bool IsUniqueViolation(DbException ex) => ex is SqliteException s && s.SqliteErrorCode == 19;
+
+        // quick_check reads every page and checks its structure; integrity_check also checks every index against its table.
+        // On a connection of its own, opened for this and closed by SQLite: a pooled connection's page cache would show the
+        // pages as they were when it last read them, not as they are in the file now.
+        public override StorageCheck CheckStorage(StoreDatabase db, bool full)
+        {
+            var what = full ? "PRAGMA integrity_check" : "PRAGMA quick_check";
+            var problems = new List<string>();
+            var own = new SqliteConnectionStringBuilder(db.Connection.ConnectionString) { Pooling = false };
+            try
+            {
+                using (var connection = new SqliteConnection(own.ConnectionString))
+                using (var cmd = connection.CreateCommand())
+                {
+                    connection.Open();
+                    cmd.CommandText = "PRAGMA busy_timeout = " + ((long)db.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
+                    cmd.ExecuteNonQuery();
+                    cmd.CommandText = what + ";";
+                    AllowLongRead(cmd);
+                    using (var reader = cmd.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            var line = reader.IsDBNull(0) ? "" : reader.GetString(0);
+                            if (!string.Equals(line, "ok", StringComparison.Ordinal)) problems.Add(line);
+                        }
+                    }
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 11 || ex.SqliteErrorCode == 26)
+            {
+                // So damaged that the check itself stops: that is its finding.
+                problems.Add(ex.Message);
+            }
+            return new StorageCheck(what, true, problems);
+        }
 
         public override Exception Translate(DbException ex, string store, TimeSpan busyTimeout) =>
             ex is SqliteException s ? Translate(s, store, busyTimeout) : (Exception)ex;
