@@ -36,7 +36,7 @@ function Start-TestPostgres {
     }
     & $run 'initdb' @('-D', $data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync') | Out-Null
     # A test server: durability off (it is thrown away), sockets in its own folder, only on the loopback address.
-    $options = "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$folder' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    $options = "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$folder' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500"
     & $run 'pg_ctl' @('-D', $data, '-o', $options, '-l', (Join-Path $folder 'server.log'), '-w', '-t', '60', 'start') | Out-Null
     Write-Host "PostgreSQL for the $Purpose`: $(& (Join-Path $bin 'postgres') --version) on 127.0.0.1:$port ($folder)"
     @{
