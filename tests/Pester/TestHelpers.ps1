@@ -9,6 +9,10 @@ function New-TestStore {
     # A fresh, empty store for one test, made the session's store; returns where it is (a path, or a connection string).
     param([string] $Name = "store-$([guid]::NewGuid().ToString('N')).db")
     if ($script:OnPostgres) {
+        # Each test store is a schema, so a connection pool, of its own: close the idle connections earlier tests left in
+        # theirs, or a run holds more connections than the test server takes (max_connections).
+        $npgsql = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Npgsql' } | Select-Object -First 1
+        if ($npgsql) { [void]$npgsql.GetType('Npgsql.NpgsqlConnection').GetMethod('ClearAllPools').Invoke($null, @()) }
         $location = "$env:COMMERCESYNC_TEST_POSTGRES;Search Path=t_$([guid]::NewGuid().ToString('N').Substring(0, 20))"
         New-CommerceStore -ConnectionString $location | Out-Null
         Connect-CommerceStore -ConnectionString $location | Out-Null
