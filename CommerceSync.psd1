@@ -13,7 +13,7 @@
     FormatsToProcess     = @('module/CommerceSync.format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
-        'New-CommerceStore', 'Connect-CommerceStore', 'Get-CommerceStore',
+        'New-CommerceStore', 'Connect-CommerceStore', 'Disconnect-CommerceStore', 'Get-CommerceStore',
         'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel',
         'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress',
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010',

@@ -125,7 +125,7 @@ function ConvertTo-MamlHelp {
         $w.WriteEndElement()
         Paras $page.Description
         # Syntax: one item per parameter set, from the yaml blocks' "Parameter Sets".
-        $sets = @(($page.Parameters.Blocks | ForEach-Object { Get-YamlValue $_ 'Parameter Sets' }) | ForEach-Object { $_ -split ',\s*' } | Where-Object { $_ -ne '(All)' } | Select-Object -Unique)
+        $sets = @((@($page.Parameters | ForEach-Object { $_.Blocks }) | ForEach-Object { Get-YamlValue $_ 'Parameter Sets' }) | ForEach-Object { $_ -split ',\s*' } | Where-Object { $_ -ne '(All)' } | Select-Object -Unique)
         if (-not $sets) { $sets = @('(All)') }
         $w.WriteStartElement('command', 'syntax', $ns.command)
         foreach ($set in $sets) {

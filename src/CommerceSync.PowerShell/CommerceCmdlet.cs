@@ -31,8 +31,20 @@ namespace CommerceSync
                 if (database != null) return database;
                 var (location, source) = StoreResolution.Resolve(Store, SessionState);
                 WriteVerbose("Using store " + StoreResolution.Display(location) + " (" + source + ").");
+                if (source == StoreSource.Default && StoreResolution.FirstFallbackToDefault())
+                {
+                    // A missing or failed Connect-CommerceStore must never send a session's work somewhere else unnoticed.
+                    WriteWarning("No store was chosen for this session, so CommerceSync uses the per-user default store '" + location +
+                        "'. Choose another with Connect-CommerceStore, -Store or $env:" + StoreResolution.EnvironmentVariable + ".");
+                }
                 try
                 {
+                    if (source == StoreSource.Default && !CreatesDefaultStore && !System.IO.File.Exists(location))
+                    {
+                        throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
+                            "The per-user default store '" + location + "' does not exist yet, and reading it creates nothing. " +
+                            "Create a store with New-CommerceStore or Connect-CommerceStore -Create, or choose one with -Store.", location);
+                    }
                     database = StoreDatabase.OpenAt(location, createIfMissing: source == StoreSource.Default);
                 }
                 catch (CommerceSyncException ex)
@@ -42,6 +54,13 @@ namespace CommerceSync
                 return database;
             }
         }
+
+        /// <summary>
+        /// Whether this cmdlet creates the per-user default store when it is missing: those that change data (they support
+        /// -WhatIf) do; a read of a store that does not exist yet creates nothing.
+        /// </summary>
+        protected virtual bool CreatesDefaultStore =>
+            ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute)))?.SupportsShouldProcess == true;
 
         protected override void StopProcessing()
         {

@@ -59,7 +59,15 @@ namespace CommerceSync
         {
             string ignored;
             SessionStores.TryRemove(SessionKey, out ignored);
+            bool warned;
+            DefaultWarned.TryRemove(SessionKey, out warned);
         }
+
+        // The sessions already told that they fall back to the per-user default store: once each.
+        private static readonly ConcurrentDictionary<Guid, bool> DefaultWarned = new ConcurrentDictionary<Guid, bool>();
+
+        /// <summary>True the first time this session falls back to the per-user default store, so the cmdlet can say so once.</summary>
+        public static bool FirstFallbackToDefault() => DefaultWarned.TryAdd(SessionKey, true);
 
         /// <summary>Where the store is (a file path, or a PostgreSQL connection string) and which rule chose it.</summary>
         /// <param name="sessionState">Resolves a relative $env:COMMERCESYNC_STORE against $PWD, as -Store is (not the process's folder).</param>

@@ -104,6 +104,9 @@ namespace CommerceSync
     [OutputType(typeof(TransferResult))]
     public sealed class ExportCommerceData : CommerceCmdlet
     {
+        // It reads the store (and writes a file of its own): a missing default store is not created for it.
+        protected override bool CreatesDefaultStore => false;
+
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }

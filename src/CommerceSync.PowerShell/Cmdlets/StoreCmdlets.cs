@@ -83,31 +83,59 @@ namespace CommerceSync
         [ValidateNotNullOrEmpty]
         public string ConnectionString { get; set; }
 
-        /// <summary>Go back to the store of $env:COMMERCESYNC_STORE or the per-user default.</summary>
+        /// <summary>Connect to the per-user default store (created when missing), whatever $env:COMMERCESYNC_STORE says.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Default")]
         public SwitchParameter Default { get; set; }
 
+        /// <summary>Create the store when it does not exist yet, so the same line works the first time and every time after.</summary>
+        [Parameter(ParameterSetName = "Path")]
+        [Parameter(ParameterSetName = "ConnectionString")]
+        public SwitchParameter Create { get; set; }
+
         protected override void ProcessRecord()
         {
-            if (Default.IsPresent)
-            {
-                StoreResolution.ClearSessionStore();
-            }
-            var location = Default.IsPresent ? StoreResolution.Resolve(null, SessionState).Location
+            var location = Default.IsPresent ? StoreDatabase.DefaultPath
                 : ParameterSetName == "ConnectionString" ? ConnectionString
                 : StoreDatabase.IsConnectionString(Path) ? Path : StoreResolution.ResolvePath(SessionState, Path);
             try
             {
-                using (var db = StoreDatabase.OpenAt(location, createIfMissing: Default.IsPresent && StoreResolution.Resolve(null, SessionState).Source == StoreSource.Default))
+                using (var db = Open(location, Default.IsPresent || Create.IsPresent))
                 {
-                    if (!Default.IsPresent) StoreResolution.SetSessionStore(location);
-                    WriteObject(StoreInfo.Describe(db, StoreResolution.Resolve(null, SessionState).Source));
+                    StoreResolution.SetSessionStore(location);
+                    WriteObject(StoreInfo.Describe(db, StoreSource.Session));
                 }
             }
             catch (CommerceSyncException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), StoreDatabase.IsConnectionString(location) ? StoreDatabase.Redact(location) : location));
+                // Nothing changed: the session keeps the store it had, and the next cmdlet does not quietly use another one.
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), StoreResolution.Display(location)));
             }
+        }
+
+        private static StoreDatabase Open(string location, bool create)
+        {
+            if (!create) return StoreDatabase.OpenAt(location);
+            if (!StoreDatabase.IsConnectionString(location)) return StoreDatabase.Open(location, createIfMissing: true);
+            try
+            {
+                return StoreDatabase.OpenPostgres(location);
+            }
+            catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.StoreNotFound)
+            {
+                return StoreDatabase.CreatePostgres(location);
+            }
+        }
+    }
+
+    /// <summary>Ends the session's choice of store: cmdlets go back to $env:COMMERCESYNC_STORE or the per-user default store.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "CommerceStore")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectCommerceStore : PSCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            StoreResolution.ClearSessionStore();
+            WriteVerbose("This session has no store of its own now: cmdlets use -Store, $env:" + StoreResolution.EnvironmentVariable + " or the per-user default store.");
         }
     }
 
@@ -157,6 +185,9 @@ namespace CommerceSync
     [OutputType(typeof(Store))]
     public sealed class BackupCommerceStore : CommerceCmdlet
     {
+        // It reads the store (and writes a file of its own): a missing default store is not created for it.
+        protected override bool CreatesDefaultStore => false;
+
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Destination { get; set; }
