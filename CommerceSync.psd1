@@ -16,13 +16,13 @@
         'New-CommerceStore', 'Connect-CommerceStore', 'Disconnect-CommerceStore', 'Get-CommerceStore',
         'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel',
         'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress',
-        'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010',
+        'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010', 'Invoke-AsyncCustomerConversion',
         'Get-CommerceCustomer', 'Get-CommerceJobRun',
         'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder',
         'Invoke-StatementPosting', 'Get-CommerceStatement',
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
         'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore',
-        'Get-CommerceSyncReport', 'Test-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData'
+        'Get-CommerceSyncReport', 'Test-CommerceSync', 'Assert-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

@@ -67,6 +67,7 @@ namespace CommerceSync
         public const string AddressOwnerRequired = "AddressOwnerRequired";
         public const string ValidationFailed = "ValidationFailed";
         public const string RecordsFailed = "RecordsFailed";
+        public const string CommerceSyncUnhealthy = "CommerceSyncUnhealthy";
         public const string NotUploaded = "NotUploaded";
         public const string NotConverted = "NotConverted";
         public const string OrderFailed = "OrderFailed";

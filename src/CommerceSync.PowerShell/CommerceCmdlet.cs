@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using CommerceSync.Storage;
@@ -208,6 +209,23 @@ namespace CommerceSync
         protected void WriteRecordError(string errorId, ErrorKind kind, string message, object target) =>
             WriteCommerceError(new ErrorRecord(new CommerceSyncException(errorId, kind, message, target), errorId, Category(kind), target));
 
+        /// <summary>
+        /// What every finished job run tells a runbook: one Information record (tag CommerceSync) with its summary, for transcripts
+        /// and -InformationVariable; and when any record failed, a non-terminating RecordsFailed error with the run as its
+        /// target, so $? is false, -ErrorAction Stop stops the script and `pwsh -File` exits non-zero.
+        /// </summary>
+        protected void ReportRun(JobRun run, string failureHint)
+        {
+            var summary = run.Job + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed.";
+            WriteVerbose(summary);
+            WriteInformation(summary, new[] { "CommerceSync" });
+            if (run.Failed == 0) return;
+            var reasons = new JobRunStore(Db).TopFailures(run);
+            var message = run.Job + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
+                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason)) + ".") + " " + failureHint;
+            WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
+        }
+
         /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>
         protected ErrorRecord LastError { get; private set; }
 
@@ -222,20 +240,20 @@ namespace CommerceSync
         private bool progressShown;
 
         /// <summary>Progress at most five times a second; always closed by <see cref="CompleteProgress"/>.</summary>
-        protected void Progress(string activity, string status, int percent = -1)
+        protected void Progress(string activity, string status, int percent = -1, int id = 1, int parentId = -1)
         {
             var now = progressClock.ElapsedMilliseconds;
             if (now - lastProgress < 200) return;
             lastProgress = now;
             progressShown = true;
-            WriteProgress(new ProgressRecord(1, activity, status) { PercentComplete = percent });
+            WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = percent, ParentActivityId = parentId });
         }
 
-        protected void CompleteProgress(string activity)
+        protected void CompleteProgress(string activity, int id = 1)
         {
             if (!progressShown) return;
-            progressShown = false;
-            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (id == 1) progressShown = false;
+            WriteProgress(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 }

@@ -147,7 +147,8 @@ Describe 'A foreign SQLite client next to a running job' -Tag ForeignReader -Ski
             $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
             Set-Content -LiteralPath $file -Value $Script
             $info = [Diagnostics.ProcessStartInfo]::new($Pwsh, "-NoProfile -NonInteractive -File `"$file`"")
-            $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true; $info.UseShellExecute = $false
+            # stdin too: the child waits on it until the test ends it (CI runs with no standard input, where it would end at once).
+            $info.RedirectStandardInput = $true; $info.RedirectStandardOutput = $true; $info.RedirectStandardError = $true; $info.UseShellExecute = $false
             [Diagnostics.Process]::Start($info)
         }
         function Wait-Line([Diagnostics.Process] $Process, [string] $Line) {

@@ -103,3 +103,78 @@ Describe 'A store that cannot be reached' {
         "$($e.Exception.Message) $($e.TargetObject)" | Should -Not -Match 'S3cretPw'
     }
 }
+
+Describe 'Invoke-AsyncCustomerConversion runs the cycle as admins schedule it' {
+    It 'runs the P-job, the sync job, Synchronize orders and job 1010 in order, and says what is left' {
+        New-StoreWithOneBadCustomer | Out-Null
+        New-CommerceChannel S0002 -AsyncCustomerMode | Out-Null
+        $order = New-AsyncCustomer S0002 -FirstName Orders | New-CommerceTransaction -Type CustomerOrder -Amount 12
+        $r = Invoke-AsyncCustomerConversion -ErrorAction SilentlyContinue -ErrorVariable failures
+        $r | Should -BeOfType CommerceSync.ConversionResult
+        $r.Runs.Job | Should -Be @('P-job', 'Synchronize customers and channel requests', 'Synchronize orders', '1010')
+        $r.Converted | Should -Be 3 -Because 'two good customers at S0001 and the one the order references'
+        $r.Distributed | Should -Be 3
+        $r.Failed | Should -Be 1
+        $r.Pending | Should -Be 0
+        $r.Succeeded | Should -BeFalse
+        @($failures | Where-Object FullyQualifiedErrorId -like 'RecordsFailed,*').Count | Should -BeGreaterOrEqual 1
+        (Get-CommerceTransaction -TransactionId $order.TransactionId -Channel S0002).Status | Should -Be 'Synchronized'
+    }
+
+    It 'succeeds on a clean store, scoped by a wildcard -Channel' {
+        New-TestStore | Out-Null
+        New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel X0001 -AsyncCustomerMode | Out-Null
+        New-AsyncCustomer S0001 -FirstName A | Out-Null
+        New-AsyncCustomer X0001 -FirstName B | Out-Null
+        $r = Invoke-AsyncCustomerConversion -Channel 'S*'
+        $r.Succeeded | Should -BeTrue
+        $r.ChannelIds | Should -Be @('S0001')
+        $r.Converted | Should -Be 1
+        @(Get-AsyncCustomer -Channel X0001 -Status Pending).Count | Should -Be 1 -Because 'X0001 was not in scope'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        New-StoreWithOneBadCustomer | Out-Null
+        Invoke-AsyncCustomerConversion -WhatIf | Should -BeNullOrEmpty
+        @(Get-AsyncCustomer -Status Pending).Count | Should -Be 3
+    }
+
+    It 'is the one line of a runbook: exit code 0 when every customer converts, non-zero when one is stuck' {
+        $db = New-TestStore
+        New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+        New-AsyncCustomer S0001 -FirstName Good | Out-Null
+        (Invoke-Runbook $db 'Invoke-AsyncCustomerConversion | Out-Null; Assert-CommerceSync').ExitCode | Should -Be 0
+        $bad = New-StoreWithOneBadCustomer
+        $r = Invoke-Runbook $bad 'Invoke-AsyncCustomerConversion -ErrorAction SilentlyContinue | Out-Null; Assert-CommerceSync'
+        $r.ExitCode | Should -Not -Be 0
+        $r.Output | Should -Match 'CommerceSyncUnhealthy|not healthy'
+    }
+}
+
+Describe 'Assert-CommerceSync' {
+    It 'throws CommerceSyncUnhealthy listing what is wrong, with the thresholds of Test-CommerceSync' {
+        New-StoreWithOneBadCustomer | Out-Null
+        Invoke-AsyncCustomerConversion -ErrorAction SilentlyContinue | Out-Null
+        $e = { Assert-CommerceSync } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'CommerceSyncUnhealthy,CommerceSync.AssertCommerceSync'
+        $e.Exception.Message | Should -Match 'Failed'
+        @($e.TargetObject).Passed | Should -Not -Contain $true
+        { Assert-CommerceSync -MaxFailed 1 } | Should -Not -Throw
+        Test-CommerceSync -MaxFailed 1 | Should -BeTrue
+        @(Assert-CommerceSync -MaxFailed 1 -PassThru).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Every -Channel takes wildcards' {
+    It 'scopes a job with S* and says ChannelNotFound for a pattern that matches nothing' {
+        New-TestStore | Out-Null
+        New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel S0002 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel X0001 -AsyncCustomerMode | Out-Null
+        'S0001', 'S0002', 'X0001' | ForEach-Object { New-AsyncCustomer $_ -FirstName "C$_" | Out-Null }
+        (Invoke-PJob -Channel 'S*').ChannelIds | Sort-Object | Should -Be @('S0001', 'S0002')
+        @(Get-AsyncCustomer -Channel X0001 -Status Pending).Count | Should -Be 1
+        { Invoke-PJob -Channel 'Q*' -ErrorAction Stop } | Should -Throw -ErrorId 'ChannelNotFound,CommerceSync.InvokePJob'
+    }
+}

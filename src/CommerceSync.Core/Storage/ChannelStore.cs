@@ -74,7 +74,19 @@ namespace CommerceSync.Storage
             var result = new List<string>();
             foreach (var id in channelIds)
             {
-                result.Add(Get(id).ChannelId);
+                if (!SqlText.HasWildcard(id))
+                {
+                    result.Add(Get(id).ChannelId);
+                    continue;
+                }
+                // Every -Channel takes PowerShell wildcards (ids cannot hold them); a pattern that matches nothing is an error too.
+                var matches = db.Query("SELECT channel_id FROM channel WHERE channel_id LIKE $p ESCAPE '\\' ORDER BY channel_id;", r => r.GetString(0),
+                    ("$p", SqlText.WildcardToLike(id))).ToList();
+                if (matches.Count == 0)
+                {
+                    throw new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "No channel matches '" + id + "'.", id);
+                }
+                result.AddRange(matches);
             }
             return result.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }

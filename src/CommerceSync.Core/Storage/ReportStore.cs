@@ -50,6 +50,19 @@ GROUP BY t.channel_id, t.type;";
         public ReportStore(StoreDatabase db) { this.db = db; }
 
         /// <summary>One report per channel in scope (that existed at the moment asked), then the total (ChannelId "*").</summary>
+        /// <summary>Async customers that these runs (the sync job, Synchronize orders) gave an account.</summary>
+        public long ConvertedByRuns(IReadOnlyList<long> runIds)
+        {
+            if (runIds.Count == 0) return 0;
+            var names = runIds.Select((r, i) => "$r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return db.Scalar<long>("SELECT COUNT(*) FROM hq_async_customer WHERE operation = 1 AND account_number IS NOT NULL AND sync_run_id IN (" +
+                string.Join(", ", names) + ");", names.Select((n, i) => (n, (object)runIds[i])).ToArray());
+        }
+
+        /// <summary>Customers a job 1010 run sent to channel databases (each once, however many databases got it).</summary>
+        public long DistributedByRun(long runId) =>
+            db.Scalar<long>("SELECT COUNT(*) FROM (SELECT DISTINCT data_area_id, account_number FROM channel_customer WHERE distributed_run_id = $r) d;", ("$r", runId));
+
         public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
         {
             var at = (asOf ?? DateTime.UtcNow).ToUniversalTime();

@@ -72,6 +72,9 @@ namespace CommerceSync.Storage
         /// <summary>Literal text for a LIKE pattern with '\' as escape.</summary>
         public static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
+        /// <summary>Whether text is a PowerShell wildcard pattern (* or ?): ids cannot hold either.</summary>
+        public static bool HasWildcard(string text) => text != null && text.IndexOfAny(new[] { '*', '?' }) >= 0;
+
         /// <summary>PowerShell wildcard (* and ?) to a LIKE pattern with '\' as escape.</summary>
         public static string WildcardToLike(string pattern)
         {

@@ -151,22 +151,7 @@ namespace CommerceSync
             }
         }
 
-        /// <summary>
-        /// What every finished run tells a runbook: one Information record (tag CommerceSync) with its summary, for transcripts
-        /// and -InformationVariable; and when any record failed, a non-terminating RecordsFailed error with the run as its
-        /// target, so $? is false, -ErrorAction Stop stops the script and `pwsh -File` exits non-zero.
-        /// </summary>
-        private void Report(JobRun run)
-        {
-            var summary = JobName + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed.";
-            WriteVerbose(summary);
-            WriteInformation(summary, new[] { "CommerceSync" });
-            if (run.Failed == 0) return;
-            var reasons = new JobRunStore(Db).TopFailures(run);
-            var message = JobName + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
-                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason)) + ".") + " " + FailureHint;
-            WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
-        }
+        private void Report(JobRun run) => ReportRun(run, FailureHint);
 
         /// <summary>Where a user sees the failed records of this job and why.</summary>
         protected virtual string FailureHint => "See Get-AsyncCustomer -Status Failed.";

@@ -33,45 +33,15 @@ namespace CommerceSync
     /// <summary>For runbooks and Pester: $true when the conversion is healthy; -Detailed returns every check.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "CommerceSync")]
     [OutputType(typeof(bool), typeof(SyncCheck))]
-    public sealed class TestCommerceSync : CommerceCmdlet
+    public sealed class TestCommerceSync : SyncHealthCmdlet
     {
-        [Parameter(Position = 0)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
-        /// <summary>The longest an async customer may wait on its way to its store, in hours. Default 24.</summary>
-        [Parameter]
-        [ValidateRange(0, 100000)]
-        public double MaxAgeHours { get; set; } = 24;
-
-        /// <summary>How many failed async customers are tolerated. Default 0.</summary>
-        [Parameter]
-        [ValidateRange(0, long.MaxValue)]
-        public long MaxFailed { get; set; }
-
-        /// <summary>How many cash-and-carry sales may be blocked from posting. Default 0.</summary>
-        [Parameter]
-        [ValidateRange(0, long.MaxValue)]
-        public long MaxBlockedTransactions { get; set; }
-
-        /// <summary>How many customer orders may have failed for their customer. Default 0.</summary>
-        [Parameter]
-        [ValidateRange(0, long.MaxValue)]
-        public long MaxFailedOrders { get; set; }
-
         /// <summary>Return every check (passed and failed) instead of one $true/$false.</summary>
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
-            var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
-            {
-                MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
-            });
-            foreach (var c in checks.Where(c => !c.Passed)) WriteVerbose("Failed: " + c.Check + " = " + c.Value + " (threshold " + c.Threshold + "). " + c.Detail);
+            var checks = Evaluate();
             if (Detailed.IsPresent) WriteObject(checks, true);
             else WriteObject(checks.All(c => c.Passed));
         }

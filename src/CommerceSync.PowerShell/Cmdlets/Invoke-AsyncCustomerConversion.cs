@@ -1,0 +1,53 @@
+using System.Management.Automation;
+using CommerceSync.Jobs;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>
+    /// The whole conversion the way admins schedule it: P-job, Synchronize customers and channel requests, Synchronize orders
+    /// and job 1010, in order, in bulk mode; one ConversionResult comes out.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "AsyncCustomerConversion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ConversionResult))]
+    public sealed class InvokeAsyncCustomerConversion : CommerceCmdlet
+    {
+        private const string Activity = "Convert async customers";
+
+        /// <summary>Only these channels (wildcards allowed): their uploads, conversions and orders. Job 1010 still sends to every channel database.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>Records per transaction in every step (default: each job's own).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000000)]
+        public int ChunkSize { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = Channel == null ? null : new ChannelStore(Db).Resolve(Channel);
+            var scope = channels == null ? "all channels" : "channel " + string.Join(", ", channels);
+            if (!ShouldProcess(scope, "P-job, Synchronize customers and channel requests, Synchronize orders, job 1010")) return;
+            var cycle = new ConversionCycle(Db);
+            var steps = cycle.Steps.Count;
+            var options = new JobOptions
+            {
+                ChannelIds = channels,
+                ChunkSize = MyInvocation.BoundParameters.ContainsKey(nameof(ChunkSize)) ? ChunkSize : (int?)null,
+                Cancellation = Cancellation,
+                Log = WriteVerbose,
+                Progress = p => Progress(p.Job, p.Status, -1, 2, 1),
+            };
+            var result = cycle.Run(options,
+                (i, job) => WriteProgress(new ProgressRecord(1, Activity, "Step " + (i + 1) + " of " + steps + ": " + job + " (" + scope + ")") { PercentComplete = i * 100 / steps }),
+                run => ReportRun(run, "See Get-AsyncCustomerOperation -SyncStatus Failed."));
+            CompleteProgress(Activity);
+            WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteInformation(Activity + ": " + result, new[] { "CommerceSync" });
+            WriteObject(result);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>The health checks of the conversion and their thresholds, shared by Test-CommerceSync and Assert-CommerceSync.</summary>
+    public abstract class SyncHealthCmdlet : CommerceCmdlet
+    {
+        [Parameter(Position = 0)]
+        [Alias("ChannelId")]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>The longest an async customer may wait on its way to its store, in hours. Default 24.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000)]
+        public double MaxAgeHours { get; set; } = 24;
+
+        /// <summary>How many failed async customers are tolerated. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxFailed { get; set; }
+
+        /// <summary>How many cash-and-carry sales may be blocked from posting. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxBlockedTransactions { get; set; }
+
+        /// <summary>How many customer orders may have failed for their customer. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxFailedOrders { get; set; }
+
+        /// <summary>Every check, passed or not; the failed ones are also written to the verbose stream.</summary>
+        protected IReadOnlyList<SyncCheck> Evaluate()
+        {
+            var channels = Channel == null ? null : new ChannelStore(Db).Resolve(Channel);
+            var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
+            {
+                MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
+            }).ToList();
+            foreach (var c in checks.Where(c => !c.Passed)) WriteVerbose("Failed: " + c.Check + " = " + c.Value + " (threshold " + c.Threshold + "). " + c.Detail);
+            return checks;
+        }
+    }
+}
