@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
@@ -224,6 +225,30 @@ namespace CommerceSync
             var message = run.Job + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
                 (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason)) + ".") + " " + failureHint;
             WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
+        }
+
+        /// <summary>
+        /// The channels a -Channel list names (wildcards expanded), null for "every channel". One rule for every cmdlet: a
+        /// channel that does not exist is a non-terminating ChannelNotFound error with the value as target, and the rest go on;
+        /// when none is left the result is empty, and the cmdlet has nothing to do.
+        /// </summary>
+        protected string[] ResolveChannels(IEnumerable<string> channels)
+        {
+            if (channels == null) return null;
+            var found = new List<string>();
+            var store = new ChannelStore(Db);
+            foreach (var c in channels)
+            {
+                try
+                {
+                    found.AddRange(store.Resolve(new[] { c }));
+                }
+                catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.ChannelNotFound)
+                {
+                    WriteCommerceError(ToErrorRecord(ex, c));
+                }
+            }
+            return found.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
         /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>

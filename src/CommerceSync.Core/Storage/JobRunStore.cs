@@ -123,14 +123,20 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
             "Job run " + runId + " does not exist in this store.", runId);
 
         /// <summary>Newest first.</summary>
-        public IEnumerable<JobRun> List(string jobWildcard = null, string channelId = null, int? last = null)
+        public IEnumerable<JobRun> List(string jobWildcard = null, IReadOnlyList<string> channelIds = null, int? last = null)
         {
             // A pure read: a reader never waits for a writer, and works on a read-only store. A run whose process is gone shows as
             // Interrupted here; the next job to start records it so.
             var where = new SqlFilter()
-                .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)))
-                // The channel is a literal: '_' and '%' in it match only themselves (ids cannot hold ',', so the list splits exactly).
-                .When(channelId != null, "(channel_ids = '' OR ',' || channel_ids || ',' LIKE '%,' || $ch || ',%' ESCAPE '\\')", ("$ch", channelId == null ? null : SqlText.EscapeLike(channelId)));
+                .When(jobWildcard != null, "job LIKE $job ESCAPE '\\'", ("$job", jobWildcard == null ? null : SqlText.WildcardToLike(jobWildcard)));
+            if (channelIds != null)
+            {
+                // Each channel is a literal: '_' and '%' in it match only themselves (ids cannot hold ',', so the list splits exactly).
+                // A run over every channel (channel_ids '') is a run over each of them.
+                var names = channelIds.Select((c, i) => "$ch" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                where.When(true, "(channel_ids = ''" + string.Concat(names.Select(n => " OR ',' || channel_ids || ',' LIKE '%,' || " + n + " || ',%' ESCAPE '\\'")) + ")",
+                    names.Select((n, i) => (n, (object)SqlText.EscapeLike(channelIds[i]))).ToArray());
+            }
             return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
                 r => ShowInterrupted(Map(r), r.Str(11), r.LongOrNull(12)), where.With(("$n", last ?? 0)));
         }

@@ -16,6 +16,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             var checks = Evaluate();
+            if (checks == null) return;
             var failed = checks.Where(c => !c.Passed).ToArray();
             if (failed.Length > 0)
             {

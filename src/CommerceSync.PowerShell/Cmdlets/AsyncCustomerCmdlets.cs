@@ -189,6 +189,7 @@ namespace CommerceSync
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -206,7 +207,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             var filter = new AsyncCustomerFilter
             {
                 ChannelIds = channels,

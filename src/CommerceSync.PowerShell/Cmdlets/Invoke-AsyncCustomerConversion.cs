@@ -28,7 +28,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : new ChannelStore(Db).Resolve(Channel);
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             var scope = channels == null ? "all channels" : "channel " + string.Join(", ", channels);
             if (!ShouldProcess(scope, "P-job, Synchronize customers and channel requests, Synchronize orders, job 1010")) return;
             var cycle = new ConversionCycle(Db);

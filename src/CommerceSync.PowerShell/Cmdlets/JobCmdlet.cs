@@ -129,7 +129,8 @@ namespace CommerceSync
 
         private void RunBulkNow(string[] channels, JobRun source)
         {
-            var resolved = channels == null ? null : Terminating(() => new ChannelStore(Db).Resolve(channels));
+            var resolved = ResolveChannels(channels);
+            if (resolved != null && resolved.Length == 0) return;
             var description = OperationIsShown() ? Terminating(() => DescribeBulk(resolved)) : ChannelText(resolved);
             if (!ShouldProcess(description, Activity)) return;
             var options = new JobOptions

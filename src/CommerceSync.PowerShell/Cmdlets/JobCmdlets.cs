@@ -16,6 +16,7 @@ namespace CommerceSync
     {
         [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -59,6 +60,7 @@ namespace CommerceSync
     {
         [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -128,6 +130,7 @@ namespace CommerceSync
     {
         [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -206,10 +209,12 @@ namespace CommerceSync
         [SupportsWildcards]
         public string Name { get; set; }
 
-        /// <summary>Show what this channel's database holds (its async customers as "Pending sync" until job 1010 delivers them).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Channel")]
+        /// <summary>Show what these channels' databases hold (async customers as "Pending sync" until job 1010 delivers them); wildcards allowed.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Channel", ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
+        public string[] Channel { get; set; }
 
         /// <summary>With -Channel: the registers' offline database instead of the channel database.</summary>
         [Parameter(ParameterSetName = "Channel")]
@@ -225,15 +230,53 @@ namespace CommerceSync
             };
             if (ParameterSetName == "Channel")
             {
-                var channel = Terminating(() => new ChannelStore(Db).Get(Channel));
-                if (Offline.IsPresent && !channel.OfflineDatabase)
+                var channels = new ChannelStore(Db);
+                foreach (var id in ResolveChannels(Channel))
                 {
-                    WriteWarning("Channel " + channel.ChannelId + " has no offline database.");
+                    var channel = channels.Get(id);
+                    if (Offline.IsPresent && !channel.OfflineDatabase)
+                    {
+                        WriteWarning("Channel " + channel.ChannelId + " has no offline database.");
+                    }
+                    WriteFound(new CustomerStore(Db).ReadChannelView(channel.ChannelId, Offline.IsPresent ? ChannelDatabaseKind.Offline : ChannelDatabaseKind.Channel, filter), filter);
                 }
-                WriteObject(new CustomerStore(Db).ReadChannelView(channel.ChannelId, Offline.IsPresent ? ChannelDatabaseKind.Offline : ChannelDatabaseKind.Channel, filter), true);
                 return;
             }
-            WriteObject(new CustomerStore(Db).ReadHeadquarters(filter), true);
+            WriteFound(new CustomerStore(Db).ReadHeadquarters(filter), filter);
+        }
+
+        // Customers named by account number or async id. One that the store has nowhere (no such account at HQ, no such
+        // async customer at any channel) is a non-terminating ...NotFound error; one that exists but has not reached this
+        // view yet (before the sync job, before job 1010) is simply not listed: that is the answer, not an error.
+        private void WriteFound(IEnumerable<Customer> customers, CustomerFilter filter)
+        {
+            if (filter.AccountNumbers == null && filter.AsyncCustomerIds == null)
+            {
+                WriteObject(customers, true);
+                return;
+            }
+            var list = customers.ToList();
+            WriteObject(list, true);
+            var missingAccounts = (filter.AccountNumbers ?? Array.Empty<string>())
+                .Where(a => !list.Any(c => string.Equals(c.AccountNumber, a, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (missingAccounts.Length > 0)
+            {
+                var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+                foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);
+                }
+            }
+            var missingAsync = (filter.AsyncCustomerIds ?? Array.Empty<string>())
+                .Where(g => !list.Any(c => string.Equals(c.AsyncCustomerId, g, StringComparison.OrdinalIgnoreCase))).ToArray();
+            if (missingAsync.Length > 0)
+            {
+                var known = new AsyncCustomerStore(Db).Read(new AsyncCustomerFilter { AsyncCustomerIds = missingAsync }).Select(c => c.AsyncCustomerId).ToList();
+                foreach (var g in missingAsync.Where(g => !known.Contains(g, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + g + "' does not exist.", g);
+                }
+            }
         }
 
         private static string[] Empty(string[] values)
@@ -256,9 +299,12 @@ namespace CommerceSync
         [SupportsWildcards]
         public string Job { get; set; }
 
-        [Parameter(ParameterSetName = "List")]
+        /// <summary>Only runs over these channels (or over every channel); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = "List", ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
+        public string[] Channel { get; set; }
 
         /// <summary>Only the newest N runs.</summary>
         [Parameter(ParameterSetName = "List")]
@@ -273,7 +319,9 @@ namespace CommerceSync
                 foreach (var id in RunId) TryRecord(() => WriteObject(runs.Get(id)), id);
                 return;
             }
-            WriteObject(runs.List(Job, Channel, Last > 0 ? Last : (int?)null), true);
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null), true);
         }
     }
 }

@@ -131,8 +131,9 @@ namespace CommerceSync
     [OutputType(typeof(AsyncCustomerOperation))]
     public sealed class GetAsyncCustomerOperation : CommerceCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -158,7 +159,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             WriteObject(new OperationStore(Db).Read(new OperationFilter
             {
                 ChannelIds = channels,
@@ -224,7 +226,8 @@ namespace CommerceSync
         [ValidateNotNullOrEmpty]
         public string Search { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = "Channel")]
+        [Parameter(Mandatory = true, ParameterSetName = "Channel", ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string Channel { get; set; }
 

@@ -15,6 +15,7 @@ namespace CommerceSync
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -24,7 +25,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
             WriteObject(Terminating(() => new ReportStore(Db).Report(channels, asOf)), true);
         }
@@ -42,6 +44,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             var checks = Evaluate();
+            if (checks == null) return;
             if (Detailed.IsPresent) WriteObject(checks, true);
             else WriteObject(checks.All(c => c.Passed));
         }
@@ -52,8 +55,9 @@ namespace CommerceSync
     [OutputType(typeof(DuplicateCandidate))]
     public sealed class FindCommerceDuplicateCustomer : CommerceCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -64,7 +68,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
         }
     }

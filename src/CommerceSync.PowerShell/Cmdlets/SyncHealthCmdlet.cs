@@ -10,8 +10,9 @@ namespace CommerceSync
     /// <summary>The health checks of the conversion and their thresholds, shared by Test-CommerceSync and Assert-CommerceSync.</summary>
     public abstract class SyncHealthCmdlet : CommerceCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -35,10 +36,11 @@ namespace CommerceSync
         [ValidateRange(0, long.MaxValue)]
         public long MaxFailedOrders { get; set; }
 
-        /// <summary>Every check, passed or not; the failed ones are also written to the verbose stream.</summary>
+        /// <summary>Every check, passed or not (the failed ones also on the verbose stream); null when no channel named exists.</summary>
         protected IReadOnlyList<SyncCheck> Evaluate()
         {
-            var channels = Channel == null ? null : new ChannelStore(Db).Resolve(Channel);
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return null; // every channel named is unknown: ChannelNotFound said so
             var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
             {
                 MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,

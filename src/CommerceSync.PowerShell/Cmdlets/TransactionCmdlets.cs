@@ -124,8 +124,9 @@ namespace CommerceSync
     [OutputType(typeof(Transaction))]
     public sealed class GetCommerceTransaction : CommerceCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -148,16 +149,30 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
-            WriteObject(new TransactionStore(Db).Read(new TransactionFilter
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            var ids = NonEmpty(TransactionId);
+            var found = new TransactionStore(Db).Read(new TransactionFilter
             {
                 ChannelIds = channels,
-                TransactionIds = NonEmpty(TransactionId),
+                TransactionIds = ids,
                 Type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
                 Statuses = Status,
                 AsyncCustomerIds = NonEmpty(AsyncCustomerId),
                 AccountNumbers = NonEmpty(AccountNumber),
-            }), true);
+            });
+            if (ids == null)
+            {
+                WriteObject(found, true);
+                return;
+            }
+            // Named transactions: each one that does not exist (within the other filters) is a TransactionNotFound error.
+            var list = found.ToList();
+            WriteObject(list, true);
+            foreach (var id in ids.Where(i => !list.Any(t => string.Equals(t.TransactionId, i, StringComparison.OrdinalIgnoreCase))))
+            {
+                WriteRecordError(ErrorIds.TransactionNotFound, ErrorKind.NotFound, "Transaction '" + id + "' does not exist" + (channels == null ? "" : " at channel " + string.Join(", ", channels)) + ".", id);
+            }
         }
 
         internal static string[] NonEmpty(string[] values)
@@ -177,6 +192,7 @@ namespace CommerceSync
 
         [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -231,6 +247,7 @@ namespace CommerceSync
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -248,7 +265,8 @@ namespace CommerceSync
             try
             {
                 if (MyInvocation.ExpectingInput && channels.Count == 0) return;
-                var scope = channels.Count == 0 ? null : Terminating(() => new ChannelStore(Db).Resolve(channels));
+                var scope = channels.Count == 0 ? null : ResolveChannels(channels);
+                if (scope != null && scope.Length == 0) return;
                 DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
                 var posting = new StatementPosting(Db);
                 var days = posting.Preview(scope, date);
@@ -282,8 +300,9 @@ namespace CommerceSync
     [OutputType(typeof(Statement))]
     public sealed class GetCommerceStatement : CommerceCmdlet
     {
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
 
@@ -298,7 +317,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = Channel == null ? null : Terminating(() => new ChannelStore(Db).Resolve(Channel));
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
             DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
             WriteObject(new OrderStore(Db).ReadStatements(channels, GetCommerceTransaction.NonEmpty(StatementId), date, Status), true);
         }
