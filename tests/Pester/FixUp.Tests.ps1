@@ -94,3 +94,53 @@ Get-AsyncCustomerOperation -SyncStatus Failed -Kind Customer -Store '$location' 
         $one | Set-AsyncCustomerOperation -Phone '+1 206 555 0199' -PassThru | ForEach-Object SyncStatus | Should -Be 'Pending'
     }
 }
+
+Describe 'Bad input is refused or named, never passed on silently' {
+    BeforeEach { $script:location = New-FixUpStore }
+
+    It 'refuses an address purpose outside the list, in every way an address is given, and keeps the list''s spelling' {
+        $c = New-AsyncCustomer S0001 -FirstName Ann
+        { New-AsyncCustomerAddress S0001 -AsyncCustomerId $c.AsyncCustomerId -Street '1 Main' -Country USA -Purpose Delivry -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidValue,CommerceSync.NewAsyncCustomerAddress'
+        { New-AsyncCustomer S0001 -FirstName Bo -Address @{ Street = '2 Main'; Country = 'USA'; Purpose = 'Delivry' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidValue,CommerceSync.NewAsyncCustomer'
+        (New-AsyncCustomerAddress S0001 -AsyncCustomerId $c.AsyncCustomerId -Street '1 Main' -Country USA -Purpose delivery).Purpose | Should -Be 'Delivery'
+        (New-AsyncCustomerAddress S0001 -AsyncCustomerId $c.AsyncCustomerId -Street '3 Main' -Country USA).Purpose | Should -Be 'Home'
+        @(Get-AsyncCustomer -Name Bo).Count | Should -Be 0
+    }
+
+    It 'refuses an affiliation outside the list' {
+        $c = New-AsyncCustomer S0001 -FirstName Ann
+        { Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -Affiliation Employe -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CommerceSync.SetAsyncCustomer'
+        { Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -RemoveAffiliation Employe -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CommerceSync.SetAsyncCustomer'
+        Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -Affiliation employee -PassThru | Should -Not -BeNullOrEmpty
+    }
+
+    It 'warns once per pipeline about CSV columns that bind to nothing, naming them' {
+        $csv = Join-Path $TestDrive 'customers.csv'
+        Set-Content -LiteralPath $csv -Value @('Channel,FirstName,E-mail,Town', 'S0001,Ann,ann@example.com,Seattle', 'S0001,Bo,bo@example.com,Redmond')
+        $created = Import-Csv $csv | New-AsyncCustomer -WarningVariable warnings -WarningAction SilentlyContinue
+        @($created).Count | Should -Be 2
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match "'E-mail'"
+        "$($warnings[0])" | Should -Match "'Town'"
+        "$($warnings[0])" | Should -Not -Match "'FirstName'|'Channel'"
+        Import-Csv $csv | Select-Object Channel, FirstName, @{ Name = 'Email'; Expression = { $_.'E-mail' } } |
+            New-AsyncCustomer -WarningVariable none -WarningAction SilentlyContinue | Out-Null
+        @($none).Count | Should -Be 0
+        Set-Content -LiteralPath $csv -Value @('Channel,AsyncCustomerId,Street,Town,Country', "S0001,$($created[0].AsyncCustomerId),1 Main,Seattle,USA")
+        Import-Csv $csv | New-AsyncCustomerAddress -WarningVariable addressWarnings -WarningAction SilentlyContinue | Out-Null
+        "$addressWarnings" | Should -Match "'Town'"
+    }
+
+    It 'targets a failing CSV row with the row itself and says which row it was' {
+        $rows = ConvertFrom-Csv @('Channel,FirstName,Email', 'S0001,Ann,ann@example.com', 'S0001,,nobody@example.com', 'S0001,Cy,cy@example.com')
+        $created = $rows | New-AsyncCustomer -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($created).Count | Should -Be 2
+        @($failures).Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be $rows[1]
+        $failures[0].TargetObject.Email | Should -Be 'nobody@example.com'
+        "$($failures[0])" | Should -Match 'Row 2\b'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'NameRequired,CommerceSync.NewAsyncCustomer'
+    }
+}

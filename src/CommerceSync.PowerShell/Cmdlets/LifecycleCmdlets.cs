@@ -90,9 +90,13 @@ namespace CommerceSync
         [Parameter] public string[] AddPhone { get; set; }
 
         /// <summary>Affiliations to add (e.g. Employee, Student).</summary>
-        [Parameter] public string[] Affiliation { get; set; }
+        [Parameter]
+        [ValidateSet("Employee", "Student", "Senior", "Military", "Wholesale", "Loyalty")]
+        public string[] Affiliation { get; set; }
 
-        [Parameter] public string[] RemoveAffiliation { get; set; }
+        [Parameter]
+        [ValidateSet("Employee", "Student", "Senior", "Military", "Wholesale", "Loyalty")]
+        public string[] RemoveAffiliation { get; set; }
 
         protected override void ProcessCommerceRecord()
         {
