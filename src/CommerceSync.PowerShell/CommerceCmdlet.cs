@@ -71,7 +71,55 @@ namespace CommerceSync
 
         // Every cmdlet's body runs inside a guard, so a core error that a cmdlet did not map itself still reaches the user with
         // its CommerceSync error id (never as a raw exception type), and the store always closes.
-        protected sealed override void ProcessRecord() => Guard(ProcessCommerceRecord);
+        protected sealed override void ProcessRecord()
+        {
+            if (TakesRows) NoteRow();
+            Guard(ProcessCommerceRecord);
+        }
+
+        /// <summary>Whether this cmdlet takes rows (Import-Csv, ConvertFrom-Csv) by property name: those get the row checks.</summary>
+        protected virtual bool TakesRows => false;
+
+        /// <summary>The row being processed (1-based position in the pipeline) and the object itself; 0 and null without pipeline input.</summary>
+        protected long Row { get; private set; }
+        protected PSObject RowObject { get; private set; }
+        private bool columnsChecked;
+
+        // PowerShell keeps the current pipeline object on the command ($_ in script cmdlets); a compiled cmdlet without a
+        // ValueFromPipeline parameter has no public way to it. Without it the checks are skipped, never the record.
+        private static readonly System.Reflection.PropertyInfo CurrentPipelineObject = typeof(Cmdlet).BaseType?.GetProperty("CurrentPipelineObject",
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+
+        private void NoteRow()
+        {
+            if (!MyInvocation.ExpectingInput) return;
+            Row++;
+            RowObject = null;
+            try { RowObject = CurrentPipelineObject?.GetValue(this) as PSObject; }
+            catch (Exception ex) when (ex is System.Reflection.TargetInvocationException || ex is MemberAccessException) { }
+            // Rows are property bags (Import-Csv, ConvertFrom-Csv, [pscustomobject]); typed objects piped on keep their own errors.
+            if (RowObject != null && !(RowObject.BaseObject is PSCustomObject)) RowObject = null;
+            if (columnsChecked || RowObject == null) return;
+            // A column that binds to no parameter is data the user thinks was imported: say so once for the pipeline.
+            columnsChecked = true;
+            var known = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in MyInvocation.MyCommand.Parameters.Values)
+            {
+                known.Add(p.Name);
+                foreach (var a in p.Aliases) known.Add(a);
+            }
+            var unbound = new System.Collections.Generic.List<string>();
+            foreach (var prop in RowObject.Properties)
+            {
+                if (!known.Contains(prop.Name)) unbound.Add("'" + prop.Name + "'");
+            }
+            if (unbound.Count > 0)
+            {
+                WriteWarning("The input's " + (unbound.Count == 1 ? "column " : "columns ") + string.Join(", ", unbound) + (unbound.Count == 1 ? " binds" : " bind") +
+                    " to no parameter of " + MyInvocation.MyCommand.Name + " and " + (unbound.Count == 1 ? "is" : "are") + " ignored. Rename " + (unbound.Count == 1 ? "it" : "them") +
+                    " to a parameter name (Get-Help " + MyInvocation.MyCommand.Name + " -Parameter *), e.g. with Select-Object @{ Name = 'Email'; Expression = { $_.'E-mail' } }.");
+            }
+        }
 
         protected sealed override void EndProcessing()
         {
@@ -156,7 +204,7 @@ namespace CommerceSync
             }
             catch (CommerceSyncException ex) when (ex.ErrorId != ErrorIds.StoreBusy && ex.ErrorId != ErrorIds.StoreReadOnly)
             {
-                WriteCommerceError(ToErrorRecord(ex, target));
+                WriteCommerceError(RowObject != null ? RowError(ex) : ToErrorRecord(ex, target));
                 return false;
             }
             catch (CommerceSyncException ex)
@@ -175,6 +223,10 @@ namespace CommerceSync
                 return false;
             }
         }
+
+        // A row of many that fails targets the row itself, and the message says which one it was.
+        private ErrorRecord RowError(CommerceSyncException ex) =>
+            new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), RowObject) { ErrorDetails = new ErrorDetails("Row " + Row + " of the input: " + ex.Message) };
 
         /// <summary>A full disk stops the cmdlet with StoreFull, whatever file was being written.</summary>
         private void ThrowDiskFull(System.IO.IOException ex)

@@ -59,3 +59,21 @@ namespace CommerceSync
             new CustomerStore(db).CompleteAccounts(wildcard.TrimEnd('*'), 100);
     }
 }
+
+namespace CommerceSync
+{
+    /// <summary>Completes an address purpose from the core's closed list (not a ValidateSet: an empty CSV cell means the default).</summary>
+    public sealed class AddressPurposeCompleter : System.Management.Automation.IArgumentCompleter
+    {
+        public System.Collections.Generic.IEnumerable<System.Management.Automation.CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            System.Management.Automation.Language.CommandAst commandAst, System.Collections.IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"');
+            foreach (var p in CustomerRules.AddressPurposes)
+            {
+                if (p.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+                    yield return new System.Management.Automation.CompletionResult(p, p, System.Management.Automation.CompletionResultType.ParameterValue, p);
+            }
+        }
+    }
+}

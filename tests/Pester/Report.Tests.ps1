@@ -163,7 +163,7 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         $source = New-TestStore
         New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode -OfflineDatabase | Out-Null
         $c = New-AsyncCustomer S0001 -FirstName Ex -LastName Port -Email ex@example.com -Street '1 Main' -Country USA -Attribute @{ Tier = 1 }
-        Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -AddEmail 'ex@work.example' -Affiliation Staff
+        Set-AsyncCustomer S0001 -AsyncCustomerId $c.AsyncCustomerId -AddEmail 'ex@work.example' -Affiliation Employee
         $c | New-CommerceTransaction -Type CustomerOrder -Amount 12.5 | Out-Null
         Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
         Sync-CommerceOrder | Out-Null

@@ -22,6 +22,26 @@ namespace CommerceSync
         private static readonly Regex PhonePattern = new Regex(@"^\+?[0-9 ()./-]{3,40}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
         private static readonly Regex CurrencyPattern = new Regex(@"^[A-Za-z]{3}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+        /// <summary>The address purposes (location roles) a POS offers; anything else is a typing mistake, not a new purpose.</summary>
+        public static readonly string[] AddressPurposes = { "Home", "Business", "Delivery", "Invoice", "Payment", "Statement", "Service", "Other" };
+
+        /// <summary>The customer affiliations the channels offer (price groups follow them).</summary>
+        public static readonly string[] Affiliations = { "Employee", "Student", "Senior", "Military", "Wholesale", "Loyalty" };
+
+        /// <summary>
+        /// One of a closed list, in the list's spelling (matched case-insensitively), or InvalidValue naming every value allowed.
+        /// Blank is null: the caller applies its default.
+        /// </summary>
+        public static string OneOf(string field, string value, string[] allowed)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            foreach (var a in allowed)
+            {
+                if (string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase)) return a;
+            }
+            throw InputRules.Refuse(field + " '" + value.Trim() + "' is not one of " + string.Join(", ", allowed) + ".", value);
+        }
+
         /// <summary>The customer name HQ stores: Name if given, else the parts joined.</summary>
         public static string FullName(string name, string firstName, string middleName, string lastName)
         {

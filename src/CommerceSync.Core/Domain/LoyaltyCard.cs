@@ -33,6 +33,28 @@ namespace CommerceSync
         /// <summary>The last known error.</summary>
         public string Error { get; set; }
 
+        // What the operation holds, as HQ will take it (with any correction made at HQ), else as the POS recorded it: an admin
+        // sees what a correction would change before making it. Each is empty where the kind of operation has no such field.
+        public string FirstName { get; set; }
+        public string LastName { get; set; }
+        /// <summary>The customer's (or the address's) name.</summary>
+        public string Name { get; set; }
+        /// <summary>The customer's email, or an email contact's address.</summary>
+        public string Email { get; set; }
+        /// <summary>The customer's phone, or a phone contact's number.</summary>
+        public string Phone { get; set; }
+        public string Currency { get; set; }
+        public string CustomerGroup { get; set; }
+        public string Street { get; set; }
+        public string City { get; set; }
+        public string State { get; set; }
+        public string ZipCode { get; set; }
+        public string Country { get; set; }
+        public string Purpose { get; set; }
+        public string AttributeName { get; set; }
+        public string AttributeValue { get; set; }
+        public string Affiliation { get; set; }
+
         public override string ToString() => Kind + " " + Operation + " " + ChannelId + "/" + ReplicationCounter;
     }
 }

@@ -88,7 +88,7 @@ namespace CommerceSync.Storage
                 ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, 10)
                 ?? InputRules.CheckId("AddressId", a.AddressId, 60);
             if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, a);
-            if (string.IsNullOrWhiteSpace(a.Purpose)) a.Purpose = "Home";
+            a.Purpose = CustomerRules.OneOf("Purpose", a.Purpose, CustomerRules.AddressPurposes) ?? "Home";
         }
 
         /// <summary>
@@ -218,6 +218,8 @@ SELECT channel_id, seq + $shift, async_customer_id, 1, name, data_type, value, c
                 ?? (change.Affiliations ?? Array.Empty<string>()).Concat(change.RemovedAffiliations ?? Array.Empty<string>())
                     .Select(a => string.IsNullOrWhiteSpace(a) ? "An affiliation needs a name." : CustomerRules.Length("Affiliation", a, 60)).FirstOrDefault(x => x != null);
             if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, change);
+            change.Affiliations = change.Affiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
+            change.RemovedAffiliations = change.RemovedAffiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
             if (change.Operation == AsyncOperation.Create) change.Operation = AsyncOperation.Update;
             var customerRow = change.Operation == AsyncOperation.Deactivate || change.HasCustomerFields;
             var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();

@@ -91,6 +91,27 @@ namespace CommerceSync.Storage
             }
             return sb.ToString();
         }
+
+        /// <summary>
+        /// A full PowerShell wildcard (` escapes, [set]) as a LIKE pattern with '\' as escape that matches at least what the
+        /// wildcard matches: a [set] becomes one any-character, so a caller re-checks with <see cref="Wildcard.IsMatch"/> when
+        /// <see cref="Wildcard.HasCharacterSet"/>. '%' and '_' in the pattern match only themselves.
+        /// </summary>
+        public static string WildcardToLikeSuperset(string pattern)
+        {
+            var sb = new StringBuilder(pattern.Length + 4);
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '`' && i + 1 < pattern.Length) c = pattern[++i];
+                else if (c == '*') { sb.Append('%'); continue; }
+                else if (c == '?') { sb.Append('_'); continue; }
+                else if (c == '[' && pattern.IndexOf(']', i + 1) > 0) { sb.Append('_'); i = pattern.IndexOf(']', i + 1); continue; }
+                if (c == '%' || c == '_' || c == '\\') sb.Append('\\');
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
     }
 
     /// <summary>

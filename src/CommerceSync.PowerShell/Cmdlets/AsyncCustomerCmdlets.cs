@@ -12,6 +12,8 @@ namespace CommerceSync
     /// <summary>The customer a POS fills in: names, contacts, group, one address by its parts or several as hashtables, attributes.</summary>
     public abstract class CustomerDraftCmdlet : CommerceCmdlet
     {
+        protected override bool TakesRows => true;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
@@ -234,6 +236,8 @@ namespace CommerceSync
     [OutputType(typeof(AsyncAddress))]
     public sealed class NewAsyncCustomerAddress : CommerceCmdlet
     {
+        protected override bool TakesRows => true;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
@@ -276,8 +280,9 @@ namespace CommerceSync
         [Alias("CountryRegion")]
         public string Country { get; set; }
 
-        /// <summary>Home, Business, Delivery, Invoice, ... Default: Home.</summary>
+        /// <summary>Home, Business, Delivery, Invoice, Payment, Statement, Service or Other. Default: Home.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AddressPurposeCompleter))]
         public string Purpose { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -8,6 +8,8 @@ namespace CommerceSync
     [OutputType(typeof(Channel))]
     public sealed class NewCommerceChannel : CommerceCmdlet
     {
+        protected override bool TakesRows => true;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Channel")]
         [ValidateNotNullOrEmpty]

@@ -90,9 +90,13 @@ namespace CommerceSync
         [Parameter] public string[] AddPhone { get; set; }
 
         /// <summary>Affiliations to add (e.g. Employee, Student).</summary>
-        [Parameter] public string[] Affiliation { get; set; }
+        [Parameter]
+        [ValidateSet("Employee", "Student", "Senior", "Military", "Wholesale", "Loyalty")]
+        public string[] Affiliation { get; set; }
 
-        [Parameter] public string[] RemoveAffiliation { get; set; }
+        [Parameter]
+        [ValidateSet("Employee", "Student", "Senior", "Military", "Wholesale", "Loyalty")]
+        public string[] RemoveAffiliation { get; set; }
 
         protected override void ProcessCommerceRecord()
         {
@@ -157,6 +161,11 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter Uploaded { get; set; }
 
+        /// <summary>Only operations whose last known error matches one of these patterns (wildcards, e.g. '*email*').</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[] Error { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             var channels = ResolveChannels(Channel);
@@ -169,6 +178,7 @@ namespace CommerceSync
                 SyncStatuses = SyncStatus,
                 Kinds = Kind,
                 UploadedOnly = Uploaded.IsPresent,
+                ErrorWildcards = Error,
             }), true);
         }
     }
@@ -201,18 +211,59 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Correct several operations in one call without asking first.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        // The same values on many operations is how good data gets overwritten, so the corrections wait for the end of the
+        // pipeline: one operation goes ahead, several are confirmed once, with the count and what changes.
+        private readonly System.Collections.Generic.List<(string Channel, long Counter)> approved = new System.Collections.Generic.List<(string, long)>();
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess("operation " + ReplicationCounter + " of channel " + Channel, "Correct and set back to Pending")) return;
-            TryRecord(() =>
+            if (approved.Contains((Channel, ReplicationCounter))) return;
+            approved.Add((Channel, ReplicationCounter));
+        }
+
+        protected override void EndCommerceProcessing()
+        {
+            if (approved.Count == 0) return;
+            if (approved.Count > 1 && !Force.IsPresent && !ConfirmGiven())
             {
-                var fixedOp = new OperationStore(Db).Fix(Terminating(() => new ChannelStore(Db).Get(Channel)).ChannelId, ReplicationCounter, new OperationFix
+                var yesToAll = false;
+                var noToAll = false;
+                var changes = Changes().Any() ? string.Join(", ", Changes()) : "nothing but the status (back to Pending)";
+                if (!ShouldContinue("Set " + changes + " on all " + approved.Count + " operations (" + string.Join(", ", approved.Take(5).Select(a => a.Channel + "/" + a.Counter)) +
+                    (approved.Count > 5 ? ", ..." : "") + ")? Each of them gets the same values; filter first (Get-AsyncCustomerOperation -Error '*email*') to change only those that need it.",
+                    "Correct " + approved.Count + " operations", ref yesToAll, ref noToAll))
                 {
-                    FirstName = FirstName, LastName = LastName, Name = Name, Email = Email, Phone = Phone, Currency = Currency, CustomerGroup = CustomerGroup,
-                    Street = Street, City = City, ZipCode = ZipCode, Country = Country,
-                });
-                if (PassThru.IsPresent) WriteObject(fixedOp);
-            }, ReplicationCounter);
+                    return;
+                }
+            }
+            foreach (var (channel, counter) in approved)
+            {
+                TryRecord(() =>
+                {
+                    var fixedOp = new OperationStore(Db).Fix(Terminating(() => new ChannelStore(Db).Get(channel)).ChannelId, counter, new OperationFix
+                    {
+                        FirstName = FirstName, LastName = LastName, Name = Name, Email = Email, Phone = Phone, Currency = Currency, CustomerGroup = CustomerGroup,
+                        Street = Street, City = City, ZipCode = ZipCode, Country = Country,
+                    });
+                    if (PassThru.IsPresent) WriteObject(fixedOp);
+                }, counter);
+            }
+        }
+
+        // -Confirm given either way: -Confirm:$false skips the question, -Confirm asked for each operation already.
+        private bool ConfirmGiven() => MyInvocation.BoundParameters.ContainsKey("Confirm");
+
+        private System.Collections.Generic.IEnumerable<string> Changes()
+        {
+            foreach (var p in new[] { nameof(FirstName), nameof(LastName), nameof(Name), nameof(Email), nameof(Phone), nameof(Currency), nameof(CustomerGroup), nameof(Street), nameof(City), nameof(ZipCode), nameof(Country) })
+            {
+                if (MyInvocation.BoundParameters.TryGetValue(p, out var v)) yield return p + " '" + v + "'";
+            }
         }
     }
 

@@ -14,6 +14,8 @@ namespace CommerceSync
     [OutputType(typeof(Transaction))]
     public sealed class NewCommerceTransaction : CommerceCmdlet
     {
+        protected override bool TakesRows => true;
+
         private const int BatchSize = 1000;
         private readonly List<Transaction> batch = new List<Transaction>();
 
