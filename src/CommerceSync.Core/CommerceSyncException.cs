@@ -56,6 +56,7 @@ namespace CommerceSync
         public const string StoreSchemaTooNew = "StoreSchemaTooNew";
         public const string StorePathIsFolder = "StorePathIsFolder";
         public const string StoreInUse = "StoreInUse";
+        public const string StoreMismatch = "StoreMismatch";
         public const string DestinationIsStore = "DestinationIsStore";
         public const string DestinationIsFolder = "DestinationIsFolder";
         public const string ExportFailed = "ExportFailed";

@@ -17,11 +17,20 @@ namespace CommerceSync
         private StoreDatabase database;
         private readonly CancellationTokenSource cancel = new CancellationTokenSource();
 
-        /// <summary>The store to use: a path or a store object. Default: the session's store, $env:COMMERCESYNC_STORE, or the per-user store.</summary>
-        [Parameter]
+        /// <summary>
+        /// The store to use: a path or a store object. Default: the session's store, $env:COMMERCESYNC_STORE, or the per-user
+        /// store. Binds by property name from any object's Store (and a store object's StorePath), so a pipeline stays on the
+        /// store its objects came from.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StorePath")]
         [StoreTransformation]
         [ValidateNotNull]
         public Store Store { get; set; }
+
+        // The store this invocation opened, as objects show it: every record after the first must come from it too.
+        private string openedLocation;
+        private Store checkedStore;
 
         protected CancellationToken Cancellation => cancel.Token;
 
@@ -30,7 +39,11 @@ namespace CommerceSync
         {
             get
             {
-                if (database != null) return database;
+                if (database != null)
+                {
+                    CheckSameStore();
+                    return database;
+                }
                 var (location, source) = StoreResolution.Resolve(Store, SessionState);
                 WriteVerbose("Using store " + StoreResolution.Display(location) + " (" + source + ").");
                 if (source == StoreSource.Default && StoreResolution.FirstFallbackToDefault())
@@ -48,6 +61,7 @@ namespace CommerceSync
                             "Create a store with New-CommerceStore or Connect-CommerceStore -Create, or choose one with -Store.", location);
                     }
                     database = StoreDatabase.OpenAt(location, createIfMissing: source == StoreSource.Default);
+                    openedLocation = StoreResolution.Display(location);
                 }
                 catch (CommerceSyncException ex)
                 {
@@ -69,12 +83,79 @@ namespace CommerceSync
             cancel.Cancel();
         }
 
+        /// <summary>
+        /// Piped objects rebind -Store to the store they came from. Objects of a second store in the same pipeline would be
+        /// processed against the first one: refuse that (StoreMismatch) instead.
+        /// </summary>
+        private void CheckSameStore()
+        {
+            if (openedLocation == null || Store == null || ReferenceEquals(Store, checkedStore)) return;
+            checkedStore = Store;
+            var now = StoreResolution.Display(StoreResolution.Resolve(Store, SessionState).Location);
+            if (!string.Equals(now, openedLocation, StringComparison.Ordinal)) ThrowStoreMismatch(now, openedLocation);
+        }
+
+        private void ThrowStoreMismatch(string other, string used) =>
+            ThrowTerminatingError(ToErrorRecord(new CommerceSyncException(ErrorIds.StoreMismatch, ErrorKind.InvalidArgument,
+                "An object piped in comes from the store '" + other + "', but this command works on '" + used +
+                "'. Pipe objects of one store at a time, or leave -Store out so the objects' own store is used.", other)));
+
+        /// <summary>
+        /// An object piped in must come from the store this command uses: with -Store on the command line, PowerShell does not
+        /// rebind it from the objects, so a record of another store is caught here, before the cmdlet acts on it.
+        /// </summary>
+        private void CheckPipedObjects()
+        {
+            if (!MyInvocation.ExpectingInput) return;
+            string location = null;
+            foreach (var value in MyInvocation.BoundParameters.Values)
+            {
+                var values = value is System.Collections.IEnumerable list && !(value is string) ? list.Cast<object>() : new[] { value };
+                foreach (var o in values)
+                {
+                    var piped = (o is PSObject pso ? pso.BaseObject : o) as IStoreObject;
+                    if (piped?.Store == null) continue;
+                    if (location == null) location = StoreResolution.Display(StoreResolution.Resolve(Store, SessionState).Location);
+                    if (!string.Equals(piped.Store, location, StringComparison.Ordinal)) ThrowStoreMismatch(piped.Store, location);
+                }
+            }
+        }
+
+        /// <summary>Writes an object marked with the store it came from (its Store property binds the next cmdlet's -Store).</summary>
+        protected new void WriteObject(object sendToPipeline)
+        {
+            Stamp(sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        protected new void WriteObject(object sendToPipeline, bool enumerateCollection)
+        {
+            if (!enumerateCollection || !(sendToPipeline is System.Collections.IEnumerable items) || sendToPipeline is string)
+            {
+                WriteObject(sendToPipeline);
+                return;
+            }
+            foreach (var item in items) WriteObject(item);
+        }
+
+        private void Stamp(object o)
+        {
+            if (openedLocation == null) return;
+            if (o is IStoreObject s && s.Store == null) s.Store = openedLocation;
+            if (o is ConversionResult r) foreach (var run in r.Runs) Stamp(run);
+        }
+
         // Every cmdlet's body runs inside a guard, so a core error that a cmdlet did not map itself still reaches the user with
         // its CommerceSync error id (never as a raw exception type), and the store always closes.
         protected sealed override void ProcessRecord()
         {
             if (TakesRows) NoteRow();
-            Guard(ProcessCommerceRecord);
+            Guard(() =>
+            {
+                CheckPipedObjects();
+                CheckSameStore();
+                ProcessCommerceRecord();
+            });
         }
 
         /// <summary>Whether this cmdlet takes rows (Import-Csv, ConvertFrom-Csv) by property name: those get the row checks.</summary>

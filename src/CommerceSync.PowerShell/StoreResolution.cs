@@ -47,7 +47,13 @@ namespace CommerceSync
         public static string ResolvePath(SessionState sessionState, string path) =>
             sessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        public static void Remember(string connectionString) => ConnectionStrings[StoreDatabase.Redact(connectionString)] = connectionString;
+        public static void Remember(string connectionString)
+        {
+            // A connection string shown without its password (an object's Store) must not replace the one that has it.
+            var shown = StoreDatabase.Redact(connectionString);
+            if (shown == connectionString && ConnectionStrings.ContainsKey(shown)) return;
+            ConnectionStrings[shown] = connectionString;
+        }
 
         public static void SetSessionStore(string location)
         {

@@ -94,3 +94,55 @@ Describe 'A channel object pipes into every cmdlet that takes -Channel' {
         & $Check $out
     }
 }
+
+Describe 'Objects remember their store, and a pipeline stays on it' {
+    BeforeEach {
+        $script:storeA = New-TestStore
+        New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+        New-AsyncCustomer S0001 -FirstName InA | Out-Null
+        $script:pathA = (Get-CommerceStore).Path
+        $script:storeB = New-TestStore   # now the session's store
+        New-CommerceChannel S0001 -AsyncCustomerMode | Out-Null
+        $script:pathB = (Get-CommerceStore).Path
+    }
+
+    It 'gives every output type a Store property' {
+        $types = Get-Command -Module CommerceSync -CommandType Cmdlet | ForEach-Object { $_.OutputType.Type } |
+            Where-Object { $_ -and $_ -notin [bool], [void] } | Sort-Object FullName -Unique
+        foreach ($t in $types) {
+            ($t.GetProperty('Store') -or $t.GetProperty('StorePath')) | Should -BeTrue -Because "$($t.FullName) objects must say which store they came from"
+        }
+    }
+
+    It 'stamps what the cmdlets write with the path, or the connection string without its password' {
+        (Get-AsyncCustomer -Store $storeA).Store | Should -Be $pathA
+        (Get-CommerceChannel).Store | Should -Be $pathB
+        (Invoke-PJob -Store $storeA).Store | Should -Be $pathA
+        (Get-CommerceJobRun -Store $storeA -Last 1).Store | Should -Be $pathA
+        if ($OnPostgres) { (Get-AsyncCustomer -Store $storeA).Store | Should -Not -Match '(?i)password' }
+    }
+
+    It 'keeps Get-AsyncCustomer -Store A | Invoke-PJob on store A while B is connected' {
+        $run = Get-AsyncCustomer -Store $storeA | Invoke-PJob
+        @($run).Count | Should -Be 1
+        (Get-AsyncCustomer -Store $storeA).Status | Should -Be 'Uploaded'
+        Get-CommerceJobRun | Should -BeNullOrEmpty -Because 'nothing ran in store B'
+    }
+
+    It 'refuses an explicit -Store that differs from the piped objects'' store (StoreMismatch), doing nothing' {
+        { Get-AsyncCustomer -Store $storeA | Invoke-PJob -Store $storeB -ErrorAction Stop } | Should -Throw -ErrorId 'StoreMismatch,CommerceSync.InvokePJob'
+        Get-CommerceJobRun -Store $storeB | Should -BeNullOrEmpty
+        (Get-AsyncCustomer -Store $storeA).Status | Should -Be 'Pending'
+    }
+
+    It 'refuses objects of two stores in one pipeline' {
+        New-AsyncCustomer S0001 -FirstName InB | Out-Null
+        $both = @(Get-AsyncCustomer -Store $storeA) + @(Get-AsyncCustomer -Store $storeB)
+        { $both | Get-CommerceCustomer -ErrorAction Stop } | Should -Throw -ErrorId 'StoreMismatch,CommerceSync.GetCommerceCustomer'
+    }
+
+    It 'pipes a store object into any cmdlet' {
+        (Get-CommerceStore -Store $storeA | Get-AsyncCustomer).FirstName | Should -Be 'InA'
+        (New-CommerceStore (Join-Path $TestDrive "piped-$(New-Guid).db") | Get-CommerceChannel) | Should -BeNullOrEmpty
+    }
+}

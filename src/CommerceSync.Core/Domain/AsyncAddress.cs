@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>An address a channel added in async mode, to an async customer or to a synced one.</summary>
-    public sealed class AsyncAddress
+    public sealed class AsyncAddress : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>The address key (text, as in RETAILASYNCADDRESSV2).</summary>
         public string AddressId { get; set; }
         public string ChannelId { get; set; }

@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>A customer a channel created in async mode, as the admin sees it across channel and HQ.</summary>
-    public sealed class AsyncCustomer
+    public sealed class AsyncCustomer : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>The temporary GUID account (CustAccountAsync).</summary>
         public string AsyncCustomerId { get; set; }
         public string ChannelId { get; set; }

@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>An edit (operation 2) or deactivation (operation 3) a POS records for an async or a synced customer.</summary>
-    public sealed class AsyncCustomerChange
+    public sealed class AsyncCustomerChange : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string ChannelId { get; set; }
         public string AsyncCustomerId { get; set; }
         public string AccountNumber { get; set; }

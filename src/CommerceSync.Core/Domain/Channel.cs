@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>A store or online channel and the settings that decide how it creates customers.</summary>
-    public sealed class Channel
+    public sealed class Channel : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string ChannelId { get; set; }
         public string Name { get; set; }
         /// <summary>Legal entity. Channels of one legal entity form one data group for job 1010.</summary>

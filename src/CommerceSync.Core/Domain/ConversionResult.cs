@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>What one conversion cycle (P-job, sync job, Synchronize orders, job 1010) did, and what is still on its way.</summary>
-    public sealed class ConversionResult
+    public sealed class ConversionResult : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>The channels the cycle was scoped to; empty for every channel.</summary>
         public string[] ChannelIds { get; set; } = Array.Empty<string>();
         /// <summary>The four runs, in the order they ran.</summary>

@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>A customer with an account number, at HQ or as one channel sees it.</summary>
-    public sealed class Customer
+    public sealed class Customer : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>Text a store shows in place of the account of a customer it created in async mode until job 1010 delivers it.</summary>
         public const string PendingSync = "Pending sync";
 

@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>One run of a batch job, as recorded in the store.</summary>
-    public sealed class JobRun
+    public sealed class JobRun : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public long RunId { get; set; }
         public string Job { get; set; }
         public string[] ChannelIds { get; set; } = Array.Empty<string>();

@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>A loyalty card issued at a channel to a customer with an account number.</summary>
-    public sealed class LoyaltyCard
+    public sealed class LoyaltyCard : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string CardNumber { get; set; }
         public string DataAreaId { get; set; }
         public string AccountNumber { get; set; }
@@ -15,8 +18,11 @@ namespace CommerceSync
     }
 
     /// <summary>One operation row of the async tables, as the "Customer synchronization status" page shows it.</summary>
-    public sealed class AsyncCustomerOperation
+    public sealed class AsyncCustomerOperation : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>Customer, Address, Attribute, Contact or Affiliation.</summary>
         public string Kind { get; set; }
         public string ChannelId { get; set; }

@@ -21,6 +21,9 @@ namespace CommerceSync
 
         /// <summary>The store file, or for a PostgreSQL store its connection string without the password.</summary>
         public string Path { get; set; }
+
+        /// <summary>The same as Path, under the name that binds to every cmdlet's -Store: a store object pipes into any cmdlet.</summary>
+        public string StorePath => Path;
         public Storage.StoreBackend Backend { get; set; }
         public int SchemaVersion { get; set; }
         public StoreSource Source { get; set; }

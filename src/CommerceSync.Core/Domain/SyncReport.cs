@@ -3,8 +3,11 @@ using System;
 namespace CommerceSync
 {
     /// <summary>What has not converted yet, and why, for one channel (or the total, ChannelId "*").</summary>
-    public sealed class SyncReport
+    public sealed class SyncReport : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public const string Total = "*";
 
         public string ChannelId { get; set; }
@@ -37,8 +40,11 @@ namespace CommerceSync
     }
 
     /// <summary>A pair of customers that look like the same person.</summary>
-    public sealed class DuplicateCandidate
+    public sealed class DuplicateCandidate : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         /// <summary>0 to 1: 1 means the same email and phone and name.</summary>
         public double Score { get; set; }
         public string Reason { get; set; }

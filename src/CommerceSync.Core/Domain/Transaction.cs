@@ -32,8 +32,11 @@ namespace CommerceSync
     }
 
     /// <summary>A sale at a channel: cash-and-carry or a customer order, referencing a customer by account number or async id.</summary>
-    public sealed class Transaction
+    public sealed class Transaction : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string TransactionId { get; set; }
         public string ChannelId { get; set; }
         public TransactionType Type { get; set; }
@@ -65,8 +68,11 @@ namespace CommerceSync
     }
 
     /// <summary>An HQ sales order made from a customer order by "Synchronize orders".</summary>
-    public sealed class SalesOrder
+    public sealed class SalesOrder : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string SalesId { get; set; }
         public string DataAreaId { get; set; }
         public string TransactionId { get; set; }
@@ -81,8 +87,11 @@ namespace CommerceSync
     }
 
     /// <summary>An end-of-day statement of one store and business day.</summary>
-    public sealed class Statement
+    public sealed class Statement : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string StatementId { get; set; }
         public string DataAreaId { get; set; }
         public string ChannelId { get; set; }

@@ -6,8 +6,11 @@ using CommerceSync.Storage;
 namespace CommerceSync.Services
 {
     /// <summary>One health check of Test-CommerceSync.</summary>
-    public sealed class SyncCheck
+    public sealed class SyncCheck : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string Check { get; set; }
         public bool Passed { get; set; }
         public string Value { get; set; }

@@ -5,8 +5,11 @@ using System.Linq;
 namespace CommerceSync.Storage
 {
     /// <summary>One broken invariant and how many rows break it.</summary>
-    public sealed class IntegrityViolation
+    public sealed class IntegrityViolation : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string Check { get; set; }
         public long Count { get; set; }
         public string Description { get; set; }

@@ -12,8 +12,11 @@ using Newtonsoft.Json.Linq;
 namespace CommerceSync.Storage
 {
     /// <summary>How many rows an export or import moved, per table.</summary>
-    public sealed class TransferResult
+    public sealed class TransferResult : IStoreObject
     {
+        /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
+        public string Store { get; set; }
+
         public string Path { get; set; }
         public int SchemaVersion { get; set; }
         public long Rows { get; set; }
