@@ -98,12 +98,12 @@ $Command
 }
 
 function Wait-Job([Diagnostics.Process] $Process) {
-    # Read line by line: how long the job ran after its process was ready ('started') is where random-time kills land.
+    # Read line by line: how long the run took after it was recorded ('run N started.') is where random-time kills land.
     $err = $Process.StandardError.ReadToEndAsync()
     $clock = [Diagnostics.Stopwatch]::StartNew(); $startedAt = $null
     $lines = [Collections.Generic.List[string]]::new()
     while ($null -ne ($line = $Process.StandardOutput.ReadLine())) {
-        if ($null -eq $startedAt -and $line -eq 'started') { $startedAt = $clock.Elapsed.TotalMilliseconds }
+        if ($null -eq $startedAt -and $line -match '^verbose .* run \d+ started\.$') { $startedAt = $clock.Elapsed.TotalMilliseconds }
         $lines.Add($line)
     }
     $Process.WaitForExit()
@@ -374,6 +374,8 @@ $summary = [ordered]@{ Mode = $Mode }
 $counts = @()
 $companions = if ($Mode -ne 'Busy' -and -not $NoCompanions) { @(Start-Companions) }
 
+# Whatever breaks (a damaged store stops the run with an error), the companions stop and the summary says what happened.
+try {
 switch ($Mode) {
     'Crash' {
         $kills = [ordered]@{}; $midRun = [ordered]@{}; $notShownInterrupted = 0; $violationsAfterRerun = 0; $atRandomTimes = 0
@@ -391,8 +393,8 @@ switch ($Mode) {
                     Set-JobsRunning $true
                     $p = Start-Job $jobs[$job]
                     if ($atRandomTime) {
-                        # From the moment the process is ready (module loaded, store open), a random time within the job's last run.
-                        while ($null -ne ($line = $p.StandardOutput.ReadLine()) -and $line -ne 'started') { }
+                        # From the moment the run is recorded, a random time within how long the job's last run took.
+                        while ($null -ne ($line = $p.StandardOutput.ReadLine()) -and $line -notmatch '^verbose .* run \d+ started\.$') { }
                         $drain = $p.StandardOutput.ReadToEndAsync()
                         $ms = $killRng.Next(0, [Math]::Max(2, [int]$duration[$job]))
                         Start-Sleep -Milliseconds $ms
@@ -508,10 +510,22 @@ Start-Sleep -Seconds 20
     }
 }
 
-if ($companions) {
-    foreach ($c in (Stop-Companions $companions).GetEnumerator()) { $summary[$c.Key] = $c.Value }
 }
-if ($Mode -ne 'Busy') {
+catch {
+    $summary.Aborted = "$_"
+    if ($kills) { $summary.Kills = ($kills.Values | Measure-Object -Sum).Sum; $summary.KillsAtRandomTimes = $atRandomTimes }
+    Write-Warning "The stress run stopped: $_"
+}
+finally {
+    if ($companions) {
+        foreach ($c in (Stop-Companions $companions).GetEnumerator()) { $summary[$c.Key] = $c.Value }
+    }
+}
+if ($summary.Aborted -and -not $ConnectionString) {
+    # What the store's own client says about it, then the summary as far as the run came.
+    $summary.IntegrityCheck = (& $sqlite3 -batch $store 'PRAGMA integrity_check' 2>&1 | Select-Object -First 5) -join '; '
+}
+elseif ($Mode -ne 'Busy') {
     $final = Get-FinalCheck
     foreach ($p in $final.PSObject.Properties) { $summary[$p.Name] = $p.Value }
     # One worker at a time converts in the same order with or without kills, so there the accounts must match too.

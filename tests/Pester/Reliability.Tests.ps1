@@ -12,9 +12,10 @@ BeforeAll {
 
 Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
     It 'survives SIGKILL at random points of every job, rerunning each' -Skip:$PostgresPass {
-        # The jobs' default chunk size, as runbooks run them. The foreign reader and the second CommerceSync process join
-        # once the store's process keeps its locks (COMMERCESYNC_FOREIGN_READER_FIXED=1; always, once that fix is in).
-        $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -Folder (Join-Path $TestDrive 'crash') -NoCompanions:($env:COMMERCESYNC_FOREIGN_READER_FIXED -ne '1')
+        # Small chunks, so a small run has chunks to be killed between and inside (build.ps1 Stress uses the jobs' default).
+        # The foreign reader and the second CommerceSync process join once the store's process keeps its locks
+        # (COMMERCESYNC_FOREIGN_READER_FIXED=1; always, once that fix is in).
+        $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash') -NoCompanions:($env:COMMERCESYNC_FOREIGN_READER_FIXED -ne '1')
         Write-Host ("crash: {0} kills ({1} inside a recorded run, {2} at random times; {3}), {4} async customers, {5} transactions, {6} foreign reads ({7} during jobs), {8} other stores, {9} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsAtRandomTimes, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.ForeignReads, $r.ForeignReadsDuringJobs, $r.OtherStoresCreated, $r.Lost)
         $r.Kills | Should -BeGreaterOrEqual 12
         $r.KillsAtRandomTimes | Should -BeGreaterOrEqual 1 -Because 'not every kill follows a progress line'
