@@ -13,7 +13,9 @@
     Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
     Stress  Build, then the reliability harness at full size: 40 SIGKILLs per job over 100k customers, and 2 and 4
-            concurrent workers; prints the counts (kills, concurrent runs, records lost).
+            concurrent workers, while the sqlite3 CLI reads the store and another CommerceSync process creates and opens
+            other stores; checks the result with raw SQL and against the same run without kills; prints the counts
+            (kills, concurrent runs, foreign reads, other stores created, records lost).
     Bench   Build, then the benchmarks (bench/Invoke-Bench.ps1): the conversion at -BenchSize customers (default 100k and 1M)
             four ways, the other paths, the targets and the bottlenecks; prints the tables and writes bench/results.md.
     Clean   remove build output.
@@ -216,7 +218,7 @@ function Invoke-Demo {
 function Invoke-Stress {
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $harness = Join-Path $Root 'build/Stress.ps1'
-    & $pwsh -NoProfile -Command "& '$harness' -Mode Crash -Rounds 20 -KillsPerJob 2 -CustomersPerRound 5000 -ChunkSize 200 | Format-List; & '$harness' -Mode Concurrency -Workers 2, 4 -CustomersPerRound 20000 -ChunkSize 500 | Format-List; & '$harness' -Mode Busy | Format-List"
+    & $pwsh -NoProfile -Command "& '$harness' -Mode Crash -Rounds 20 -KillsPerJob 2 -CustomersPerRound 5000 | Format-List; & '$harness' -Mode Concurrency -Workers 2, 4 -CustomersPerRound 50000 | Format-List; & '$harness' -Mode Busy | Format-List"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -8,13 +8,17 @@ BeforeAll {
     Import-Module $ModuleManifest -Force
 
     function Get-Fingerprint {
-        @(
-            (Get-CommerceChannel | ForEach-Object { "$($_.ChannelId)|$($_.Name)" }) -join ','
-            (Get-AsyncCustomer | ForEach-Object { "$($_.AsyncCustomerId)|$($_.Name)|$($_.Email)|$($_.Status)" }) -join ','
-            (Get-AsyncCustomerOperation | ForEach-Object { "$($_.ChannelId)|$($_.ReplicationCounter)|$($_.SyncStatus)" }) -join ','
-            (Get-CommerceTransaction | ForEach-Object TransactionId) -join ','
-            (Get-CommerceCustomer | ForEach-Object AccountNumber) -join ','
-        ) -join "`n"
+        # Every row of every table of the store (ids, counters, links, settings, job history), as Export-CommerceData
+        # reads them in one snapshot on either engine; only the rows, in a fixed order, not the file's header or trailer.
+        # A job run that processed nothing is history of a refused attempt (every run is recorded), not a change of data.
+        $file = Join-Path $TestDrive "fingerprint-$([guid]::NewGuid().ToString('N')).jsonl"
+        Export-CommerceData -Path $file -Store $StorePath -Force | Out-Null
+        try {
+            @(Get-Content -LiteralPath $file | Where-Object { $_.StartsWith('{"t":') } |
+                Where-Object { -not $_.StartsWith('{"t":"job_run"') -or (ConvertFrom-Json $_).r.processed -ne 0 } |
+                Sort-Object -CaseSensitive) -join "`n"
+        }
+        finally { Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue }
     }
 }
 

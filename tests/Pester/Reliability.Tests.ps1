@@ -12,9 +12,15 @@ BeforeAll {
 
 Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
     It 'survives SIGKILL at random points of every job, rerunning each' -Skip:$PostgresPass {
-        $r = & $Stress -Mode Crash -Rounds 3 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash')
-        Write-Host ("crash: {0} kills ({1} inside a recorded run; {2}), {3} async customers, {4} transactions, {5} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.Lost)
+        # Small chunks, so a small run has chunks to be killed between and inside (build.ps1 Stress uses the jobs' default).
+        # A foreign sqlite3 reader and a second CommerceSync process making other stores run next to every round; four rounds,
+        # so each job is still killed inside a run at least once when they slow the machine down.
+        $r = & $Stress -Mode Crash -Rounds 4 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash')
+        Write-Host ("crash: {0} kills ({1} inside a recorded run, {2} at random times; {3}), {4} async customers, {5} transactions, {6} foreign reads ({7} during jobs), {8} other stores, {9} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsAtRandomTimes, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.ForeignReads, $r.ForeignReadsDuringJobs, $r.OtherStoresCreated, $r.Lost)
         $r.Kills | Should -BeGreaterOrEqual 12
+        $r.KillsAtRandomTimes | Should -BeGreaterOrEqual 1 -Because 'not every kill follows a progress line'
+        $r.ForeignReadsDuringJobs | Should -BeGreaterThan 0
+        $r.OtherStoresCreated | Should -BeGreaterThan 0
         # Kills follow each job's own progress lines, so most land inside the run: every job is killed mid-run at least once.
         foreach ($job in 'P-job', 'Sync', 'Orders', 'Statement', '1010') { $r.MidRunPerJob.$job | Should -BeGreaterOrEqual 1 -Because "$job must be killed inside a run" }
         $r.KillsMidRun | Should -BeGreaterOrEqual ($r.Kills / 2)
@@ -22,8 +28,8 @@ Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
         $r.ViolationsAfterReruns | Should -Be 0
         Assert-NothingLostNothingTwice $r
         $r.NotDistributed | Should -Be 0
-        $r.AsyncCustomers | Should -Be 900
-        $r.Transactions | Should -Be 93 -Because 'each round adds 15 orders, 15 sales and one sale for a customer HQ refuses'
+        $r.AsyncCustomers | Should -Be 1200
+        $r.Transactions | Should -Be 124 -Because 'each round adds 15 orders, 15 sales and one sale for a customer HQ refuses'
         $r.SalesHeldByRefusedStatements | Should -BeGreaterThan 0 -Because 'a statement with a refused customer is not posted, and its sales wait'
     }
 

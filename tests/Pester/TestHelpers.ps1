@@ -41,4 +41,11 @@ function Assert-NothingLostNothingTwice {
     $Result.NotExactlyOneAccount | Should -Be 0 -Because 'each valid async customer has exactly one account'
     $Result.DuplicateAccounts | Should -Be 0
     $Result.DuplicateSalesOrders | Should -Be 0
+    # The harness's own reading of the store (raw SQL through sqlite3 or psql), and the same seed run without kills.
+    $Result.OracleViolations | Should -BeNullOrEmpty -Because 'raw SQL must find gapless accounts, one per async customer, every database complete, no orphans'
+    $Result.AccountGaps | Should -Be 0
+    $Result.Orphans | Should -Be 0
+    $Result.IntegrityCheck | Should -BeIn 'ok', 'n/a'
+    $Result.Fingerprint | Should -Not -BeNullOrEmpty
+    $Result.FingerprintMatches | Should -BeTrue -Because "HQ's customers must be what the same work gives without kills ($($Result.Fingerprint) vs $($Result.ReferenceFingerprint))"
 }
