@@ -87,8 +87,11 @@ Describe 'Ids match exactly' {
     }
 
     It 'finds job runs only of the channel named, with _ and % as themselves' {
-        @(Get-CommerceJobRun -Channel S_001).Count | Should -Be 0 -Because 'S_001 is not S0001'
-        @(Get-CommerceJobRun -Channel '%').Count | Should -Be 0 -Because '% is not every channel'
+        # Neither names a channel of the store: ChannelNotFound (the rule for every named thing), and no run of S0001 comes out.
+        @(Get-CommerceJobRun -Channel S_001 -ErrorAction SilentlyContinue -ErrorVariable e1).Count | Should -Be 0 -Because 'S_001 is not S0001'
+        $e1[0].FullyQualifiedErrorId | Should -Be 'ChannelNotFound,CommerceSync.GetCommerceJobRun'
+        @(Get-CommerceJobRun -Channel '%' -ErrorAction SilentlyContinue -ErrorVariable e2).Count | Should -Be 0 -Because '% is not every channel'
+        $e2[0].FullyQualifiedErrorId | Should -Be 'ChannelNotFound,CommerceSync.GetCommerceJobRun'
         @(Get-CommerceJobRun -Channel S0001).ChannelIds | Should -Be @('S0001')
         @(Get-CommerceJobRun -Channel S_1).ChannelIds | Should -Be @('S_1')
         @(Get-CommerceJobRun -Channel s_1).ChannelIds | Should -Be @('S_1') -Because 'ids compare without case'
