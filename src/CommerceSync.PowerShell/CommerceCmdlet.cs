@@ -350,7 +350,7 @@ namespace CommerceSync
         /// </summary>
         protected void ReportRun(JobRun run, string failureHint)
         {
-            var summary = run.Job + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed.";
+            var summary = run.Job + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed, " + run.Customers + " customers.";
             WriteVerbose(summary);
             WriteInformation(summary, new[] { "CommerceSync" });
             if (run.Failed == 0) return;

@@ -14,7 +14,10 @@ namespace CommerceSync
         public JobRunMode Mode { get; set; }
         public DateTime Started { get; set; }
         public DateTime? Finished { get; set; }
+        /// <summary>Rows the run processed: each customer, address, attribute, contact, affiliation, edit or transaction is a row, and job 1010 counts a customer once per database it was sent to.</summary>
         public long Processed { get; set; }
+        /// <summary>Distinct customers the run touched (uploaded, converted or edited, distributed), each once however many rows, channels, databases or chunks it spanned.</summary>
+        public long Customers { get; set; }
         public long Failed { get; set; }
         public JobRunStatus Status { get; set; }
         /// <summary>The run whose output this run processed, when a JobRun was piped in.</summary>

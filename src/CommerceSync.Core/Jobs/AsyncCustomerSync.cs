@@ -102,7 +102,7 @@ namespace CommerceSync.Jobs
         private int InChunk(JobRun run, SyncScope scope, int limit, Action<string> log)
         {
             var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
-            new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed);
+            new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed, counts.Customers);
             return counts.Decided;
         }
 
@@ -117,9 +117,10 @@ namespace CommerceSync.Jobs
         /// through the same step as the sync job, so each customer is created exactly once whichever path reaches it first.
         /// Rows that failed before stay failed until fixed (their reason is what the caller reports), unless <paramref name="retryFailed"/>: an admin retrying these transactions tries them again, once in this run.
         /// </summary>
-        public (int Processed, int Failed) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null, bool retryFailed = false)
+        /// <returns>Rows synchronized and failed, and the customers synchronized that the run had not counted yet.</returns>
+        public (int Processed, int Failed, int Customers) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null, bool retryFailed = false)
         {
-            if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0);
+            if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0, 0);
             var scope = new SyncScope
             {
                 AsyncCustomerIds = asyncCustomerIds.Count == 0 ? null : asyncCustomerIds.ToArray(),
@@ -127,17 +128,18 @@ namespace CommerceSync.Jobs
                 IncludeFailed = retryFailed,
                 RetryRunId = retryFailed ? run.RunId : (long?)null,
             };
-            int processed = 0, failed = 0;
+            int processed = 0, failed = 0, customers = 0;
             while (true)
             {
                 var c = ProcessInTransaction(run, scope, 5000, now, log);
                 processed += c.Processed;
                 failed += c.Failed;
-                if (c.Decided == 0) return (processed, failed);
+                customers += c.Customers;
+                if (c.Decided == 0) return (processed, failed, customers);
             }
         }
 
-        private (int Decided, int Processed, int Failed) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
+        private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
         {
             // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
@@ -178,7 +180,7 @@ namespace CommerceSync.Jobs
             var linked = decisions.Count > fresh.Count;
             var touchesExisting = rows.Count == 0 || linked;
             if (linked) db.Claim(CustomersClaim, wait: true);
-            sync.ApplyCustomers(decisions, run.RunId, now);
+            var customers = sync.ApplyCustomers(decisions, run.RunId, now);
             if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
 
             // 2. Edits and deactivations of customers that have an account, in counter order; each sees the ones before it.
@@ -232,8 +234,8 @@ namespace CommerceSync.Jobs
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }
-            sync.LogChanges(run.RunId);
-            return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed);
+            customers += sync.LogChanges(run.RunId);
+            return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed, customers);
         }
 
         private static string Check(DueCustomerOperation r) =>

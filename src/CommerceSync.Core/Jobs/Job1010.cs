@@ -53,6 +53,7 @@ namespace CommerceSync.Jobs
                     DistributionTarget first = null;
                     long from = 0, to = 0;
                     var sent = 0;
+                    long? sentAfter = null;
                     var now = DateTime.UtcNow;
                     foreach (var t in behind)
                     {
@@ -68,14 +69,18 @@ namespace CommerceSync.Jobs
                             dist.LoadWindow(t.DataAreaId, from, to);
                         }
                         if (t.Watermark < from || t.Watermark >= to) continue;
+                        var sentFrom = t.Watermark;
                         var n = dist.SendWindow(t, run.RunId, now);
                         dist.SetWatermark(t, to);
                         sent += n;
+                        if (n > 0) sentAfter = Math.Min(sentAfter ?? sentFrom, sentFrom);
                         if (n > 0) options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
                     }
                     // Every database still behind is another worker's right now: wait for the first of them, then look again.
                     if (first == null) db.Claim(ClaimKey(behind[0]), wait: true);
-                    new JobRunStore(db).AddCounts(run, sent, 0);
+                    // Each customer once, however many databases received it: those of the window above the lowest watermark sent from.
+                    var customers = sentAfter.HasValue ? dist.CountSent(run.RunId, sentAfter.Value) : 0;
+                    new JobRunStore(db).AddCounts(run, sent, 0, customers);
                     tx.Commit();
                     return true;
                 }
@@ -93,6 +98,7 @@ namespace CommerceSync.Jobs
             var targets = dist.Targets(null, excludeOffline).Where(t => areas.ContainsKey(t.DataAreaId)).ToList();
             var run = recordRun.Ensure(targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
             var written = 0;
+            var counted = 0;
             using (var tx = db.BeginWrite())
             {
                 var now = DateTime.UtcNow;
@@ -100,9 +106,12 @@ namespace CommerceSync.Jobs
                 foreach (var area in targets.GroupBy(t => t.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
                     dist.LoadAccounts(area.Key, areas[area.Key]);
-                    foreach (var t in area) written += dist.SendAccounts(t, run.RunId, now);
+                    var sent = 0;
+                    foreach (var t in area) sent += dist.SendAccounts(t, run.RunId, now);
+                    if (sent > 0) counted += dist.CountSent(run.RunId, -1);
+                    written += sent;
                 }
-                new JobRunStore(db).AddCounts(run, written, 0);
+                new JobRunStore(db).AddCounts(run, written, 0, counted);
                 tx.Commit();
             }
             return written;

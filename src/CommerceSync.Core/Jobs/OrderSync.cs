@@ -47,7 +47,7 @@ namespace CommerceSync.Jobs
                 var orders = new OrderStore(db);
                 var rows = orders.ReadDue(TransactionType.CustomerOrder, scope, limit);
                 if (rows.Count == 0) return 0;
-                TransactionReferences.Resolve(db, run, rows, now, log, retryFailedCustomers: scope.RetryRunId.HasValue);
+                var synced = TransactionReferences.Resolve(db, run, rows, now, log, retryFailedCustomers: scope.RetryRunId.HasValue);
                 var ok = rows.Where(r => r.Error == null).ToList();
                 var numbers = new SyncStore(db);
                 var decided = new List<(DueTransaction, string)>(ok.Count);
@@ -59,7 +59,7 @@ namespace CommerceSync.Jobs
                 }
                 orders.ApplyOrders(decided, run.RunId, now);
                 foreach (var r in rows.Where(r => r.Error != null)) orders.MarkFailed(r, run.RunId, now);
-                new JobRunStore(db).AddCounts(run, ok.Count, rows.Count - ok.Count);
+                new JobRunStore(db).AddCounts(run, ok.Count, rows.Count - ok.Count, synced.Customers);
                 tx.Commit();
                 log?.Invoke("Created " + ok.Count + " sales orders; " + (rows.Count - ok.Count) + " orders failed.");
                 return rows.Count;

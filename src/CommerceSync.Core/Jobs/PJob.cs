@@ -51,8 +51,8 @@ namespace CommerceSync.Jobs
                     // Each channel table is claimed for its chunk: workers on a shared store upload different ones at once.
                     var (index, n) = JobExecution.OnNextFree(db, pending, p => ClaimKey(p.Channel, p.Table), p =>
                     {
-                        var rows = uploads.UploadChunk(p.Table, p.Channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
-                        if (rows > 0) new JobRunStore(db).AddCounts(run, rows, 0);
+                        var (rows, customers) = uploads.UploadChunk(p.Table, p.Channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
+                        if (rows > 0) new JobRunStore(db).AddCounts(run, rows, 0, customers);
                         return rows;
                     });
                     if (n > 0)
@@ -104,8 +104,9 @@ namespace CommerceSync.Jobs
                     {
                         using (var tx = db.BeginWrite())
                         {
-                            n = uploads.UploadChunk(table, kv.Key, kv.Value, chunkSize, run.RunId);
-                            if (n > 0) new JobRunStore(db).AddCounts(run, n, 0);
+                            var (rows, customers) = uploads.UploadChunk(table, kv.Key, kv.Value, chunkSize, run.RunId);
+                            n = rows;
+                            if (n > 0) new JobRunStore(db).AddCounts(run, n, 0, customers);
                             tx.Commit();
                         }
                     } while (n == chunkSize);

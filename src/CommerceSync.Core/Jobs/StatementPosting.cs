@@ -40,7 +40,7 @@ namespace CommerceSync.Jobs
             {
                 var rows = orders.ReadDue(TransactionType.CashAndCarry,
                     new TransactionScope { ChannelIds = new[] { channelId }, BusinessDate = businessDate, IncludeFailed = true }, int.MaxValue);
-                TransactionReferences.Resolve(db, run, rows, now, log);
+                var synced = TransactionReferences.Resolve(db, run, rows, now, log);
                 var blocked = rows.Where(r => r.Error != null).ToList();
                 var area = rows.Count > 0 ? rows[0].DataAreaId : new ChannelStore(db).Get(channelId).DataAreaId;
                 var statement = new Statement
@@ -59,14 +59,14 @@ namespace CommerceSync.Jobs
                     statement.Error = "Not posted: " + blocked.Count + " transaction(s) reference customers or addresses that could not be synchronized. " +
                         string.Join(" ", blocked.Take(5).Select(b => b.Error)) + (blocked.Count > 5 ? " (and " + (blocked.Count - 5) + " more)" : "");
                     foreach (var b in blocked) orders.MarkFailed(b, run.RunId, now);
-                    new JobRunStore(db).AddCounts(run, 0, rows.Count);
+                    new JobRunStore(db).AddCounts(run, 0, rows.Count, synced.Customers);
                 }
                 else
                 {
                     statement.Status = StatementStatus.Posted;
                     statement.PostedAt = now;
                     orders.PostTransactions(rows, statement.StatementId, run.RunId, now);
-                    new JobRunStore(db).AddCounts(run, rows.Count, 0);
+                    new JobRunStore(db).AddCounts(run, rows.Count, 0, synced.Customers);
                 }
                 orders.SaveStatement(statement, run.RunId);
                 tx.Commit();

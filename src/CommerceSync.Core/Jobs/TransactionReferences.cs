@@ -14,9 +14,10 @@ namespace CommerceSync.Jobs
         /// <summary>
         /// Sets ResolvedAccount, or Error, on every row. Call inside the caller's write transaction. With
         /// <paramref name="retryFailedCustomers"/> (an admin retrying these transactions), referenced customers that failed before
-        /// are tried again, once in this run.
+        /// are tried again, once in this run. Returns the referenced customers' rows synchronized and failed, and the customers
+        /// synchronized that the run had not counted yet.
         /// </summary>
-        public static (int CustomersProcessed, int CustomersFailed) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string> log, bool retryFailedCustomers = false)
+        public static (int CustomersProcessed, int CustomersFailed, int Customers) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string> log, bool retryFailedCustomers = false)
         {
             var asyncIds = rows.Where(r => r.AccountNumber == null && r.AsyncCustomerId != null).Select(r => r.AsyncCustomerId)
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -110,6 +110,13 @@ SELECT $ch, $db, data_area_id, account_number, async_customer_id, first_name, la
 FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflict,
                 ("$ch", target.ChannelId), ("$db", (int)target.Database), ("$run", runId), ("$now", now.ToStoreText()), ("$wm", after));
 
+        /// <summary>
+        /// Counts the loaded window's customers sent to some database in this run: those above <paramref name="after"/>, the lowest
+        /// watermark a send of this window started from (-1 for <see cref="LoadAccounts"/>). Returns how many the run had not counted yet.
+        /// </summary>
+        public int CountSent(long runId, long after) =>
+            RunCustomers.Add(db, runId, SyncStore.CustomerKeys("temp.dist_window") + " WHERE seq > $sentAfter", ("$sentAfter", after));
+
         public void SetWatermark(DistributionTarget target, long seq)
         {
             db.Execute(@"INSERT INTO distribution_watermark(channel_id, database, last_seq) VALUES ($ch, $db, $seq)

@@ -9,7 +9,7 @@ namespace CommerceSync.Storage
     /// <summary>The job history (Get-CommerceJobRun) and the bookkeeping every job run does.</summary>
     public sealed class JobRunStore
     {
-        private const string Columns = "run_id, job, channel_ids, mode, started, finished, processed, failed, status, source_run_id, message";
+        private const string Columns = "run_id, job, channel_ids, mode, started, finished, processed, failed, status, source_run_id, message, customers";
         private readonly StoreDatabase db;
 
         public JobRunStore(StoreDatabase db) { this.db = db; }
@@ -34,6 +34,7 @@ namespace CommerceSync.Storage
 VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
                     ("$job", job), ("$ch", string.Join(",", run.ChannelIds)), ("$mode", (int)mode), ("$at", run.Started.ToStoreText()),
                     ("$src", sourceRunId), ("$pid", CurrentProcessId), ("$host", Environment.MachineName));
+                RunCustomers.Ensure(db);
                 tx.Commit();
             }
             return run;
@@ -41,12 +42,17 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
 
         private static readonly int CurrentProcessId = Process.GetCurrentProcess().Id;
 
-        /// <summary>Adds a chunk's counts. Call inside the chunk's transaction so counts and data commit together.</summary>
-        public void AddCounts(JobRun run, long processed, long failed)
+        /// <summary>
+        /// Adds a chunk's counts: rows processed and failed, and the customers the chunk touched that the run had not counted yet
+        /// (what <see cref="RunCustomers.Add"/> returned). Call inside the chunk's transaction so counts and data commit together.
+        /// </summary>
+        public void AddCounts(JobRun run, long processed, long failed, long customers = 0)
         {
             run.Processed += processed;
             run.Failed += failed;
-            db.Execute("UPDATE job_run SET processed = processed + $p, failed = failed + $f WHERE run_id = $id;", ("$p", processed), ("$f", failed), ("$id", run.RunId));
+            run.Customers += customers;
+            db.Execute("UPDATE job_run SET processed = processed + $p, failed = failed + $f, customers = customers + $c WHERE run_id = $id;",
+                ("$p", processed), ("$f", failed), ("$c", customers), ("$id", run.RunId));
         }
 
         public void Finish(JobRun run, JobRunStatus status, string message = null)
@@ -58,6 +64,7 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
             {
                 db.Execute("UPDATE job_run SET finished = $at, status = $s, message = $m WHERE run_id = $id;",
                     ("$at", run.Finished.Value.ToStoreText()), ("$s", (int)status), ("$m", message), ("$id", run.RunId));
+                RunCustomers.Clear(db, run.RunId);
                 tx.Commit();
             }
         }
@@ -138,7 +145,7 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
                     names.Select((n, i) => (n, (object)SqlText.EscapeLike(channelIds[i]))).ToArray());
             }
             return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
-                r => ShowInterrupted(Map(r), r.Str(11), r.LongOrNull(12)), where.With(("$n", last ?? 0)));
+                r => ShowInterrupted(Map(r), r.Str(12), r.LongOrNull(13)), where.With(("$n", last ?? 0)));
         }
 
         private static JobRun Map(DbDataReader r) => new JobRun
@@ -154,6 +161,40 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
             Status = (JobRunStatus)r.GetInt32(8),
             SourceRunId = r.LongOrNull(9),
             Message = r.Str(10),
+            Customers = r.GetInt64(11),
         };
+    }
+
+    /// <summary>
+    /// The customers a run has counted so far, kept on the connection running it: each chunk adds the keys of the customers it
+    /// touched, set-based, and counts only those the run had not counted before, so a customer counts once per run however many
+    /// rows, channels, databases or chunks it spans. Cleared when the run ends (and gone with the connection if it never does).
+    /// </summary>
+    internal static class RunCustomers
+    {
+        public static void Ensure(StoreDatabase db)
+        {
+            if (db.RunCustomersReady) return;
+            db.Execute(@"CREATE TEMP TABLE IF NOT EXISTS run_customer(
+  run_id BIGINT NOT NULL, customer_key TEXT NOT NULL, PRIMARY KEY(run_id, customer_key)) WITHOUT ROWID;");
+            db.RunCustomersReady = true;
+        }
+
+        /// <summary>
+        /// Adds the customers <paramref name="keys"/> selects (a SELECT of one column named customer_key; repeats are fine) to the
+        /// run's, and returns how many of them are new to it. A real-time write outside any run (run 0) counts nothing.
+        /// </summary>
+        public static int Add(StoreDatabase db, long runId, string keys, params (string, object)[] args)
+        {
+            if (runId <= 0) return 0;
+            Ensure(db);
+            return db.Execute("INSERT OR IGNORE INTO temp.run_customer(run_id, customer_key) SELECT $countRun, k.customer_key FROM (" + keys +
+                ") k WHERE k.customer_key IS NOT NULL;", args.Concat(new[] { ("$countRun", (object)runId) }).ToArray());
+        }
+
+        public static void Clear(StoreDatabase db, long runId)
+        {
+            if (db.RunCustomersReady) db.Execute("DELETE FROM temp.run_customer WHERE run_id = $id;", ("$id", runId));
+        }
     }
 }

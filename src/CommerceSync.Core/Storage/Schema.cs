@@ -439,6 +439,11 @@ CREATE INDEX ix_hq_customer_failure_op ON hq_customer_failure(channel_id, counte
 INSERT INTO hq_customer_failure(channel_id, counter, failed_at, error)
   SELECT channel_id, counter, COALESCE(synced_at, created_at), last_error FROM hq_async_customer WHERE sync_status = 2;
 ",
+            // 7: a run's processed count is rows (a customer with one address is two; job 1010 counts each database), which is
+            // not what its users read it as: each run also keeps how many distinct customers it touched. Older runs show 0.
+            @"
+ALTER TABLE job_run ADD COLUMN customers INTEGER NOT NULL DEFAULT 0;
+",
         };
 
         public static int LatestVersion => Migrations.Length;

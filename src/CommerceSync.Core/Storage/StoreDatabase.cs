@@ -33,6 +33,8 @@ namespace CommerceSync.Storage
         public string Path { get; }
         internal DbConnection Connection { get; }
         internal SqlDialect Dialect { get; }
+        /// <summary>Whether this connection has made its temp.run_customer (see <see cref="RunCustomers"/>).</summary>
+        internal bool RunCustomersReady { get; set; }
         public StoreBackend Backend => Dialect.Backend;
 
         /// <summary>Environment variable that overrides how long a writer waits for another (seconds), for one process.</summary>

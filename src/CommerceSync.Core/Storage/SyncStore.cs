@@ -281,15 +281,21 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
         /// Writes the change log job 1010 reads: one row per customer the chunk touched, however many of its tables changed, so
         /// 1010 sends each customer once per chunk. Call once per write transaction, after the Apply methods and before commit.
         /// </summary>
-        public void LogChanges(long runId)
+        /// <returns>How many of the chunk's changed customers the run had not counted yet.</returns>
+        public int LogChanges(long runId)
         {
-            if (!tempReady) return;
+            if (!tempReady) return 0;
             // One writer at a time appends (until it commits), so the log's committed seqs have no hole a writer still fills: job 1010
             // distributes up to the last committed seq and must not pass a change that commits after it.
             db.Claim("hq_change", wait: true);
             db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_changed;", ("$run", runId));
+            var customers = RunCustomers.Add(db, runId, CustomerKeys("temp.sync_changed"));
             db.Execute("DELETE FROM temp.sync_changed;");
+            return customers;
         }
+
+        /// <summary>The customer keys of a table with data_area_id and account_number, as every job after the P-job counts them.</summary>
+        internal static string CustomerKeys(string table) => "SELECT data_area_id || '|' || account_number AS customer_key FROM " + table;
 
         /// <summary>A decided create of the current chunk: a new account (IsNew), or the link to one another path made first.</summary>
         public sealed class CustomerDecision
@@ -329,9 +335,10 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
         /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the customers changed (see LogChanges),
         /// and the completion of every uploaded row involved. A row with counter below 0 is a real-time create with no uploaded row.
         /// </summary>
-        public void ApplyCustomers(IReadOnlyList<CustomerDecision> decisions, long runId, DateTime now)
+        /// <returns>How many of the chunk's customers (created or linked) the run had not counted yet.</returns>
+        public int ApplyCustomers(IReadOnlyList<CustomerDecision> decisions, long runId, DateTime now)
         {
-            if (decisions.Count == 0) return;
+            if (decisions.Count == 0) return 0;
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
             db.InsertRows("temp.sync_work", WorkColumns, decisions.SelectMany(d => WorkRows(d)));
@@ -353,6 +360,8 @@ SELECT async_customer_id, account_number, data_area_id FROM temp.sync_work WHERE
 FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_async_customer.counter = w.counter;", run, t);
             db.Execute(@"UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL
   AND EXISTS(SELECT 1 FROM temp.sync_work w WHERE w.channel_id = hq_customer_failure.channel_id AND w.counter = hq_customer_failure.counter);", t);
+            // A linked customer (another path created its account first) was converted here too, though HQ's customer did not change.
+            return RunCustomers.Add(db, runId, CustomerKeys("temp.sync_work"));
         }
 
         /// <summary>An open failure of a customer operation ends: it was corrected, or HQ completed it.</summary>

@@ -41,13 +41,23 @@ namespace CommerceSync.Storage
             db.Scalar<long>("SELECT COUNT(*) FROM " + Tables[table].Channel + " WHERE channel_id = $ch AND counter > $wm AND counter <= $up;",
                 ("$ch", channelId), ("$wm", Watermark(table, channelId)), ("$up", upTo));
 
-        /// <summary>Copies at most <paramref name="limit"/> due rows, oldest first, stamped with the run. Returns how many. Never touches rows HQ already has.</summary>
-        public int UploadChunk(int table, string channelId, long upTo, int limit, long runId)
+        /// <summary>
+        /// Copies at most <paramref name="limit"/> due rows, oldest first, stamped with the run. Returns how many, and how many of
+        /// their customers the run had not counted yet. Never touches rows HQ already has.
+        /// </summary>
+        public (int Rows, int Customers) UploadChunk(int table, string channelId, long upTo, int limit, long runId)
         {
             var t = Tables[table];
-            return db.Execute("INSERT INTO " + t.Hq + "(" + t.HqColumns + ", upload_run_id) SELECT " + t.ChannelColumns + ", $run FROM " + t.Channel +
+            var watermark = Watermark(table, channelId);
+            var rows = db.Execute("INSERT INTO " + t.Hq + "(" + t.HqColumns + ", upload_run_id) SELECT " + t.ChannelColumns + ", $run FROM " + t.Channel +
                 " WHERE channel_id = $ch AND counter > $wm AND counter <= $up ORDER BY counter LIMIT $limit;",
-                ("$run", runId), ("$ch", channelId), ("$wm", Watermark(table, channelId)), ("$up", upTo), ("$limit", limit));
+                ("$run", runId), ("$ch", channelId), ("$wm", watermark), ("$up", upTo), ("$limit", limit));
+            if (rows == 0 || table == TransactionTable) return (rows, 0);
+            // The rows just copied are all HQ holds above the old watermark: their customers, by async id, or by account number
+            // for a customer the store knows synced.
+            var customers = RunCustomers.Add(db, runId, "SELECT COALESCE(async_customer_id, " + (table == CustomerTable ? "given_account" : "account_number") +
+                ") AS customer_key FROM " + t.Hq + " WHERE channel_id = $ch AND counter > $wm", ("$ch", channelId), ("$wm", watermark));
+            return (rows, customers);
         }
 
         /// <summary>Per channel, the largest counter of any operation of these async customers: uploading up to it uploads all of them.</summary>
