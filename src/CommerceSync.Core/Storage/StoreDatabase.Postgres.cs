@@ -92,7 +92,14 @@ namespace CommerceSync.Storage
                     }
                     if (db.Scalar<long>("SELECT COUNT(*) FROM pg_extension WHERE extname = 'citext';") == 0)
                     {
-                        db.Execute("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;");
+                        try
+                        {
+                            db.Execute("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;");
+                        }
+                        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+                        {
+                            // IF NOT EXISTS is not safe against another session creating it at the same moment: it exists now.
+                        }
                         // Npgsql learnt the database's types when it first connected: teach it the new one.
                         connection.ReloadTypes();
                     }
