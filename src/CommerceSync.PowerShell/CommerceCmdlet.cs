@@ -356,7 +356,7 @@ namespace CommerceSync
             if (run.Failed == 0) return;
             var reasons = new JobRunStore(Db).TopFailures(run);
             var message = run.Job + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
-                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason)) + ".") + " " + failureHint;
+                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason.TrimEnd('.'))) + ".") + " " + failureHint;
             WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
         }
 

@@ -21,7 +21,7 @@ namespace CommerceSync
             if (failed.Length > 0)
             {
                 var message = "The conversion is not healthy: " + string.Join("; ", failed.Select(c => c.Check + " = " + c.Value + " (at most " + c.Threshold + ")" +
-                    (string.IsNullOrEmpty(c.Detail) ? "" : ": " + c.Detail))) + ".";
+                    (string.IsNullOrEmpty(c.Detail) ? "" : ": " + c.Detail.TrimEnd('.')))) + ".";
                 ThrowTerminatingError(new ErrorRecord(new CommerceSyncException(ErrorIds.CommerceSyncUnhealthy, ErrorKind.InvalidData, message, failed),
                     ErrorIds.CommerceSyncUnhealthy, ErrorCategory.InvalidResult, failed));
             }
