@@ -4,7 +4,7 @@
     GUID                 = '5b0c7f3e-8d2a-4c61-9f4e-2a7d1c3b9e10'
     Author               = 'CommerceSync'
     CompanyName          = 'CommerceSync'
-    Copyright            = '(c) CommerceSync. All rights reserved.'
+    Copyright            = '(c) 2026 CommerceSync. MIT License.'
     Description          = 'Rehearse, script, test and audit the Dynamics 365 Commerce conversion of asynchronous customers to synchronous customers: P-job, Synchronize customers and channel requests, job 1010, over one SQLite store.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
@@ -29,7 +29,11 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('Dynamics365', 'Commerce', 'Retail', 'CDX', 'SQLite', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'macOS')
-            ProjectUri = 'https://example.invalid/commercesync'
+            ProjectUri   = 'https://github.com/commercesync/CommerceSync'
+            LicenseUri   = 'https://github.com/commercesync/CommerceSync/blob/main/LICENSE'
+            IconUri      = 'https://raw.githubusercontent.com/commercesync/CommerceSync/main/docs/icon.png'
+            # build.ps1 Package writes the packaged version's section of CHANGELOG.md here.
+            ReleaseNotes = ''
         }
     }
 }

@@ -227,6 +227,23 @@ function Invoke-Bench {
     & (Join-Path $Root 'bench/Invoke-Bench.ps1') -Size $BenchSize
 }
 
+function Get-ReleaseNotes([string] $Version) {
+    # The CHANGELOG.md section of one version: what follows its "## [version]" heading up to the next version's.
+    $changelog = Get-Content -Raw (Join-Path $Root 'CHANGELOG.md')
+    $pattern = '(?ms)^## \[' + [regex]::Escape($Version) + '\][^\n]*\n(?<notes>.*?)(?=^## \[|\z)'
+    if ($changelog -notmatch $pattern) { throw "CHANGELOG.md has no section for version $Version." }
+    $Matches.notes.Trim()
+}
+
+function Set-PackagedReleaseNotes([string] $Manifest, [string] $Version) {
+    # Only the packaged copy changes; the line in the repo's manifest stays empty so the changelog is the one source.
+    $notes = (Get-ReleaseNotes $Version) -replace "'", "''"
+    $text = Get-Content -Raw -LiteralPath $Manifest
+    $line = "ReleaseNotes = ''"
+    if (-not $text.Contains($line)) { throw "The manifest has no empty ReleaseNotes line to fill." }
+    Set-Content -LiteralPath $Manifest -Value $text.Replace($line, "ReleaseNotes = '$notes'") -NoNewline
+}
+
 function Invoke-Package {
     $version = Get-ModuleVersion
     $target = Join-Path $Root "out/CommerceSync/$version"
@@ -238,6 +255,11 @@ function Invoke-Package {
         $source = Join-Path $Root "module/$item"
         if (Test-Path $source) { Copy-Item $source (Join-Path $target 'module') -Recurse }
     }
+    # What a user of the installed module reads beside the code: the licence, the changes, the sample files the tour uses.
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $target
+    New-Item -ItemType Directory -Path (Join-Path $target 'docs') -Force | Out-Null
+    Copy-Item (Join-Path $Root 'docs/examples') (Join-Path $target 'docs') -Recurse
+    Set-PackagedReleaseNotes -Manifest (Join-Path $target 'CommerceSync.psd1') -Version $version
     Get-ChildItem $target -Recurse -Filter '*.pdb' | Remove-Item
     Write-Host "Packaged $target"
 }
