@@ -1,3 +1,5 @@
+using System.Linq;
+using CommerceSync.Data.Migrations;
 using CommerceSync.Storage;
 using Xunit;
 
@@ -74,7 +76,7 @@ CREATE TABLE x(a TEXT NOT NULL COLLATE NOCASE REFERENCES channel(channel_id), n 
         [Fact]
         public void EveryMigrationTranslatesWithoutSqliteLeftOver()
         {
-            foreach (var step in Schema.Migrations)
+            foreach (var step in Migrator.Scripts.Select(m => m.Sql))
             {
                 var ddl = PostgresSql.Ddl(step);
                 Assert.DoesNotContain("NOCASE", ddl);

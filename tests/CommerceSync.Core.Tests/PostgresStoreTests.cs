@@ -1,3 +1,4 @@
+using CommerceSync.Data.Migrations;
 using System;
 using System.IO;
 using System.Linq;
@@ -24,7 +25,7 @@ namespace CommerceSync.Core.Tests
                 using (var db = StoreDatabase.CreatePostgres(At(schema), "K#####"))
                 {
                     Assert.Equal(StoreBackend.PostgreSQL, db.Backend);
-                    Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+                    Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
                     new ChannelStore(db).Add(new Channel { ChannelId = "S1" });
                     Assert.DoesNotContain("Password", db.Path, StringComparison.OrdinalIgnoreCase);
                 }

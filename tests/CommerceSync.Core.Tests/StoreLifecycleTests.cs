@@ -1,3 +1,4 @@
+using CommerceSync.Data.Migrations;
 using System;
 using System.IO;
 using System.Linq;
@@ -36,7 +37,7 @@ namespace CommerceSync.Core.Tests
             {
                 Assert.Empty(new ChannelStore(db).List());
                 Assert.Equal("N####", db.GetSetting("AccountNumberFormat"));
-                Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+                Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
             }
         }
 
@@ -52,7 +53,7 @@ namespace CommerceSync.Core.Tests
         public void CreateMakesMissingFoldersAndOpenCanCreate()
         {
             var nested = Path.Combine(dir, "x", "y", "s.db");
-            using (var db = StoreDatabase.Create(nested)) Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+            using (var db = StoreDatabase.Create(nested)) Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
             Assert.True(File.Exists(nested));
             if (!OperatingSystem.IsWindows())
             {
@@ -62,7 +63,7 @@ namespace CommerceSync.Core.Tests
             var missing = File_("new.db");
             Assert.Equal(ErrorIds.StoreNotFound, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(missing).Dispose()).ErrorId);
             Assert.False(File.Exists(missing));
-            using (var db = StoreDatabase.Open(missing, createIfMissing: true)) Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+            using (var db = StoreDatabase.Open(missing, createIfMissing: true)) Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
             Assert.True(File.Exists(missing));
         }
 
@@ -82,27 +83,27 @@ namespace CommerceSync.Core.Tests
             SqliteConnection.ClearAllPools();
             using (var db = StoreDatabase.Open(path))
             {
-                Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
-                Assert.Equal(1, db.Scalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = $v;", ("$v", Schema.LatestVersion)));
+                Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
+                Assert.Equal(1, db.Scalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = $v;", ("$v", Migrator.LatestVersion)));
                 var ch = new ChannelStore(db).Get("s1");
                 Assert.Equal(("S1", "FRRT", "EUR"), (ch.ChannelId, ch.DataAreaId, ch.DefaultCurrency));
                 var c = Assert.Single(new AsyncCustomerStore(db).Read(null));
                 Assert.Equal((id, "Ann", "EUR", AsyncCustomerStatus.Pending), (c.AsyncCustomerId, c.FirstName, c.Currency, c.Status));
             }
             // Opening again does not migrate again.
-            using (var db = StoreDatabase.Open(path)) Assert.Equal(Schema.LatestVersion, db.Count("schema_version"));
+            using (var db = StoreDatabase.Open(path)) Assert.Equal(Migrator.LatestVersion, db.Count("schema_version"));
         }
 
         [Fact]
         public void ANewerSchemaIsRefusedAndLeftAsItIs()
         {
             var path = File_("n.db");
-            using (var db = StoreDatabase.Create(path)) db.Execute("INSERT INTO schema_version(version) VALUES ($v);", ("$v", Schema.LatestVersion + 1));
+            using (var db = StoreDatabase.Create(path)) db.Execute("INSERT INTO schema_version(version) VALUES ($v);", ("$v", Migrator.LatestVersion + 1));
             SqliteConnection.ClearAllPools();
             var ex = Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(path).Dispose());
             Assert.Equal(ErrorIds.StoreSchemaTooNew, ex.ErrorId);
             Assert.Equal(ErrorKind.NotSupported, ex.Kind);
-            Assert.Contains((Schema.LatestVersion + 1).ToString(), ex.Message);
+            Assert.Contains((Migrator.LatestVersion + 1).ToString(), ex.Message);
             SqliteConnection.ClearAllPools();
             using (var c = new SqliteConnection("Data Source=" + path))
             {
@@ -110,7 +111,7 @@ namespace CommerceSync.Core.Tests
                 using (var cmd = c.CreateCommand())
                 {
                     cmd.CommandText = "SELECT MAX(version) FROM schema_version;";
-                    Assert.Equal((long)Schema.LatestVersion + 1, (long)cmd.ExecuteScalar());
+                    Assert.Equal((long)Migrator.LatestVersion + 1, (long)cmd.ExecuteScalar());
                 }
             }
         }

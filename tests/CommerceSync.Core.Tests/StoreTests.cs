@@ -1,3 +1,4 @@
+using CommerceSync.Data.Migrations;
 using System;
 using System.IO;
 using System.Linq;
@@ -16,11 +17,11 @@ namespace CommerceSync.Core.Tests
         {
             using (var s = new TestStore())
             {
-                Assert.Equal(Schema.LatestVersion, s.Db.SchemaVersion);
+                Assert.Equal(Migrator.LatestVersion, s.Db.SchemaVersion);
                 s.Channel("S1");
                 using (var again = s.Reopen())
                 {
-                    Assert.Equal(Schema.LatestVersion, again.SchemaVersion);
+                    Assert.Equal(Migrator.LatestVersion, again.SchemaVersion);
                     Assert.Single(new ChannelStore(again).List());
                 }
             }
@@ -128,7 +129,7 @@ namespace CommerceSync.Core.Tests
                     c.Open();
                     using (var cmd = c.CreateCommand())
                     {
-                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" + Schema.Migrations[0] +
+                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" + Migrator.Scripts[0].Sql +
                             "INSERT INTO schema_version VALUES (1);" +
                             "INSERT INTO channel(channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, next_counter, created_at) VALUES ('S1','S1','USRT',1,0,'30','USD',2,'2026-01-01T00:00:00.0000000Z');" +
                             "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, created_at) VALUES ('S1', 1, 'a1', 1, 'Old', '2026-01-01T00:00:00.0000000Z');";
@@ -137,7 +138,7 @@ namespace CommerceSync.Core.Tests
                 }
                 using (var db = StoreDatabase.Open(path))
                 {
-                    Assert.Equal(Schema.LatestVersion, db.SchemaVersion);
+                    Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
                     var customer = Assert.Single(new AsyncCustomerStore(db).Read(null));
                     Assert.Equal("Old", customer.FirstName);
                     Assert.Equal(AsyncCustomerStatus.Pending, customer.Status);

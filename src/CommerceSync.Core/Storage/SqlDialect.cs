@@ -25,7 +25,7 @@ namespace CommerceSync.Storage
         /// <summary>A statement of the stores, written for SQLite, in this dialect.</summary>
         public virtual string Rewrite(string sql) => sql;
 
-        /// <summary>A migration step of <see cref="Schema"/>, written for SQLite, in this dialect.</summary>
+        /// <summary>A migration file of <see cref="CommerceSync.Data.Migrations.Migrator"/>, written for SQLite, in this dialect.</summary>
         public virtual string Ddl(string sql) => sql;
 
         /// <summary>The name a parameter written as "$name" has in a command of this dialect.</summary>

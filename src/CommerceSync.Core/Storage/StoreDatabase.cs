@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
+using CommerceSync.Data.Migrations;
+
 namespace CommerceSync.Storage
 {
     /// <summary>
@@ -433,12 +435,12 @@ namespace CommerceSync.Storage
             {
                 Execute(Dialect.Ddl("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"));
                 var current = SchemaVersion;
-                if (current > Schema.LatestVersion)
+                if (current > Migrator.LatestVersion)
                 {
                     throw new CommerceSyncException(ErrorIds.StoreSchemaTooNew, ErrorKind.NotSupported,
-                        "The store '" + Path + "' has schema version " + current + ", newer than this module knows (" + Schema.LatestVersion + "). Update CommerceSync.", Path);
+                        "The store '" + Path + "' has schema version " + current + ", newer than this module knows (" + Migrator.LatestVersion + "). Update CommerceSync.", Path);
                 }
-                if (current == Schema.LatestVersion)
+                if (current == Migrator.LatestVersion)
                 {
                     ApplyStoreBusyTimeout();
                     return;
@@ -446,9 +448,9 @@ namespace CommerceSync.Storage
                 using (var tx = BeginWrite())
                 {
                     current = SchemaVersion; // another process may have migrated while we waited
-                    for (var v = current; v < Schema.LatestVersion; v++)
+                    for (var v = current; v < Migrator.LatestVersion; v++)
                     {
-                        Execute(Dialect.Ddl(Schema.Migrations[v]));
+                        Execute(Dialect.Ddl(Migrator.Scripts[v].Sql));
                         Execute("INSERT INTO schema_version(version) VALUES (" + (v + 1).ToString(CultureInfo.InvariantCulture) + ");");
                     }
                     tx.Commit();

@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using CommerceSync.Data.Migrations;
+using Xunit;
+
+namespace CommerceSync.Core.Tests
+{
+    /// <summary>The embedded migration files: numbered without gaps, and never edited once shipped.</summary>
+    public class MigrationTests
+    {
+        // A shipped migration has run on users' stores; changing it would give two stores of one version two schemas.
+        // A new version adds a line here with its file's checksum.
+        private static readonly (int Version, string Name, string Sha256)[] Shipped =
+        {
+            (1, "foundation", "4c4a054f4d78ed6ce92bd125fb3fdbf0a53ef32287a1d99dc4ea6aad2621aad5"),
+            (2, "sales", "99f8dab9d6653dc5b822b60ee78565ed3f12d4b4bc5d4cae514ed57b2f8d17c9"),
+            (3, "customer-life", "c7180d0a64054d49b70953e08578f5652d5fa93a703fb0dcd9c73404ac9a5ec9"),
+            (4, "due-change-index", "11cff0fd50d2aa58ce9baf72a56281d43c90894e2545efdcb9a9e3dc1420a601"),
+            (5, "account-index", "217bb9cc80c4e8e5f7d4b23b38881f4ba20eced5a8124fa8ecc239358b9aca77"),
+            (6, "failure-history", "0b214a8cf51663e0d47412e807aa96e092591cff4aced2940c678f39ced3c74a"),
+            (7, "run-customers", "6d3bf39489e25625e9ec4cceedfc7d3f5caf7ec7d268fe1258b605e96498b946"),
+        };
+
+        [Fact]
+        public void Every_version_has_one_file_in_order()
+        {
+            Assert.Equal(Enumerable.Range(1, Migrator.LatestVersion), Migrator.Scripts.Select(m => m.Version));
+            Assert.Equal(Shipped.Length, Migrator.LatestVersion);
+        }
+
+        [Fact]
+        public void Shipped_migrations_are_unchanged()
+        {
+            foreach (var (version, name, sha256) in Shipped)
+            {
+                var script = Migrator.Scripts[version - 1];
+                Assert.Equal(name, script.Name);
+                using (var sha = SHA256.Create())
+                {
+                    // Line ends as the checkout has them do not count: a Windows clone has the same migrations.
+                    var text = script.Sql.Replace("\r\n", "\n");
+                    var hash = string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2")));
+                    Assert.True(sha256 == hash, "Migration " + version + "-" + name + " changed (" + hash + "). Add a new migration instead.");
+                }
+            }
+        }
+
+        [Fact]
+        public void Every_migration_says_why_in_its_first_line()
+        {
+            foreach (var script in Migrator.Scripts)
+                Assert.StartsWith("-- Version " + script.Version + ": ", script.Sql);
+        }
+    }
+}
