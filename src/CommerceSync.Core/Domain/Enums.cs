@@ -1,23 +1,25 @@
 namespace CommerceSync
 {
     /// <summary>Where an async customer is on its way to a real HQ account.</summary>
+    [Persisted]
     public enum AsyncCustomerStatus
     {
         /// <summary>In the channel database only; the P-job has not uploaded it.</summary>
-        Pending,
+        Pending = 0,
         /// <summary>Uploaded to HQ; the sync job has not processed it.</summary>
-        Uploaded,
+        Uploaded = 1,
         /// <summary>HQ created the account; job 1010 has not brought it back to the originating channel.</summary>
-        Converted,
+        Converted = 2,
         /// <summary>The originating channel knows the account number.</summary>
-        Distributed,
+        Distributed = 3,
         /// <summary>The sync job refused it; <c>Error</c> says why.</summary>
-        Failed,
+        Failed = 4,
         /// <summary>Created while the register was offline: in its offline database until it is back online.</summary>
-        Offline,
+        Offline = 5,
     }
 
     /// <summary>The Operation column of the async tables.</summary>
+    [Persisted]
     public enum AsyncOperation
     {
         Create = 1,
@@ -26,56 +28,63 @@ namespace CommerceSync
     }
 
     /// <summary>Kinds of extra contact information (RETAILASYNCCUSTOMERCONTACT).</summary>
+    [Persisted]
     public enum ContactType
     {
-        Email,
-        Phone,
-        Url,
+        Email = 0,
+        Phone = 1,
+        Url = 2,
     }
 
+    [Persisted]
     public enum RelationshipType
     {
-        Person,
-        Organization,
+        Person = 0,
+        Organization = 1,
     }
 
     /// <summary>Customer attribute types a channel can capture (datetime and reference are not supported, as in the product).</summary>
+    [Persisted]
     public enum AttributeDataType
     {
-        Text,
-        Integer,
-        Decimal,
-        Boolean,
+        Text = 0,
+        Integer = 1,
+        Decimal = 2,
+        Boolean = 3,
     }
 
     /// <summary>Sync status of one uploaded operation row at HQ.</summary>
+    [Persisted]
     public enum OperationSyncStatus
     {
-        Pending,
-        Completed,
-        Failed,
+        Pending = 0,
+        Completed = 1,
+        Failed = 2,
     }
 
     /// <summary>The two databases a channel can have.</summary>
+    [Persisted]
     public enum ChannelDatabaseKind
     {
-        Channel,
-        Offline,
+        Channel = 0,
+        Offline = 1,
     }
 
+    [Persisted]
     public enum JobRunStatus
     {
-        Running,
-        Completed,
-        CompletedWithErrors,
-        Failed,
-        Interrupted,
+        Running = 0,
+        Completed = 1,
+        CompletedWithErrors = 2,
+        Failed = 3,
+        Interrupted = 4,
     }
 
+    [Persisted]
     public enum JobRunMode
     {
-        Bulk,
-        Record,
+        Bulk = 0,
+        Record = 1,
     }
 
     /// <summary>The batch jobs, by the names admins search for.</summary>

@@ -2,33 +2,36 @@ using System;
 
 namespace CommerceSync
 {
+    [Persisted]
     public enum TransactionType
     {
-        CashAndCarry,
-        CustomerOrder,
+        CashAndCarry = 0,
+        CustomerOrder = 1,
     }
 
     /// <summary>Where a sales transaction is: at the channel, uploaded, or done at HQ (sales order or posted statement).</summary>
+    [Persisted]
     public enum TransactionStatus
     {
         /// <summary>In the channel database only.</summary>
-        Pending,
+        Pending = 0,
         /// <summary>At HQ, not yet synchronized (order) or posted (cash-and-carry).</summary>
-        Uploaded,
+        Uploaded = 1,
         /// <summary>A customer order that became a sales order ("Success").</summary>
-        Synchronized,
+        Synchronized = 2,
         /// <summary>A cash-and-carry sale in a posted statement.</summary>
-        Posted,
+        Posted = 3,
         /// <summary>HQ could not process it; <c>Error</c> says why.</summary>
-        Failed,
+        Failed = 4,
     }
 
+    [Persisted]
     public enum StatementStatus
     {
-        Calculated,
-        Posted,
+        Calculated = 0,
+        Posted = 1,
         /// <summary>Not posted: a transaction references a customer or address that could not be synchronized.</summary>
-        Failed,
+        Failed = 2,
     }
 
     /// <summary>A sale at a channel: cash-and-carry or a customer order, referencing a customer by account number or async id.</summary>
