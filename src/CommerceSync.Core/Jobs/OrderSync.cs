@@ -23,19 +23,19 @@ namespace CommerceSync.Jobs
             return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log) > 0);
         }
 
-        /// <summary>Record mode: these transactions (channel|transaction keys), failed ones retried. Returns their sales orders.</summary>
+        /// <summary>Record mode: these transactions (by channel and transaction id), failed ones retried. Returns their sales orders.</summary>
         public IReadOnlyList<SalesOrder> SyncRecords(RecordRun recordRun, IReadOnlyList<Transaction> transactions, int chunkSize = 5000, Action<string> log = null)
         {
             if (transactions.Count == 0) return Array.Empty<SalesOrder>();
             var run = recordRun.Ensure(transactions.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
             // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
-            var scope = new TransactionScope { TransactionKeys = transactions.Select(t => t.ChannelId + "|" + t.TransactionId).ToArray(), IncludeFailed = true, RetryRunId = run.RunId };
+            var keys = new HashSet<(string, string)>(transactions.Select(t => (t.ChannelId, t.TransactionId)), KeyPairComparer.OrdinalIgnoreCase);
+            var scope = new TransactionScope { TransactionKeys = keys.ToArray(), IncludeFailed = true, RetryRunId = run.RunId };
             while (ProcessChunk(run, scope, chunkSize, log) > 0)
             {
             }
             var ids = transactions.Select(t => t.TransactionId).Distinct().ToArray();
-            var keys = new HashSet<string>(scope.TransactionKeys, StringComparer.OrdinalIgnoreCase);
-            return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains(o.ChannelId + "|" + o.TransactionId)).ToList();
+            return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains((o.ChannelId, o.TransactionId))).ToList();
         }
 
         /// <summary>One committed chunk of orders. Returns how many it decided.</summary>

@@ -84,12 +84,11 @@ namespace CommerceSync.Jobs
         public IReadOnlyList<Transaction> UploadTransactions(RecordRun recordRun, IReadOnlyList<Transaction> records, int chunkSize = 5000)
         {
             if (records.Count == 0) return records;
-            var keys = records.Select(t => t.ChannelId + "|" + t.TransactionId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), records.Select(t => (t.ChannelId, t.TransactionId))), chunkSize);
+            var wanted = new HashSet<(string, string)>(records.Select(t => (t.ChannelId, t.TransactionId)), KeyPairComparer.OrdinalIgnoreCase);
+            UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), wanted), chunkSize);
             var channels = records.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            var wanted = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
             return new TransactionStore(db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = records.Select(t => t.TransactionId).Distinct().ToArray() })
-                .Where(t => wanted.Contains(t.ChannelId + "|" + t.TransactionId)).ToList();
+                .Where(t => wanted.Contains((t.ChannelId, t.TransactionId))).ToList();
         }
 
         private void UploadUpTo(RecordRun recordRun, Dictionary<string, long> upTo, int chunkSize)

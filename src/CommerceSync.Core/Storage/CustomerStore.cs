@@ -141,29 +141,29 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
         private void LoadDetails(List<Customer> block)
         {
             if (block.Count == 0) return;
-            var keys = SqlText.JsonPairs(block.GroupBy(c => c.DataAreaId + "|" + c.AccountNumber, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().DataAreaId, g.First().AccountNumber)));
-            var addresses = db.Query(@"SELECT a.data_area_id || '|' || a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
+            var keys = SqlText.JsonPairs(block.Select(c => (c.DataAreaId, c.AccountNumber)).Distinct(KeyPairComparer.OrdinalIgnoreCase));
+            var addresses = db.Query(@"SELECT a.data_area_id, a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_address", "a", "data_area_id", "account_number") + " ORDER BY a.address_id;",
-                r => (Key: r.GetString(0), Value: new Address
+                r => (Key: (r.GetString(0), r.GetString(1)), Value: new Address
                 {
-                    AccountNumber = r.GetString(0).Substring(r.GetString(0).IndexOf('|') + 1),
-                    AddressId = r.GetString(1), Name = r.Str(2), Street = r.Str(3), StreetNumber = r.Str(4), City = r.Str(5), County = r.Str(6),
-                    State = r.Str(7), ZipCode = r.Str(8), Country = r.Str(9), Purpose = r.Str(10), IsPrimary = r.Bool(11),
-                }), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
-            var attributes = db.Query(@"SELECT a.data_area_id || '|' || a.account_number, a.name, a.data_type, a.value
+                    AccountNumber = r.GetString(1),
+                    AddressId = r.GetString(2), Name = r.Str(3), Street = r.Str(4), StreetNumber = r.Str(5), City = r.Str(6), County = r.Str(7),
+                    State = r.Str(8), ZipCode = r.Str(9), Country = r.Str(10), Purpose = r.Str(11), IsPrimary = r.Bool(12),
+                }), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
+            var attributes = db.Query(@"SELECT a.data_area_id, a.account_number, a.name, a.data_type, a.value
 FROM " + SqlText.JoinKeys("$k", "hq_customer_attribute", "a", "data_area_id", "account_number") + " ORDER BY a.name;",
-                r => (Key: r.GetString(0), Value: new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }),
-                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
-            var contacts = db.Query(@"SELECT a.data_area_id || '|' || a.account_number, a.contact_type, a.locator, a.description, a.is_primary
+                r => (Key: (r.GetString(0), r.GetString(1)), Value: new CustomerAttribute { Name = r.GetString(2), DataType = (AttributeDataType)r.GetInt32(3), Value = r.Str(4) }),
+                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
+            var contacts = db.Query(@"SELECT a.data_area_id, a.account_number, a.contact_type, a.locator, a.description, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_customer_contact", "a", "data_area_id", "account_number") + " ORDER BY a.contact_type, a.locator;",
-                r => (Key: r.GetString(0), Value: new CustomerContact { Type = (ContactType)r.GetInt32(1), Locator = r.GetString(2), Description = r.Str(3), IsPrimary = r.Bool(4) }),
-                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
-            var affiliations = db.Query(@"SELECT a.data_area_id || '|' || a.account_number, a.affiliation
+                r => (Key: (r.GetString(0), r.GetString(1)), Value: new CustomerContact { Type = (ContactType)r.GetInt32(2), Locator = r.GetString(3), Description = r.Str(4), IsPrimary = r.Bool(5) }),
+                ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
+            var affiliations = db.Query(@"SELECT a.data_area_id, a.account_number, a.affiliation
 FROM " + SqlText.JoinKeys("$k", "hq_customer_affiliation", "a", "data_area_id", "account_number") + " ORDER BY a.affiliation;",
-                r => (Key: r.GetString(0), Value: r.GetString(1)), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase);
+                r => (Key: (r.GetString(0), r.GetString(1)), Value: r.GetString(2)), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
             foreach (var c in block)
             {
-                var k = c.DataAreaId + "|" + c.AccountNumber;
+                var k = (c.DataAreaId, c.AccountNumber);
                 c.Addresses = addresses[k].ToArray();
                 c.Attributes = attributes[k].ToArray();
                 c.Contacts = contacts[k].ToArray();

@@ -25,8 +25,8 @@ namespace CommerceSync.Storage
     public sealed class TransactionScope
     {
         public string[] ChannelIds { get; set; }
-        /// <summary>channel|transaction keys.</summary>
-        public string[] TransactionKeys { get; set; }
+        /// <summary>These transactions only, by channel and transaction id.</summary>
+        public (string ChannelId, string TransactionId)[] TransactionKeys { get; set; }
         public bool IncludeFailed { get; set; }
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
         public long? RetryRunId { get; set; }
@@ -68,8 +68,8 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             }
             if (scope.TransactionKeys != null)
             {
-                sql += " AND h.channel_id || '|' || h.transaction_id IN (SELECT value FROM json_each($keys))";
-                args.Add(("$keys", SqlText.JsonArray(scope.TransactionKeys)));
+                sql += " AND EXISTS (SELECT 1 FROM json_each($keys) k WHERE h.channel_id = json_extract(k.value, '$[0]') AND h.transaction_id = json_extract(k.value, '$[1]'))";
+                args.Add(("$keys", SqlText.JsonPairs(scope.TransactionKeys)));
             }
             if (scope.IncludeFailed && scope.RetryRunId.HasValue)
             {

@@ -294,8 +294,11 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
             return customers;
         }
 
-        /// <summary>The customer keys of a table with data_area_id and account_number, as every job after the P-job counts them.</summary>
-        internal static string CustomerKeys(string table) => "SELECT data_area_id || '|' || account_number AS customer_key FROM " + table;
+        /// <summary>
+        /// The customer keys of a table with data_area_id and account_number, as every job after the P-job counts them. The
+        /// legal entity's length goes first, so no pair of ids, whatever they hold, gives another pair's key.
+        /// </summary>
+        internal static string CustomerKeys(string table) => "SELECT length(data_area_id) || ':' || data_area_id || account_number AS customer_key FROM " + table;
 
         /// <summary>A decided create of the current chunk: a new account (IsNew), or the link to one another path made first.</summary>
         public sealed class CustomerDecision
