@@ -49,7 +49,7 @@ namespace CommerceSync.Core.Tests
         {
             // Reflection cannot tell an implicit value from an explicit one: read the source.
             var names = new HashSet<string>(PersistedEnums().Select(t => t.Name));
-            var sources = Directory.GetFiles(Path.Combine(RepoRoot(), "src", "CommerceSync.Core"), "*.cs", SearchOption.AllDirectories)
+            var sources = Directory.GetFiles(Path.Combine(RepoFiles.Root, "src", "CommerceSync.Core"), "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar));
             var seen = new HashSet<string>();
             foreach (var file in sources)
@@ -63,13 +63,6 @@ namespace CommerceSync.Core.Tests
                 }
             }
             Assert.Equal(names.OrderBy(n => n), seen.OrderBy(n => n));
-        }
-
-        private static string RepoRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "CommerceSync.psd1"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
         }
     }
 }

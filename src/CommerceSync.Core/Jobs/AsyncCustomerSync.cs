@@ -168,7 +168,7 @@ namespace CommerceSync.Jobs
             if (fresh.Count > 0)
             {
                 db.Claim(NumbersClaim, wait: true);
-                var party = sync.AllocatePartyIds(fresh.Count);
+                var party = sync.FirstFreePartyId();
                 foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
                     var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());

@@ -82,7 +82,7 @@ namespace CommerceSync.Services
                     Email = prepared.Email, Phone = prepared.Phone, Currency = prepared.Currency, CustomerGroup = prepared.CustomerGroup,
                     Language = prepared.Language, RelationshipType = prepared.RelationshipType,
                 };
-                sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = sync.AllocatePartyIds(1), IsNew = true } }, run.RunId, now);
+                sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = sync.FirstFreePartyId(), IsNew = true } }, run.RunId, now);
                 foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId, account, a);
                 foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId, account, t);
                 sync.LogChanges(run.RunId);

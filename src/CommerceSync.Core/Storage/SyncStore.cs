@@ -258,7 +258,11 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
             return result;
         }
 
-        public long AllocatePartyIds(int count) =>
+        /// <summary>
+        /// The first free party id: the caller numbers its new parties from it, in the write transaction that inserts them and
+        /// while it holds the numbers claim or the store's lock, so no other writer takes the same ids.
+        /// </summary>
+        public long FirstFreePartyId() =>
             db.Scalar<long>("SELECT COALESCE(MAX(party_id), 0) + 1 FROM party;");
 
         private void EnsureTemp()
