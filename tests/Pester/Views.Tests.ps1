@@ -126,11 +126,11 @@ BeforeAll {
 AfterAll { $PSStyle.OutputRendering = $script:rendering }
 
 Describe 'Every view of every type' {
-    It '<Name> shows objects a real store made' -ForEach $viewCases {
+    It '<Name> (<TypeName>) shows objects a real store made' -ForEach $viewCases {
         Get-ViewObject $TypeName | Should -Not -BeNullOrEmpty -Because "the store built here must hold a $TypeName (add a line that makes one)"
     }
 
-    It '<Name> heads each column with the name of a property of the object' -ForEach $viewCases {
+    It '<Name> (<TypeName>) heads each column with the name of a property of the object' -ForEach $viewCases {
         $objects = Get-ViewObject $TypeName
         $objects | Should -Not -BeNullOrEmpty
         $properties = @($objects[0].PSObject.Properties.Name)
@@ -151,7 +151,7 @@ Describe 'Default tables in a console' {
         Assert-TableFits $_ 120
     }
 
-    It '<Name> (a named table) keeps every column and header whole at 120 columns' -ForEach $otherTables {
+    It '<TypeName> -View <Name> keeps every column and header whole at 120 columns' -ForEach $otherTables {
         Assert-TableFits $_ 120
     }
 
