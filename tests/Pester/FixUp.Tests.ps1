@@ -42,7 +42,7 @@ Describe 'Fixing failed operations: an admin sees what each holds and corrects o
         $attribute.AttributeValue | Should -Be '2'
         $list = $customer | Format-List | Out-String -Width 200
         $list | Should -Match 'Email\s*:\s*not-an-email'
-        $list | Should -Match 'LastKnownError'
+        $list | Should -Match 'Error\s*:\s*The email address is not valid' -Because 'the list heads the last known error with its property name, Error'
     }
 
     It 'filters by error text with wildcards, so the fix-up line changes only the operations that failed for their email' {

@@ -33,6 +33,8 @@ Describe 'Get-CommerceSyncReport: what is stuck, and why' {
         $s2 = $r | Where-Object ChannelId -eq 'S0002'
         $s2.PendingUpload | Should -Be 1
         $s2.Failed | Should -Be 2
+        $s2.Pending | Should -Be 1 -Because 'Pending is every customer still on its way: not uploaded, not converted or not distributed'
+        $s1.Pending | Should -Be 3
         $total = $r | Where-Object ChannelId -eq '*'
         $total.Failed | Should -Be 3
         ($total.FailuresByReason | ForEach-Object { "$($_.Count)|$($_.Reason)" }) | Should -Be @('2|The email address is not valid.', '1|The currency must be a three-letter ISO code.')

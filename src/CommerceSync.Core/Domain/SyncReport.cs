@@ -18,6 +18,8 @@ namespace CommerceSync
         public long UploadedNotConverted { get; set; }
         /// <summary>Account created, not yet at the originating store (job 1010).</summary>
         public long ConvertedNotDistributed { get; set; }
+        /// <summary>Customers still on their way to their store: not uploaded, not converted, or not distributed (as ConversionResult.Pending counts them).</summary>
+        public long Pending => PendingUpload + UploadedNotConverted + ConvertedNotDistributed;
         public long Failed { get; set; }
         /// <summary>Failed async customers by reason.</summary>
         public FailureCount[] FailuresByReason { get; set; } = Array.Empty<FailureCount>();

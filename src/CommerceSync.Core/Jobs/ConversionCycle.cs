@@ -63,7 +63,7 @@ namespace CommerceSync.Jobs
                 Converted = counts.ConvertedByRuns(syncRuns),
                 Distributed = distribution == null ? 0 : counts.DistributedByRun(distribution.RunId),
                 Failed = total.Failed,
-                Pending = total.PendingUpload + total.UploadedNotConverted + total.ConvertedNotDistributed,
+                Pending = total.Pending,
                 Succeeded = runs.All(r => r.Status == JobRunStatus.Completed) && total.Failed == 0,
             };
         }
