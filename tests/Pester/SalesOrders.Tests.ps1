@@ -144,6 +144,16 @@ Describe 'Get-CommerceSalesOrder' {
         { Get-CommerceSalesOrder -AccountNumber C999999 } | Should -Throw -ErrorId 'CustomerNotFound,CommerceSync.GetCommerceSalesOrder'
     }
 
+    It 'lists nothing, and no error, for ids that exist but not with the other filters' {
+        $bobs = Get-CommerceSalesOrder -TransactionId $s.BobOrder.TransactionId
+        Get-CommerceSalesOrder -SalesOrderId $bobs.SalesId -AccountNumber $s.Ann -ErrorVariable err | Should -BeNullOrEmpty
+        Get-CommerceSalesOrder -TransactionId $s.AnnOrder.TransactionId -AccountNumber $s.Bob -ErrorVariable +err | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+        Get-CommerceSalesOrder -SalesOrderId $bobs.SalesId -Channel S0001 -ErrorAction SilentlyContinue -ErrorVariable other | Should -BeNullOrEmpty
+        $other.FullyQualifiedErrorId | Should -Be 'SalesOrderNotFound,CommerceSync.GetCommerceSalesOrder' -Because 'at that store the order does not exist'
+        "$other" | Should -Match 'at channel S0001'
+    }
+
     It 'completes sales order ids' {
         $ids = (TabExpansion2 -inputScript 'Get-CommerceSalesOrder -SalesOrderId SO' -cursorColumn 38).CompletionMatches.CompletionText
         @($ids) | Should -Be @($s.Orders.SalesId | Sort-Object)
@@ -197,6 +207,13 @@ Describe 'Get-CommerceLoyaltyCard' {
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -Be "$ErrorId,CommerceSync.GetCommerceLoyaltyCard"
         $err[0].TargetObject | Should -Be @($Unknown.Values)[0]
+    }
+
+    It 'lists nothing, and no error, for a card that exists but not with the other filters' {
+        Get-CommerceLoyaltyCard -CardNumber $cards[2].CardNumber -AccountNumber $s.Ann -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+        Get-CommerceLoyaltyCard -CardNumber $cards[2].CardNumber -Channel S0001 -ErrorAction SilentlyContinue -ErrorVariable other | Should -BeNullOrEmpty
+        $other.FullyQualifiedErrorId | Should -Be 'LoyaltyCardNotFound,CommerceSync.GetCommerceLoyaltyCard'
     }
 
     It 'lists nothing, and no error, for a customer with no card' {

@@ -45,9 +45,15 @@ namespace CommerceSync
             var list = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = cards, AccountNumbers = accounts }).ToList();
             WriteObject(list, true);
             var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
-            foreach (var card in GetCommerceSalesOrder.Missing(cards, list.Select(c => c.CardNumber)))
+            var missingCards = GetCommerceSalesOrder.Missing(cards, list.Select(c => c.CardNumber)).ToArray();
+            if (missingCards.Length > 0)
             {
-                WriteRecordError(ErrorIds.LoyaltyCardNotFound, ErrorKind.NotFound, "Loyalty card '" + card + "' does not exist" + at + ".", card);
+                // One that exists but not with the other filters given is no match, not an unknown card.
+                var known = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = missingCards }).Select(c => c.CardNumber).ToList();
+                foreach (var card in missingCards.Where(c => !known.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.LoyaltyCardNotFound, ErrorKind.NotFound, "Loyalty card '" + card + "' does not exist" + at + ".", card);
+                }
             }
             var missingAccounts = GetCommerceSalesOrder.Missing(accounts, list.Select(c => c.AccountNumber)).ToArray();
             if (missingAccounts.Length == 0) return;

@@ -66,9 +66,15 @@ namespace CommerceSync
             var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
 
             // Named ids the store does not have are ...NotFound errors; ones it has that made no order (yet) are simply not listed.
-            foreach (var id in Missing(sales, list.Select(o => o.SalesId)))
+            var missingSales = Missing(sales, list.Select(o => o.SalesId)).ToArray();
+            if (missingSales.Length > 0)
             {
-                WriteRecordError(ErrorIds.SalesOrderNotFound, ErrorKind.NotFound, "Sales order '" + id + "' does not exist" + at + ".", id);
+                // One that exists but not with the other filters given is no match, not an unknown id.
+                var known = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter { ChannelIds = channels, SalesIds = missingSales }).Select(o => o.SalesId).ToList();
+                foreach (var id in missingSales.Where(i => !known.Contains(i, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.SalesOrderNotFound, ErrorKind.NotFound, "Sales order '" + id + "' does not exist" + at + ".", id);
+                }
             }
             var missingTransactions = Missing(transactions, list.Select(o => o.TransactionId)).ToArray();
             if (missingTransactions.Length > 0)
