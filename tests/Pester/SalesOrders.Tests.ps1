@@ -106,6 +106,8 @@ Describe 'Get-CommerceSalesOrder' {
         @($annOrders.ChannelId | Sort-Object) | Should -Be @('S0001', 'S0002')
         @(Get-CommerceCustomer | Get-CommerceSalesOrder).Count | Should -Be 3
         @(Get-CommerceCustomer -AccountNumber $s.Ann | Get-CommerceSalesOrder -Channel S0002).TransactionId | Should -Be $s.AnnAtS2.TransactionId
+        @((Get-AsyncCustomer -Channel S0001 | Where-Object FirstName -eq Ann | Get-CommerceSalesOrder).ChannelId | Sort-Object) | Should -Be @('S0001', 'S0002') -Because 'an async customer with its account pipes in the same way'
+        Get-AsyncCustomer -Channel S0001 | Where-Object FirstName -eq Cleo | Get-CommerceSalesOrder | Should -BeNullOrEmpty -Because 'Cleo has no account yet'
     }
 
     It 'lists nothing for a customer piped in while the store shows it pending sync' {
@@ -193,6 +195,7 @@ Describe 'Get-CommerceLoyaltyCard' {
     It 'lists the cards of each customer piped in, at every store, and none for a customer pending sync' {
         @((Get-CommerceCustomer -AccountNumber $s.Ann | Get-CommerceLoyaltyCard).ChannelId | Sort-Object) | Should -Be @('S0001', 'S0002')
         @(Get-CommerceCustomer | Get-CommerceLoyaltyCard).Count | Should -Be 3
+        @((Get-AsyncCustomer -Channel S0001 | Where-Object FirstName -eq Ann | Get-CommerceLoyaltyCard).ChannelId | Sort-Object) | Should -Be @('S0001', 'S0002')
         @(Get-CommerceCustomer -Channel S0001 | Where-Object { -not $_.AccountNumber } | Get-CommerceLoyaltyCard) | Should -BeNullOrEmpty
         @(Get-CommerceLoyaltyCard | Get-CommerceLoyaltyCard).CardNumber | Should -Be @((Get-CommerceLoyaltyCard).CardNumber)
         @(Get-CommerceChannel S0001 | Get-CommerceLoyaltyCard).CardNumber | Should -Be $cards[0].CardNumber

@@ -44,7 +44,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             // A customer's ChannelId is the store that created it; its orders may come from any store.
-            var channels = !channelOnCommandLine && PipelineInput is Customer ? null : ResolveChannels(Channel);
+            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
             if (channels != null && channels.Length == 0) return;
             // A piped object with no value where it names one (a transaction with no sales order yet, a customer pending
             // sync) has no sales order: it must not widen to every order.
@@ -104,6 +104,9 @@ namespace CommerceSync
                 }
             }
         }
+
+        /// <summary>A customer, synced or async: its ChannelId is the store that created it, not a filter on what it did.</summary>
+        internal static bool IsCustomer(object piped) => piped is Customer || piped is AsyncCustomer;
 
         /// <summary>Whether the parameter was bound (on the command line or from a piped object) with no value in it.</summary>
         internal static bool NamesNothing(PSCmdlet cmdlet, string name, string[] values) =>
