@@ -42,6 +42,8 @@ namespace CommerceSync
         public const string CustomerNotFound = "CustomerNotFound";
         public const string JobRunNotFound = "JobRunNotFound";
         public const string TransactionNotFound = "TransactionNotFound";
+        public const string SalesOrderNotFound = "SalesOrderNotFound";
+        public const string LoyaltyCardNotFound = "LoyaltyCardNotFound";
         public const string TransactionExists = "TransactionExists";
         public const string CustomerRequired = "CustomerRequired";
         public const string AddressNotFound = "AddressNotFound";

@@ -171,6 +171,24 @@ namespace CommerceSync
         private static readonly System.Reflection.PropertyInfo CurrentPipelineObject = typeof(Cmdlet).BaseType?.GetProperty("CurrentPipelineObject",
             System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
 
+        /// <summary>The object piped in for the record being processed (unwrapped), or null without pipeline input.</summary>
+        protected object PipelineInput
+        {
+            get
+            {
+                if (!MyInvocation.ExpectingInput) return null;
+                try
+                {
+                    var o = CurrentPipelineObject?.GetValue(this);
+                    return o is PSObject p ? p.BaseObject : o;
+                }
+                catch (Exception ex) when (ex is System.Reflection.TargetInvocationException || ex is MemberAccessException)
+                {
+                    return null;
+                }
+            }
+        }
+
         private void NoteRow()
         {
             if (!MyInvocation.ExpectingInput) return;

@@ -77,3 +77,20 @@ namespace CommerceSync
         }
     }
 }
+
+namespace CommerceSync
+{
+    /// <summary>Completes sales order ids (SalesId) from the store in use.</summary>
+    public sealed class SalesOrderIdCompleter : StoreCompleter
+    {
+        protected override System.Collections.Generic.IEnumerable<(string Value, string Tooltip)> Values(CommerceSync.Storage.StoreDatabase db, string wildcard) =>
+            new CommerceSync.Storage.OrderStore(db).CompleteSalesIds(wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>Completes loyalty card numbers from the store in use.</summary>
+    public sealed class LoyaltyCardNumberCompleter : StoreCompleter
+    {
+        protected override System.Collections.Generic.IEnumerable<(string Value, string Tooltip)> Values(CommerceSync.Storage.StoreDatabase db, string wildcard) =>
+            new CommerceSync.Storage.LoyaltyStore(db).CompleteCardNumbers(wildcard.TrimEnd('*'), 100);
+    }
+}

@@ -70,6 +70,12 @@ namespace CommerceSync
         public decimal Amount => Quantity * Price;
     }
 
+    /// <summary>Where an HQ sales order is. Synchronize orders creates every order; later steps of its life are not modelled yet.</summary>
+    public enum SalesOrderStatus
+    {
+        Created = 0,
+    }
+
     /// <summary>An HQ sales order made from a customer order by "Synchronize orders".</summary>
     public sealed class SalesOrder : IStoreObject
     {
@@ -83,7 +89,8 @@ namespace CommerceSync
         public string AccountNumber { get; set; }
         public string DeliveryAddressId { get; set; }
         public decimal Amount { get; set; }
-        public string Status { get; set; } = "Created";
+        /// <summary>A <see cref="SalesOrderStatus"/> name (text, as it always was): what Get-CommerceSalesOrder -Status filters on.</summary>
+        public string Status { get; set; } = nameof(SalesOrderStatus.Created);
         public DateTime CreatedAt { get; set; }
 
         public override string ToString() => SalesId;

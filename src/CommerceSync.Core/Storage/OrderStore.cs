@@ -33,6 +33,16 @@ namespace CommerceSync.Storage
         public DateTime? BusinessDate { get; set; }
     }
 
+    /// <summary>What Get-CommerceSalesOrder asks for; each list given narrows the result.</summary>
+    public sealed class SalesOrderFilter
+    {
+        public string[] ChannelIds { get; set; }
+        public string[] SalesIds { get; set; }
+        public string[] TransactionIds { get; set; }
+        public string[] AccountNumbers { get; set; }
+        public SalesOrderStatus[] Statuses { get; set; }
+    }
+
     /// <summary>The SQL of the two other paths: Synchronize orders (sales orders) and statement posting (statements).</summary>
     public sealed class OrderStore
     {
@@ -172,16 +182,30 @@ ON CONFLICT(data_area_id, statement_id) DO UPDATE SET transaction_count = exclud
 FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
         }
 
-        public IEnumerable<SalesOrder> ReadSalesOrders(string[] channelIds, string[] salesIds, string[] transactionIds)
+        public IEnumerable<SalesOrder> ReadSalesOrders(string[] channelIds, string[] salesIds, string[] transactionIds) =>
+            ReadSalesOrders(new SalesOrderFilter { ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds });
+
+        /// <summary>Sales orders that match every filter given (a null filter matches all), by company and sales id.</summary>
+        public IEnumerable<SalesOrder> ReadSalesOrders(SalesOrderFilter filter)
         {
-            var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(salesIds, "sales_id", "$sales").In(transactionIds, "transaction_id", "$tx");
+            filter = filter ?? new SalesOrderFilter();
+            var where = new SqlFilter().In(filter.ChannelIds, "channel_id", "$channels").In(filter.SalesIds, "sales_id", "$sales")
+                .In(filter.TransactionIds, "transaction_id", "$tx").In(filter.AccountNumbers, "account_number", "$acc")
+                // Synchronize orders creates every order, and nothing changes an order's status yet: all are Created.
+                .When(filter.Statuses != null && !filter.Statuses.Contains(SalesOrderStatus.Created), "1 = 0");
             return db.Query(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
 WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
                 SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.GetString(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
-                DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7),
+                DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7), Status = nameof(SalesOrderStatus.Created),
             }, where.Args);
         }
+
+        /// <summary>Sales ids that start with <paramref name="prefix"/>, for tab completion.</summary>
+        public IEnumerable<(string Value, string Tooltip)> CompleteSalesIds(string prefix, int max) =>
+            db.Query("SELECT sales_id, account_number, channel_id, transaction_id FROM sales_order WHERE sales_id LIKE $p ESCAPE '\\' ORDER BY sales_id LIMIT $n;",
+                r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " at " + r.GetString(2) + " (" + r.GetString(3) + ")"),
+                ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
 
         public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses)
         {

@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists the loyalty cards issued at the channels.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceLoyaltyCard")]
+    [OutputType(typeof(LoyaltyCard))]
+    public sealed class GetCommerceLoyaltyCard : CommerceCmdlet
+    {
+        /// <summary>The channels that issued the cards.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LoyaltyCardNumberCompleter))]
+        public string[] CardNumber { get; set; }
+
+        /// <summary>The customers (account numbers).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string[] AccountNumber { get; set; }
+
+        private bool channelOnCommandLine;
+
+        protected override void BeginProcessing()
+        {
+            channelOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Channel));
+        }
+
+        protected override void ProcessCommerceRecord()
+        {
+            // A customer's ChannelId is the store that created it; any store may have issued its cards.
+            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            // A customer pending sync (no account number yet) has no card: it must not widen to every card.
+            if (GetCommerceSalesOrder.NamesNothing(this, nameof(CardNumber), CardNumber) || GetCommerceSalesOrder.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
+            var cards = GetCommerceTransaction.NonEmpty(CardNumber);
+            var accounts = GetCommerceTransaction.NonEmpty(AccountNumber);
+            var list = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = cards, AccountNumbers = accounts }).ToList();
+            WriteObject(list, true);
+            var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
+            var missingCards = GetCommerceSalesOrder.Missing(cards, list.Select(c => c.CardNumber)).ToArray();
+            if (missingCards.Length > 0)
+            {
+                // One that exists but not with the other filters given is no match, not an unknown card.
+                var known = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = missingCards }).Select(c => c.CardNumber).ToList();
+                foreach (var card in missingCards.Where(c => !known.Contains(c, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.LoyaltyCardNotFound, ErrorKind.NotFound, "Loyalty card '" + card + "' does not exist" + at + ".", card);
+                }
+            }
+            var missingAccounts = GetCommerceSalesOrder.Missing(accounts, list.Select(c => c.AccountNumber)).ToArray();
+            if (missingAccounts.Length == 0) return;
+            // A customer without a card is an answer (none), not an error; an account the store does not have is.
+            var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+            foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
+            {
+                WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists the HQ sales orders Synchronize orders made from customer orders.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceSalesOrder")]
+    [OutputType(typeof(SalesOrder))]
+    public sealed class GetCommerceSalesOrder : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>The sales order ids; SalesId binds it, so a transaction or a sales order pipes in.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SalesId")]
+        [ArgumentCompleter(typeof(SalesOrderIdCompleter))]
+        public string[] SalesOrderId { get; set; }
+
+        /// <summary>The customer orders (transaction ids) the sales orders were made from.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[] TransactionId { get; set; }
+
+        /// <summary>The customers (account numbers).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string[] AccountNumber { get; set; }
+
+        [Parameter]
+        public SalesOrderStatus[] Status { get; set; }
+
+        private bool channelOnCommandLine;
+
+        protected override void BeginProcessing()
+        {
+            channelOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Channel));
+        }
+
+        protected override void ProcessCommerceRecord()
+        {
+            // A customer's ChannelId is the store that created it; its orders may come from any store.
+            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            // A piped object with no value where it names one (a transaction with no sales order yet, a customer pending
+            // sync) has no sales order: it must not widen to every order.
+            if (NamesNothing(nameof(SalesOrderId), SalesOrderId) || NamesNothing(nameof(TransactionId), TransactionId) || NamesNothing(nameof(AccountNumber), AccountNumber)) return;
+            var sales = GetCommerceTransaction.NonEmpty(SalesOrderId);
+            var transactions = GetCommerceTransaction.NonEmpty(TransactionId);
+            var accounts = GetCommerceTransaction.NonEmpty(AccountNumber);
+            var found = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter
+            {
+                ChannelIds = channels, SalesIds = sales, TransactionIds = transactions, AccountNumbers = accounts, Statuses = Status,
+            });
+            if (sales == null && transactions == null && accounts == null)
+            {
+                WriteObject(found, true);
+                return;
+            }
+            var list = found.ToList();
+            WriteObject(list, true);
+            var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
+
+            // Named ids the store does not have are ...NotFound errors; ones it has that made no order (yet) are simply not listed.
+            var missingSales = Missing(sales, list.Select(o => o.SalesId)).ToArray();
+            if (missingSales.Length > 0)
+            {
+                // One that exists but not with the other filters given is no match, not an unknown id.
+                var known = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter { ChannelIds = channels, SalesIds = missingSales }).Select(o => o.SalesId).ToList();
+                foreach (var id in missingSales.Where(i => !known.Contains(i, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.SalesOrderNotFound, ErrorKind.NotFound, "Sales order '" + id + "' does not exist" + at + ".", id);
+                }
+            }
+            var missingTransactions = Missing(transactions, list.Select(o => o.TransactionId)).ToArray();
+            if (missingTransactions.Length > 0)
+            {
+                var known = new TransactionStore(Db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = missingTransactions, IncludeLines = false }).ToList();
+                foreach (var id in missingTransactions)
+                {
+                    var t = known.FirstOrDefault(k => string.Equals(k.TransactionId, id, StringComparison.OrdinalIgnoreCase));
+                    if (t == null)
+                    {
+                        WriteRecordError(ErrorIds.TransactionNotFound, ErrorKind.NotFound, "Transaction '" + id + "' does not exist" + at + ".", id);
+                    }
+                    else
+                    {
+                        WriteVerbose("Transaction " + t.TransactionId + " at " + t.ChannelId + " has no sales order: " +
+                            (t.Type == TransactionType.CustomerOrder ? "it is " + t.Status + " (Synchronize orders makes one from an uploaded customer order)." : "it is a cash-and-carry sale."));
+                    }
+                }
+            }
+            var missingAccounts = Missing(accounts, list.Select(o => o.AccountNumber)).ToArray();
+            if (missingAccounts.Length > 0)
+            {
+                var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+                foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
+                {
+                    WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);
+                }
+            }
+        }
+
+        /// <summary>A customer, synced or async: its ChannelId is the store that created it, not a filter on what it did.</summary>
+        internal static bool IsCustomer(object piped) => piped is Customer || piped is AsyncCustomer;
+
+        /// <summary>Whether the parameter was bound (on the command line or from a piped object) with no value in it.</summary>
+        internal static bool NamesNothing(PSCmdlet cmdlet, string name, string[] values) =>
+            cmdlet.MyInvocation.BoundParameters.ContainsKey(name) && GetCommerceTransaction.NonEmpty(values) == null;
+
+        private bool NamesNothing(string name, string[] values) => NamesNothing(this, name, values);
+
+        internal static System.Collections.Generic.IEnumerable<string> Missing(string[] named, System.Collections.Generic.IEnumerable<string> found)
+        {
+            if (named == null) return Enumerable.Empty<string>();
+            var have = new System.Collections.Generic.HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
+            return named.Where(n => !have.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase);
+        }
+    }
+}
