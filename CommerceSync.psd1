@@ -22,7 +22,8 @@
         'Invoke-StatementPosting', 'Get-CommerceStatement',
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
         'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Get-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore',
-        'Get-CommerceSyncReport', 'Test-CommerceSync', 'Assert-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData'
+        'Get-CommerceSyncReport', 'Test-CommerceSync', 'Assert-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData',
+        'Import-AsyncCustomer'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

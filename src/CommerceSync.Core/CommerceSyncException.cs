@@ -79,6 +79,7 @@ namespace CommerceSync
         public const string SearchTooShort = "SearchTooShort";
         public const string OperationNotFound = "OperationNotFound";
         public const string ImportFormatInvalid = "ImportFormatInvalid";
+        public const string ImportFileUnreadable = "ImportFileUnreadable";
         public const string StoreNotEmpty = "StoreNotEmpty";
         public const string BackupNotSupported = "BackupNotSupported";
         public const string PostgresNotSupported = "PostgresNotSupported";

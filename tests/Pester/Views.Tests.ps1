@@ -85,6 +85,7 @@ BeforeAll {
     Test-CommerceStore -Detailed | Add-ToPool
     Find-CommerceDuplicateCustomer -MinimumScore 0.3 | Add-ToPool
     Export-CommerceData -Path (Join-Path $TestDrive 'views-export-of-the-whole-store.jsonl') | Add-ToPool
+    Import-AsyncCustomer -Path (Join-Path $PSScriptRoot '../../docs/examples/customers.csv') | Add-ToPool
     # Every reading cmdlet that needs no argument, so the objects of cmdlets added later are here too.
     foreach ($command in Get-Command -Module CommerceSync -Verb Get) {
         $mandatory = $command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.Mandatory } }

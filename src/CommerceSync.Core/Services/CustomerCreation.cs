@@ -33,11 +33,17 @@ namespace CommerceSync.Services
         /// <summary>Appends prepared async customers, each channel's to its offline database when its registers are offline.</summary>
         public void AppendAsync(IReadOnlyList<AsyncCustomer> prepared)
         {
+            if (prepared.Count == 0) return;
             var store = new AsyncCustomerStore(db);
             var channels = new ChannelStore(db);
-            foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
+            // One commit for the whole batch, whatever channels it spans: a batch is there or it is not.
+            using (var tx = db.BeginWrite())
             {
-                store.Append(group.ToList(), offline: channels.Get(group.Key).IsOffline);
+                foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
+                {
+                    store.AppendInTransaction(group.ToList(), offline: channels.Get(group.Key).IsOffline);
+                }
+                tx.Commit();
             }
         }
 

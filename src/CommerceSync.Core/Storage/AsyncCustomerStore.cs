@@ -31,9 +31,11 @@ namespace CommerceSync.Storage
         /// Checks a customer as a POS would and fills what the POS fills (the GUID, the channel's default group and currency).
         /// Throws a <see cref="CommerceSyncException"/> for this one customer; the caller decides whether the batch goes on.
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft)
+        public AsyncCustomer Prepare(AsyncCustomer draft) => Prepare(draft, channels.Get(draft.ChannelId));
+
+        /// <summary>As <see cref="Prepare(AsyncCustomer)"/>, with the channel already read (an import reads each channel once).</summary>
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel)
         {
-            var channel = channels.Get(draft.ChannelId);
             var problem = CustomerRules.CheckAtChannel(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName, draft.Email, draft.Phone)
                 ?? (string.IsNullOrWhiteSpace(draft.CustomerGroup) ? null : InputRules.CheckId("CustomerGroup", draft.CustomerGroup, InputRules.MaxCustomerGroupLength))
                 ?? CustomerRules.Length("Currency", draft.Currency, 10)
@@ -98,10 +100,20 @@ namespace CommerceSync.Storage
         public void Append(IReadOnlyList<AsyncCustomer> prepared, bool offline = false)
         {
             if (prepared.Count == 0) return;
+            using (var tx = db.BeginWrite())
+            {
+                AppendInTransaction(prepared, offline);
+                tx.Commit();
+            }
+        }
+
+        /// <summary>As <see cref="Append"/>, inside the caller's write transaction (several channels in one commit).</summary>
+        internal void AppendInTransaction(IReadOnlyList<AsyncCustomer> prepared, bool offline)
+        {
+            if (prepared.Count == 0) return;
             var now = DateTime.UtcNow;
             // Same columns on both sides; the offline database orders rows by seq instead of a replication counter.
             var (prefix, order, op, opValue) = offline ? ("off_", "seq", "", "") : ("ch_", "counter", ", operation", ", 1");
-            using (var tx = db.BeginWrite())
             using (var cust = db.Command("INSERT INTO " + prefix + @"async_customer(channel_id, " + order + ", async_customer_id" + op + @", first_name, middle_name, last_name, name,
   relationship_type, customer_group, currency, language, email, phone, created_at)
 VALUES ($ch, $n, $id" + opValue + ", $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $at);"))
@@ -139,7 +151,6 @@ VALUES ($ch, $n, $id" + opValue + ", $name, $type, $value, $at);"))
                         }
                     }
                 }
-                tx.Commit();
             }
         }
 

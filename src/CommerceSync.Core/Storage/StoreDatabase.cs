@@ -538,10 +538,19 @@ namespace CommerceSync.Storage
         /// <summary>Sets parameters of a command made by <see cref="Command"/>, adding those it does not have yet.</summary>
         internal void Bind(DbCommand cmd, params (string Name, object Value)[] values)
         {
-            foreach (var v in values)
+            var parameters = cmd.Parameters;
+            for (var i = 0; i < values.Length; i++)
             {
+                var v = values[i];
                 var name = Dialect.ParameterName(v.Name);
-                if (cmd.Parameters.Contains(name))
+                // A statement run once per row binds the same names in the same order every time: set them by position,
+                // and look a name up (a linear search in the providers) only when it is new or out of place.
+                if (i < parameters.Count && string.Equals(parameters[i].ParameterName, name, StringComparison.Ordinal))
+                {
+                    Dialect.SetValue(parameters[i], v.Value);
+                    continue;
+                }
+                if (parameters.Contains(name))
                 {
                     Dialect.SetValue(cmd.Parameters[name], v.Value);
                     continue;

@@ -80,26 +80,15 @@ namespace CommerceSync
         public Hashtable Attribute { get; set; }
 
         /// <summary>The customer as the POS captured it (checked and completed by the store's Prepare).</summary>
-        protected AsyncCustomer Draft(string asyncCustomerId = null) => new AsyncCustomer
+        protected AsyncCustomer Draft(string asyncCustomerId = null) => new CustomerDraft
         {
-            ChannelId = Channel,
-            FirstName = Blank(FirstName), MiddleName = Blank(MiddleName), LastName = Blank(LastName), Name = Blank(Name),
-            RelationshipType = RelationshipType, Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
-            Currency = Blank(Currency), Language = Blank(Language), AsyncCustomerId = Blank(asyncCustomerId),
-            Addresses = Addresses().ToArray(),
-            Attributes = Attributes(Attribute).ToArray(),
-        };
+            Channel = Channel, AsyncCustomerId = asyncCustomerId,
+            FirstName = FirstName, MiddleName = MiddleName, LastName = LastName, Name = Name, RelationshipType = RelationshipType,
+            Email = Email, Phone = Phone, CustomerGroup = CustomerGroup, Currency = Currency, Language = Language,
+            Street = Street, City = City, State = State, ZipCode = ZipCode, Country = Country,
+        }.ToAsyncCustomer((Address ?? Array.Empty<Hashtable>()).Select(AddressFromHashtable), Attributes(Attribute));
 
-        internal static string Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-        private IEnumerable<AsyncAddress> Addresses()
-        {
-            if (Street != null || City != null || ZipCode != null || Country != null || State != null)
-            {
-                yield return new AsyncAddress { Street = Blank(Street), City = Blank(City), State = Blank(State), ZipCode = Blank(ZipCode), Country = Blank(Country), IsPrimary = true };
-            }
-            foreach (var h in Address ?? Array.Empty<Hashtable>()) yield return AddressFromHashtable(h);
-        }
+        internal static string Blank(string s) => CustomerDraft.Blank(s);
 
         internal static AsyncAddress AddressFromHashtable(Hashtable h)
         {

@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CommerceSync.Storage;
+using Newtonsoft.Json;
+using Sylvan.Data.Csv;
+
+namespace CommerceSync.Services
+{
+    public sealed class ImportOptions
+    {
+        public string Path { get; set; }
+        public ImportFormat Format { get; set; }
+        /// <summary>CSV only; null detects it from the header line (comma, tab, semicolon or pipe).</summary>
+        public char? Delimiter { get; set; }
+        /// <summary>Null: UTF-8, or what the byte order mark says.</summary>
+        public Encoding Encoding { get; set; }
+        /// <summary>The channel of rows that name none.</summary>
+        public string Channel { get; set; }
+        /// <summary>Rows per transaction.</summary>
+        public int ChunkSize { get; set; } = AsyncCustomerImport.DefaultChunkSize;
+    }
+
+    /// <summary>
+    /// Loads async customers from a CSV or JSON Lines file as New-AsyncCustomer would create them from the same rows (same
+    /// column names, same checks, same defaults), streaming: one transaction per chunk, a bad row refused alone with its line.
+    /// </summary>
+    public sealed class AsyncCustomerImport
+    {
+        public const int DefaultChunkSize = 10000;
+
+        /// <summary>Each column a row may have, by the names (and aliases) New-AsyncCustomer binds by property name.</summary>
+        public static readonly IReadOnlyDictionary<string, Action<CustomerDraft, string>> Columns =
+            new Dictionary<string, Action<CustomerDraft, string>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Channel"] = (d, v) => d.Channel = v,
+                ["ChannelId"] = (d, v) => d.Channel = v,
+                ["AsyncCustomerId"] = (d, v) => d.AsyncCustomerId = v,
+                ["FirstName"] = (d, v) => d.FirstName = v,
+                ["MiddleName"] = (d, v) => d.MiddleName = v,
+                ["LastName"] = (d, v) => d.LastName = v,
+                ["Name"] = (d, v) => d.Name = v,
+                ["RelationshipType"] = (d, v) => d.RelationshipType = ParseRelationship(v),
+                ["Email"] = (d, v) => d.Email = v,
+                ["Phone"] = (d, v) => d.Phone = v,
+                ["CustomerGroup"] = (d, v) => d.CustomerGroup = v,
+                ["Currency"] = (d, v) => d.Currency = v,
+                ["Language"] = (d, v) => d.Language = v,
+                ["Street"] = (d, v) => d.Street = v,
+                ["City"] = (d, v) => d.City = v,
+                ["State"] = (d, v) => d.State = v,
+                ["ZipCode"] = (d, v) => d.ZipCode = v,
+                ["PostalCode"] = (d, v) => d.ZipCode = v,
+                ["Zip"] = (d, v) => d.ZipCode = v,
+                ["Country"] = (d, v) => d.Country = v,
+                ["CountryRegion"] = (d, v) => d.Country = v,
+            };
+
+        private readonly StoreDatabase db;
+
+        public AsyncCustomerImport(StoreDatabase db) { this.db = db; }
+
+        public static ImportFormat FormatOf(string path, ImportFormat format)
+        {
+            if (format != ImportFormat.Auto) return format;
+            var ext = System.IO.Path.GetExtension(path);
+            return string.Equals(ext, ".jsonl", StringComparison.OrdinalIgnoreCase) || string.Equals(ext, ".ndjson", StringComparison.OrdinalIgnoreCase)
+                ? ImportFormat.JsonLines : ImportFormat.Csv;
+        }
+
+        /// <summary>
+        /// Imports one file. <paramref name="rowFailed"/> gets each refused row (its line and why) and the import goes on;
+        /// <paramref name="progress"/> gets the share of the file read (0-100) and the rows read so far.
+        /// </summary>
+        public CustomerImportResult Run(ImportOptions options, Action<long, CommerceSyncException> rowFailed, Action<int, long> progress = null)
+        {
+            if (options.ChunkSize < 1) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "ChunkSize must be at least 1.", options.ChunkSize);
+            var clock = Stopwatch.StartNew();
+            var format = FormatOf(options.Path, options.Format);
+            var result = new CustomerImportResult { Path = options.Path, Format = format };
+            var channels = new ChannelStore(db);
+            var known = new Dictionary<string, Channel>(StringComparer.OrdinalIgnoreCase);
+            var customers = new AsyncCustomerStore(db);
+            var creation = new CustomerCreation(db);
+            var given = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var chunk = new List<AsyncCustomer>(Math.Min(options.ChunkSize, DefaultChunkSize));
+
+            void Flush()
+            {
+                if (chunk.Count == 0) return;
+                creation.AppendAsync(chunk);
+                result.Created += chunk.Count;
+                foreach (var c in chunk) used.Add(c.ChannelId);
+                chunk.Clear();
+            }
+
+            Stream stream;
+            try
+            {
+                stream = new FileStream(options.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidArgument, "Cannot read '" + options.Path + "': " + ex.Message, options.Path, ex);
+            }
+            using (stream)
+            using (var text = new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+            {
+                var length = Math.Max(1, stream.Length);
+                var rows = format == ImportFormat.JsonLines ? ReadJsonLines(text, result) : ReadCsv(text, options.Delimiter, result);
+                foreach (var (line, draft, problem) in rows)
+                {
+                    result.Rows++;
+                    try
+                    {
+                        if (problem != null) throw problem;
+                        if (CustomerDraft.Blank(draft.Channel) == null)
+                        {
+                            draft.Channel = options.Channel ?? throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                                "The row names no Channel, and -Channel was not given.", line);
+                        }
+                        var channelId = draft.Channel.Trim();
+                        if (!known.TryGetValue(channelId, out var channel))
+                        {
+                            channel = channels.Find(channelId);
+                            known[channelId] = channel;
+                        }
+                        if (channel == null) throw ChannelStore.NotFound(channelId);
+                        var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel);
+                        if (CustomerDraft.Blank(draft.AsyncCustomerId) != null)
+                        {
+                            if (given.TryGetValue(prepared.AsyncCustomerId, out var first))
+                            {
+                                throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists,
+                                    "Async customer '" + prepared.AsyncCustomerId + "' is given on line " + first.ToString(CultureInfo.InvariantCulture) + " already.", prepared.AsyncCustomerId);
+                            }
+                            given[prepared.AsyncCustomerId] = line;
+                        }
+                        chunk.Add(prepared);
+                    }
+                    catch (CommerceSyncException ex)
+                    {
+                        result.Failed++;
+                        rowFailed(line, ex);
+                    }
+                    if (chunk.Count >= options.ChunkSize)
+                    {
+                        Flush();
+                    }
+                    if ((result.Rows & 1023) == 0) progress?.Invoke((int)Math.Min(99, stream.Position * 100 / length), result.Rows);
+                }
+                Flush();
+            }
+            result.ChannelIds = used.OrderBy(c => c, StringComparer.OrdinalIgnoreCase).ToArray();
+            result.IgnoredColumns = result.IgnoredColumns ?? Array.Empty<string>();
+            result.Duration = clock.Elapsed;
+            return result;
+        }
+
+        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException Problem)> ReadCsv(TextReader text, char? delimiter, CustomerImportResult result)
+        {
+            var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 };
+            if (delimiter.HasValue) options.Delimiter = delimiter.Value;
+            CsvDataReader csv;
+            try
+            {
+                csv = CsvDataReader.Create(text, options);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData, "The file is not CSV that can be read: " + ex.Message, result.Path, ex);
+            }
+            using (csv)
+            {
+                var setters = new Action<CustomerDraft, string>[csv.FieldCount];
+                var ignored = new List<string>();
+                for (var i = 0; i < csv.FieldCount; i++)
+                {
+                    var name = csv.GetName(i).Trim();
+                    if (Columns.TryGetValue(name, out var set)) setters[i] = set;
+                    else ignored.Add(name);
+                }
+                result.IgnoredColumns = ignored.ToArray();
+                if (setters.All(s => s == null))
+                {
+                    throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData,
+                        "The header line names no column of a customer (" + string.Join(", ", Columns.Keys) + ").", result.Path);
+                }
+                // The line a row starts on: a quoted field may span lines, so count the line breaks each row holds.
+                long line = 1;
+                while (true)
+                {
+                    bool more;
+                    CommerceSyncException problem = null;
+                    try
+                    {
+                        more = csv.Read();
+                    }
+                    catch (CsvFormatException ex)
+                    {
+                        throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData,
+                            "Line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " cannot be read as CSV: " + ex.Message, result.Path, ex);
+                    }
+                    if (!more) break;
+                    line++;
+                    var start = line;
+                    // A blank line is no row (as Import-Csv has it).
+                    if (csv.RowFieldCount <= 1 && csv.GetString(0).Length == 0) continue;
+                    var draft = new CustomerDraft();
+                    var fields = Math.Min(csv.RowFieldCount, setters.Length);
+                    if (csv.RowFieldCount > setters.Length)
+                    {
+                        problem = new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                            "The row has " + csv.RowFieldCount + " fields; the header names " + setters.Length + ".", start);
+                    }
+                    for (var i = 0; i < csv.RowFieldCount; i++)
+                    {
+                        var value = csv.GetString(i);
+                        for (var k = 0; k < value.Length; k++) if (value[k] == '\n') line++;
+                        if (i >= fields || setters[i] == null || problem != null) continue;
+                        try
+                        {
+                            setters[i](draft, value);
+                        }
+                        catch (CommerceSyncException ex)
+                        {
+                            problem = ex;
+                        }
+                    }
+                    yield return (start, draft, problem);
+                }
+            }
+        }
+
+        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException Problem)> ReadJsonLines(TextReader text, CustomerImportResult result)
+        {
+            var ignored = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            long line = 0;
+            string raw;
+            while ((raw = text.ReadLine()) != null)
+            {
+                line++;
+                if (string.IsNullOrWhiteSpace(raw)) continue;
+                var draft = new CustomerDraft();
+                CommerceSyncException problem = null;
+                try
+                {
+                    using (var json = new JsonTextReader(new StringReader(raw)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
+                    {
+                        if (!json.Read() || json.TokenType != JsonToken.StartObject) throw Invalid("The line is not a JSON object.", line);
+                        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+                        {
+                            var name = (string)json.Value;
+                            json.Read();
+                            if (json.TokenType == JsonToken.StartObject || json.TokenType == JsonToken.StartArray)
+                                throw Invalid("The field '" + name + "' holds a nested value; a customer's fields are text, numbers or true/false.", line);
+                            var value = json.Value == null ? null : Convert.ToString(json.Value, CultureInfo.InvariantCulture);
+                            if (Columns.TryGetValue(name, out var set)) set(draft, value);
+                            else ignored.Add(name);
+                        }
+                        if (json.Read()) throw Invalid("The line holds more than one JSON value.", line);
+                    }
+                }
+                catch (JsonException ex)
+                {
+                    // Newtonsoft's position is within the line; the line number is ours.
+                    var reason = ex.Message;
+                    var at = reason.IndexOf(" Path '", StringComparison.Ordinal);
+                    problem = Invalid("The line is not valid JSON: " + (at > 0 ? reason.Substring(0, at) : reason), line);
+                }
+                catch (CommerceSyncException ex)
+                {
+                    problem = ex;
+                }
+                yield return (line, draft, problem);
+            }
+            result.IgnoredColumns = ignored.ToArray();
+        }
+
+        private static CommerceSyncException Invalid(string message, long line) =>
+            new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, message, line);
+
+        private static RelationshipType ParseRelationship(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return RelationshipType.Person;
+            if (Enum.TryParse(value.Trim(), true, out RelationshipType parsed) && Enum.IsDefined(typeof(RelationshipType), parsed) && !char.IsDigit(value.Trim()[0]))
+                return parsed;
+            throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                "RelationshipType '" + value + "' is not one of: " + string.Join(", ", Enum.GetNames(typeof(RelationshipType))) + ".", value);
+        }
+    }
+}
