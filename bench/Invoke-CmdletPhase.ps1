@@ -6,7 +6,7 @@
 param(
     [Parameter(Mandatory)] [string] $Manifest,
     [Parameter(Mandatory)] [string] $Store,
-    [Parameter(Mandatory)] [ValidateSet('bulk', 'record', 'import', 'orders', 'statements')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('bulk', 'record', 'import', 'importplain', 'importfast', 'orders', 'statements')] [string] $Mode,
     [Parameter(Mandatory)] [string] $Result,
     [string] $Csv,
     [double] $LimitSeconds = 0
@@ -20,6 +20,9 @@ $pipelines = @{
     record     = 'Get-AsyncCustomer | Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null'
     # A user's import: one row per customer, one address by its parts; two attributes each.
     import     = 'param($Csv) Import-Csv -LiteralPath $Csv | New-AsyncCustomer -Attribute @{ LoyaltyTier = ''Gold''; Visits = 3 } | Out-Null'
+    # The same rows, no attributes: through the binder one at a time, and read by Import-AsyncCustomer in C#.
+    importplain = 'param($Csv) Import-Csv -LiteralPath $Csv | New-AsyncCustomer | Out-Null'
+    importfast = 'param($Csv) Import-AsyncCustomer -LiteralPath $Csv | Out-Null'
     orders     = 'Sync-CommerceOrder -WarningAction SilentlyContinue | Out-Null'
     statements = 'Invoke-StatementPosting -WarningAction SilentlyContinue | Out-Null'
 }
@@ -34,7 +37,7 @@ $null = $ps.Invoke()
 if ($ps.HadErrors) { throw "Setup failed: $($ps.Streams.Error | Select-Object -First 1)" }
 $ps.Commands.Clear()
 $null = $ps.AddScript('$ErrorActionPreference = ''Stop''').AddStatement().AddScript($pipelines[$Mode])
-if ($Mode -eq 'import') { $null = $ps.AddArgument($Csv) }
+if ($Mode -like 'import*') { $null = $ps.AddArgument($Csv) }
 
 $started = [datetime]::UtcNow
 $sw = [Diagnostics.Stopwatch]::StartNew()
@@ -59,7 +62,7 @@ $me = [Diagnostics.Process]::GetCurrentProcess()
 $me.Refresh()
 $steps = [ordered]@{}
 $counts = [ordered]@{ errors = $errors.Count }
-if ($Mode -ne 'import') {
+if ($Mode -notlike 'import*') {
     # The runs this process made: their own start and finish give per-job times in bulk mode.
     $ps.Commands.Clear()
     $null = $ps.AddScript('param($since) Get-CommerceJobRun | Where-Object { $_.Started -ge $since } | Sort-Object RunId').AddArgument($started.AddSeconds(-1))

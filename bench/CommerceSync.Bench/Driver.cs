@@ -172,6 +172,16 @@ namespace CommerceSync.Bench
                     report.Other[(size, "import")] = r;
                     report.Write(clock.Elapsed);
                     Delete(store, keep);
+                    // The same file twice more, without attributes: the binder's pipeline against Import-AsyncCustomer.
+                    foreach (var kind in new[] { "importplain", "importfast" })
+                    {
+                        runner.Bench(kind + "-gen-" + n, hardTimeout, "gen", "--store", store, "--customers", "0", "--channels", ch);
+                        var k = runner.Cmdlets(kind + "-" + n, hard(otherLimit), kind, store, csv, otherLimit);
+                        k.Rows = long.Parse(rows, C);
+                        report.Other[(size, kind)] = k;
+                        report.Write(clock.Elapsed);
+                        Delete(store, keep);
+                    }
                     if (!keep) File.Delete(csv);
                 }
                 Delete(seed, keep);

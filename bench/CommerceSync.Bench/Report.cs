@@ -162,6 +162,10 @@ namespace CommerceSync.Bench
                     Row(sb, size, "`Invoke-StatementPosting`: cash-and-carry sales posted (a statement per store and day), after creating the async customers they reference", r, Count(r, "Statements"));
                 if (Other.TryGetValue((size, "import"), out r))
                     Row(sb, size, "`Import-Csv big.csv | New-AsyncCustomer -Attribute @{...}` into an empty store: CSV rows", r, r.Rows);
+                if (Other.TryGetValue((size, "importplain"), out r))
+                    Row(sb, size, "`Import-Csv big.csv | New-AsyncCustomer` (no attributes) into an empty store: CSV rows", r, r.Rows);
+                if (Other.TryGetValue((size, "importfast"), out r))
+                    Row(sb, size, "`Import-AsyncCustomer big.csv` into an empty store: CSV rows", r, r.Rows);
             }
             sb.AppendLine();
         }
@@ -259,6 +263,32 @@ namespace CommerceSync.Bench
                     Limit = "≤ 2x",
                     Pass = ok ? ratio <= 2 : (bool?)null,
                 });
+            }
+
+            // Import-AsyncCustomer: at least 10x the binder's pipeline on the same rows, at every size; a million rows in 20 s.
+            foreach (var size in Other.Keys.Where(k => k.Item2 == "importfast").Select(k => k.Item1).OrderBy(x => x))
+            {
+                PhaseResult plain, fast;
+                if (!Other.TryGetValue((size, "importplain"), out plain) || !Other.TryGetValue((size, "importfast"), out fast)) continue;
+                var incomplete = Failed(plain) || Failed(fast);
+                var speedup = plain.Seconds / fast.Seconds;
+                list.Add(new Target
+                {
+                    Name = "Import-AsyncCustomer vs Import-Csv | New-AsyncCustomer, same " + fast.Rows.ToString("N0", C) + " rows, at " + Size(size),
+                    Measured = Total(plain) + " s / " + Total(fast) + " s = " + (incomplete ? "≥ " : "") + speedup.ToString("0.0", C) + "x faster",
+                    Limit = "≥ 10x",
+                    Pass = Failed(fast) ? false : Failed(plain) ? (bool?)null : speedup >= 10,
+                });
+                if (fast.Rows >= 1000000)
+                {
+                    list.Add(new Target
+                    {
+                        Name = "Import-AsyncCustomer, " + fast.Rows.ToString("N0", C) + " rows",
+                        Measured = Total(fast) + " s",
+                        Limit = "≤ 20 s",
+                        Pass = !Failed(fast) && fast.Seconds <= 20,
+                    });
+                }
             }
 
             sb.AppendLine("## Targets");

@@ -112,46 +112,55 @@ namespace CommerceSync.Storage
         {
             if (prepared.Count == 0) return;
             var now = DateTime.UtcNow;
-            // Same columns on both sides; the offline database orders rows by seq instead of a replication counter.
-            var (prefix, order, op, opValue) = offline ? ("off_", "seq", "", "") : ("ch_", "counter", ", operation", ", 1");
-            using (var cust = db.Command("INSERT INTO " + prefix + @"async_customer(channel_id, " + order + ", async_customer_id" + op + @", first_name, middle_name, last_name, name,
-  relationship_type, customer_group, currency, language, email, phone, created_at)
-VALUES ($ch, $n, $id" + opValue + ", $fn, $mn, $ln, $name, $rt, $grp, $cur, $lang, $email, $phone, $at);"))
-            using (var addr = db.Command("INSERT INTO " + prefix + "async_address(channel_id, " + order + ", address_id, async_customer_id" + (offline ? "" : ", account_number, operation") + @",
-  name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
-VALUES ($ch, $n, $aid, $id" + (offline ? "" : ", $acc, 1") + ", $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);"))
-            using (var attr = db.Command("INSERT INTO " + prefix + "async_attribute(channel_id, " + order + ", async_customer_id" + op + @", name, data_type, value, created_at)
-VALUES ($ch, $n, $id" + opValue + ", $name, $type, $value, $at);"))
+            var at = now.ToStoreText();
+            // Same columns on both sides; the offline database orders rows by seq instead of a replication counter, and its
+            // rows are all creates.
+            var order = offline ? "seq" : "counter";
+            var customerColumns = new List<string> { "channel_id", order, "async_customer_id" };
+            if (!offline) customerColumns.Add("operation");
+            customerColumns.AddRange(new[] { "first_name", "middle_name", "last_name", "name", "relationship_type", "customer_group", "currency", "language", "email", "phone", "created_at" });
+            var addressColumns = new List<string> { "channel_id", order, "address_id", "async_customer_id" };
+            if (!offline) addressColumns.AddRange(new[] { "account_number", "operation" });
+            addressColumns.AddRange(new[] { "name", "street", "street_number", "city", "county", "state", "zip_code", "country", "purpose", "is_primary", "created_at" });
+            var attributeColumns = new List<string> { "channel_id", order, "async_customer_id" };
+            if (!offline) attributeColumns.Add("operation");
+            attributeColumns.AddRange(new[] { "name", "data_type", "value", "created_at" });
+
+            var customerRows = new List<object[]>(prepared.Count);
+            var addressRows = new List<object[]>();
+            var attributeRows = new List<object[]>();
+            foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
             {
-                foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
+                var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
+                var counter = offline ? channels.ReserveOfflineSeq(group.Key, needed) : channels.ReserveCounters(group.Key, needed);
+                foreach (var c in group)
                 {
-                    var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
-                    var counter = offline ? channels.ReserveOfflineSeq(group.Key, needed) : channels.ReserveCounters(group.Key, needed);
-                    foreach (var c in group)
+                    c.CreatedAt = now;
+                    c.ReplicationCounter = offline ? 0 : counter;
+                    c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
+                    customerRows.Add(offline
+                        ? new object[] { c.ChannelId, counter++, c.AsyncCustomerId, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at }
+                        : new object[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at });
+                    foreach (var a in c.Addresses ?? Array.Empty<AsyncAddress>())
                     {
-                        c.CreatedAt = now;
-                        c.ReplicationCounter = offline ? 0 : counter;
-                        c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
-                        db.Bind(cust, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$fn", c.FirstName), ("$mn", c.MiddleName),
-                            ("$ln", c.LastName), ("$name", c.Name), ("$rt", (int)c.RelationshipType), ("$grp", c.CustomerGroup), ("$cur", c.Currency),
-                            ("$lang", c.Language), ("$email", c.Email), ("$phone", c.Phone), ("$at", now.ToStoreText()));
-                        cust.ExecuteNonQuery();
-                        foreach (var a in c.Addresses ?? Array.Empty<AsyncAddress>())
-                        {
-                            a.CreatedAt = now;
-                            a.ReplicationCounter = offline ? 0 : counter;
-                            BindAddress(addr, a, counter++, now, offline);
-                            addr.ExecuteNonQuery();
-                        }
-                        foreach (var t in c.Attributes ?? Array.Empty<CustomerAttribute>())
-                        {
-                            db.Bind(attr, ("$ch", c.ChannelId), ("$n", counter++), ("$id", c.AsyncCustomerId), ("$name", t.Name), ("$type", (int)t.DataType),
-                                ("$value", t.Value), ("$at", now.ToStoreText()));
-                            attr.ExecuteNonQuery();
-                        }
+                        a.CreatedAt = now;
+                        a.ReplicationCounter = offline ? 0 : counter;
+                        addressRows.Add(offline
+                            ? new object[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at }
+                            : new object[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.AccountNumber, 1, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at });
+                    }
+                    foreach (var t in c.Attributes ?? Array.Empty<CustomerAttribute>())
+                    {
+                        attributeRows.Add(offline
+                            ? new object[] { c.ChannelId, counter++, c.AsyncCustomerId, t.Name, (int)t.DataType, t.Value, at }
+                            : new object[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, t.Name, (int)t.DataType, t.Value, at });
                     }
                 }
             }
+            var prefix = offline ? "off_" : "ch_";
+            db.InsertRows(prefix + "async_customer", customerColumns.ToArray(), customerRows);
+            db.InsertRows(prefix + "async_address", addressColumns.ToArray(), addressRows);
+            db.InsertRows(prefix + "async_attribute", attributeColumns.ToArray(), attributeRows);
         }
 
         /// <summary>

@@ -31,7 +31,8 @@ namespace CommerceSync
         public string[] LiteralPath { get; set; }
 
         /// <summary>The channel of rows that name none (no Channel column, or an empty one). A row's own channel wins.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string Channel { get; set; }
