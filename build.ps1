@@ -7,8 +7,9 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
         dotnet tool restore && dotnet pwsh ./build.ps1 Test
 .PARAMETER Task
-    Build   compile the cmdlets for PowerShell 7 (net8.0) and Windows PowerShell 5.1 (net472) and lay out module/bin.
-    Docs    turn docs/*.md (PlatyPS markdown) into the module's MAML and about help.
+    Build   compile the cmdlets for PowerShell 7 (net8.0) and Windows PowerShell 5.1 (net472), lay out module/bin, and write
+            the help from docs/*.md (PlatyPS markdown): the cmdlets' MAML and the about topic.
+    Docs    write the help only (no compile), and the pages generated from the tests (docs/reliability.md).
     Test    Build + Docs, then the xunit suite and the Pester suite (in a fresh pwsh); prints "N passed, N failed".
     Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
@@ -41,6 +42,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+$script:HelpWritten = $false
 $Root = $PSScriptRoot
 $Manifest = Join-Path $Root 'CommerceSync.psd1'
 $ModuleBin = Join-Path $Root 'module/bin'
@@ -87,9 +89,15 @@ function Invoke-Build {
         }
     }
     Write-Host "Built CommerceSync $version into $ModuleBin"
+    # Build leaves a module that imports with its help: Build wiped module/bin, and the help goes back beside the assemblies.
+    $script:HelpWritten = $false
+    Invoke-Help
 }
 
-function Invoke-Docs {
+function Invoke-Help {
+    # The help the module needs, from docs/: cmdlet MAML beside each edition's assembly, the about topic beside the manifest.
+    # Part of Build (a few seconds), so Import-Module right after Build has Get-Help complete.
+    if ($script:HelpWritten) { return }
     $docs = Join-Path $Root 'docs'
     $helpFolder = Join-Path $Root 'module/en-US'
     New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
@@ -98,10 +106,6 @@ function Invoke-Docs {
     if ($pages) {
         ConvertTo-MamlHelp -Path $pages.FullName -Destination (Join-Path $helpFolder 'CommerceSync.PowerShell.dll-Help.xml')
     }
-    # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
-    . (Join-Path $Root 'build/ReliabilityDoc.ps1')
-    ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
-        Set-Content -LiteralPath (Join-Path $docs 'reliability.md') -NoNewline
     $about = Join-Path $docs 'about_CommerceSync.md'
     if (Test-Path $about) {
         ConvertTo-AboutHelp -Path $about -Destination (Join-Path $helpFolder 'about_CommerceSync.help.txt')
@@ -116,7 +120,17 @@ function Invoke-Docs {
             Copy-Item (Join-Path $helpFolder '*') (Join-Path $bin 'en-US') -Force
         }
     }
+    $script:HelpWritten = $true
     Write-Host "Help written to $helpFolder"
+}
+
+function Invoke-Docs {
+    # The help, and the pages generated from the tests.
+    Invoke-Help
+    # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
+    . (Join-Path $Root 'build/ReliabilityDoc.ps1')
+    ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
+        Set-Content -LiteralPath (Join-Path $Root 'docs/reliability.md') -NoNewline
 }
 
 function Get-PesterManifest {
