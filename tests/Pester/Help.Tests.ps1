@@ -93,10 +93,10 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         if (-not $script:ExampleResults) {
             $out = Join-Path $TestDrive 'examples.json'
             $work = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'examples') -Force
-            $arguments = @{ Manifest = $ModuleManifest; Docs = $Docs; WorkFolder = $work.FullName; OutFile = $out }
-            if ($env:COMMERCESYNC_TEST_POSTGRES) { $arguments.Postgres = $env:COMMERCESYNC_TEST_POSTGRES }
-            $switches = if ($OnPostgres) { @('-OnPostgres') } else { @() }
-            $log = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Help.Examples.ps1') @arguments @switches 2>&1
+            $arguments = @('-Manifest', $ModuleManifest, '-Docs', $Docs, '-WorkFolder', $work.FullName, '-OutFile', $out)
+            if ($env:COMMERCESYNC_TEST_POSTGRES) { $arguments += @('-Postgres', $env:COMMERCESYNC_TEST_POSTGRES) }
+            if ($OnPostgres) { $arguments += '-OnPostgres' }
+            $log = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Help.Examples.ps1') @arguments 2>&1
             if (-not (Test-Path $out)) { throw "The examples did not run: $($log -join [Environment]::NewLine)" }
             $script:ExampleResults = @(Get-Content -Raw $out | ConvertFrom-Json)
         }
@@ -134,8 +134,8 @@ Describe 'Help as ./build.ps1 Build leaves it, read in a fresh pwsh' -Skip:$Post
             }
         }
         $json = Join-Path $TestDrive 'help.json'
-        $arguments = @{ Manifest = $ModuleManifest; OutFile = $json }
-        if ($browser) { $arguments.BrowserFolder = $browser.FullName }
+        $arguments = @('-Manifest', $ModuleManifest, '-OutFile', $json)
+        if ($browser) { $arguments += @('-BrowserFolder', $browser.FullName) }
         $log = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Help.Reader.ps1') @arguments 2>&1
         if (-not (Test-Path $json)) { throw "Reading the help failed: $($log -join [Environment]::NewLine)" }
         $Read = Get-Content -Raw $json | ConvertFrom-Json
