@@ -4,7 +4,7 @@
 # Where Get-Help <cmdlet> -Online opens a cmdlet's page: this folder of the project's repository, then '<cmdlet>.md'.
 # The one place to change when the project moves (keep it beside the manifest's ProjectUri); a page's own
 # "online version:" overrides it.
-$HelpOnlineBase = 'https://example.invalid/commercesync/blob/main/docs/'
+$HelpOnlineBase = 'https://github.com/commercesync/CommerceSync/blob/main/docs/'
 
 function Read-HelpMarkdown {
     # Parses one PlatyPS v1 page into a plain object: Name, Synopsis, Description, Examples, Parameters, Inputs, Outputs, Notes, Links.
