@@ -42,7 +42,6 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
-$script:HelpWritten = $false
 $Root = $PSScriptRoot
 $Manifest = Join-Path $Root 'CommerceSync.psd1'
 $ModuleBin = Join-Path $Root 'module/bin'
@@ -90,14 +89,12 @@ function Invoke-Build {
     }
     Write-Host "Built CommerceSync $version into $ModuleBin"
     # Build leaves a module that imports with its help: Build wiped module/bin, and the help goes back beside the assemblies.
-    $script:HelpWritten = $false
     Invoke-Help
 }
 
 function Invoke-Help {
     # The help the module needs, from docs/: cmdlet MAML beside each edition's assembly, the about topic beside the manifest.
     # Part of Build (a few seconds), so Import-Module right after Build has Get-Help complete.
-    if ($script:HelpWritten) { return }
     $docs = Join-Path $Root 'docs'
     $helpFolder = Join-Path $Root 'module/en-US'
     New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
@@ -120,13 +117,10 @@ function Invoke-Help {
             Copy-Item (Join-Path $helpFolder '*') (Join-Path $bin 'en-US') -Force
         }
     }
-    $script:HelpWritten = $true
     Write-Host "Help written to $helpFolder"
 }
 
-function Invoke-Docs {
-    # The help, and the pages generated from the tests.
-    Invoke-Help
+function Invoke-GeneratedPages {
     # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
     . (Join-Path $Root 'build/ReliabilityDoc.ps1')
     ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
@@ -260,10 +254,11 @@ foreach ($t in $Task) {
     switch ($t) {
         'Clean' { foreach ($p in 'module/bin', 'module/en-US', 'en-US', 'out', 'obj') { Remove-Item (Join-Path $Root $p) -Recurse -Force -ErrorAction SilentlyContinue } }
         'Build' { Invoke-Build }
-        'Docs' { Invoke-Docs }
-        'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }
-        'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
-        'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-Docs }; Invoke-Package }
+        # Build writes the help itself, so what Test, Demo and Package check and ship is the help Build leaves.
+        'Docs' { Invoke-Help; Invoke-GeneratedPages }
+        'Test' { Invoke-Build; Invoke-GeneratedPages; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-GeneratedPages; Invoke-Demo }
+        'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-GeneratedPages }; Invoke-Package }
         'Stress' { Invoke-Build; Invoke-Stress }
         'Bench' { Invoke-Build; Invoke-Bench }
     }
