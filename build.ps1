@@ -7,8 +7,9 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
         dotnet tool restore && dotnet pwsh ./build.ps1 Test
 .PARAMETER Task
-    Build   compile the cmdlets for PowerShell 7 (net8.0) and Windows PowerShell 5.1 (net472) and lay out module/bin.
-    Docs    turn docs/*.md (PlatyPS markdown) into the module's MAML and about help.
+    Build   compile the cmdlets for PowerShell 7 (net8.0) and Windows PowerShell 5.1 (net472), lay out module/bin, and write
+            the help from docs/*.md (PlatyPS markdown): the cmdlets' MAML and the about topic.
+    Docs    write the help only (no compile), and the pages generated from the tests (docs/reliability.md).
     Test    Build + Docs, then the xunit suite and the Pester suite (in a fresh pwsh); prints "N passed, N failed".
     Demo    Build + Docs, then a conversion on a fresh store (or the per-user default store with -UseDefaultStore).
     Package Build + Docs, then the Gallery-shaped folder out/CommerceSync/<version>/.
@@ -87,9 +88,13 @@ function Invoke-Build {
         }
     }
     Write-Host "Built CommerceSync $version into $ModuleBin"
+    # Build leaves a module that imports with its help: Build wiped module/bin, and the help goes back beside the assemblies.
+    Invoke-Help
 }
 
-function Invoke-Docs {
+function Invoke-Help {
+    # The help the module needs, from docs/: cmdlet MAML beside each edition's assembly, the about topic beside the manifest.
+    # Part of Build (a few seconds), so Import-Module right after Build has Get-Help complete.
     $docs = Join-Path $Root 'docs'
     $helpFolder = Join-Path $Root 'module/en-US'
     New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
@@ -98,10 +103,6 @@ function Invoke-Docs {
     if ($pages) {
         ConvertTo-MamlHelp -Path $pages.FullName -Destination (Join-Path $helpFolder 'CommerceSync.PowerShell.dll-Help.xml')
     }
-    # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
-    . (Join-Path $Root 'build/ReliabilityDoc.ps1')
-    ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
-        Set-Content -LiteralPath (Join-Path $docs 'reliability.md') -NoNewline
     $about = Join-Path $docs 'about_CommerceSync.md'
     if (Test-Path $about) {
         ConvertTo-AboutHelp -Path $about -Destination (Join-Path $helpFolder 'about_CommerceSync.help.txt')
@@ -117,6 +118,13 @@ function Invoke-Docs {
         }
     }
     Write-Host "Help written to $helpFolder"
+}
+
+function Invoke-GeneratedPages {
+    # The bad-input catalogue is generated from the test cases, so the page and the tests cannot drift apart.
+    . (Join-Path $Root 'build/ReliabilityDoc.ps1')
+    ConvertTo-ReliabilityDoc -CasesPath (Join-Path $Root 'tests/Pester/BadInput.Cases.ps1') |
+        Set-Content -LiteralPath (Join-Path $Root 'docs/reliability.md') -NoNewline
 }
 
 function Get-PesterManifest {
@@ -268,10 +276,11 @@ foreach ($t in $Task) {
     switch ($t) {
         'Clean' { foreach ($p in 'module/bin', 'module/en-US', 'en-US', 'out', 'obj') { Remove-Item (Join-Path $Root $p) -Recurse -Force -ErrorAction SilentlyContinue } }
         'Build' { Invoke-Build }
-        'Docs' { Invoke-Docs }
-        'Test' { Invoke-Build; Invoke-Docs; Invoke-Test }
-        'Demo' { Invoke-Build; Invoke-Docs; Invoke-Demo }
-        'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-Docs }; Invoke-Package }
+        # Build writes the help itself, so what Test, Demo and Package check and ship is the help Build leaves.
+        'Docs' { Invoke-Help; Invoke-GeneratedPages }
+        'Test' { Invoke-Build; Invoke-GeneratedPages; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-GeneratedPages; Invoke-Demo }
+        'Package' { if (-not $NoBuild) { Invoke-Build; Invoke-GeneratedPages }; Invoke-Package }
         'Stress' { Invoke-Build; Invoke-Stress }
         'Bench' { Invoke-Build; Invoke-Bench }
     }

@@ -1,12 +1,18 @@
 # Help without PlatyPS: the pages in docs/ follow PlatyPS's markdown schema 2.0.0; these functions read them, write MAML
 # and the about topic, and (for authors) bring a page's SYNTAX and parameter blocks in line with the cmdlet's metadata.
 
+# Where Get-Help <cmdlet> -Online opens a cmdlet's page: this folder of the project's repository, then '<cmdlet>.md'.
+# The one place to change when the project moves (keep it beside the manifest's ProjectUri); a page's own
+# "online version:" overrides it.
+$HelpOnlineBase = 'https://github.com/commercesync/CommerceSync/blob/main/docs/'
+
 function Read-HelpMarkdown {
     # Parses one PlatyPS v1 page into a plain object: Name, Synopsis, Description, Examples, Parameters, Inputs, Outputs, Notes, Links.
     param([Parameter(Mandatory)] [string] $Path)
     $text = (Get-Content -Raw -LiteralPath $Path) -replace "`r`n", "`n"
+    $online = if ($text -match '(?s)^---\n(.*?)\n---\n' -and $Matches[1] -match '(?m)^online version:[ \t]*(\S+)') { $Matches[1] }
     $text = $text -replace '(?s)^---\n.*?\n---\n', ''
-    $page = [ordered]@{ Name = $null; Synopsis = ''; Description = ''; Examples = @(); Parameters = @(); Inputs = @(); Outputs = @(); Notes = ''; Links = @() }
+    $page = [ordered]@{ Name = $null; OnlineVersion = $online; Synopsis = ''; Description = ''; Examples = @(); Parameters = @(); Inputs = @(); Outputs = @(); Notes = ''; Links = @() }
     if ($text -match '(?m)^# (\S+)') { $page.Name = $Matches[1] }
     $sections = [regex]::Split($text, '(?m)^## ') | Select-Object -Skip 1
     foreach ($section in $sections) {
@@ -22,7 +28,16 @@ function Read-HelpMarkdown {
                         $exTitle, $exBody = $ex -split "`n", 2
                         $code = if ($exBody -match '(?s)```(?:powershell)?\n(.*?)\n```') { $Matches[1] } else { '' }
                         $remarks = ($exBody -replace '(?s)```(?:powershell)?\n.*?\n```', '').Trim()
-                        [pscustomobject]@{ Title = $exTitle.Trim(); Code = $code; Remarks = $remarks }
+                        # What the example needs before it runs in a fresh store, from its first lines: "# Needs: <command>"
+                        # is run first (as a user would); "# Needs <what>: <why>" (PostgreSQL, a second process) is what
+                        # a fresh store cannot give, so the example tests skip it unless they have it.
+                        $needs = @(); $requires = @()
+                        foreach ($line in ($code -split "`n")) {
+                            if ($line -match '^#\s*Needs:\s*(.+)$') { $needs += $Matches[1].Trim() }
+                            elseif ($line -match '^#\s*Needs\s+([^:]+):') { $requires += $Matches[1].Trim() }
+                            else { break }
+                        }
+                        [pscustomobject]@{ Title = $exTitle.Trim(); Code = $code; Remarks = $remarks; Needs = $needs; Requires = $requires }
                     })
             }
             'PARAMETERS' {
@@ -63,7 +78,7 @@ function Get-YamlValue($Block, [string] $Key) {
 
 function ConvertTo-MamlHelp {
     # Writes one MAML file (CommerceSync.PowerShell.dll-Help.xml) for all pages, the shape New-ExternalHelp writes.
-    param([Parameter(Mandatory)] [string[]] $Path, [Parameter(Mandatory)] [string] $Destination)
+    param([Parameter(Mandatory)] [string[]] $Path, [Parameter(Mandatory)] [string] $Destination, [string] $OnlineBase = $HelpOnlineBase)
     $ns = @{
         maml = 'http://schemas.microsoft.com/maml/2004/10'; command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
         dev = 'http://schemas.microsoft.com/maml/dev/2004/10'; MSHelp = 'http://msdn.microsoft.com/mshelp'
@@ -88,7 +103,8 @@ function ConvertTo-MamlHelp {
         $w.WriteAttributeString('position', ((Get-YamlValue $block 'Position') -eq 'Named' ? 'named' : (Get-YamlValue $block 'Position')))
         $w.WriteAttributeString('aliases', ((Get-YamlValue $block 'Aliases') ? (Get-YamlValue $block 'Aliases') : 'none'))
         $w.WriteElementString('maml', 'name', $ns.maml, $p.Name)
-        Paras $p.Description 'Description'
+        # Lower case, as the MAML PowerShell ships: XML names are case-sensitive, and readers of MAML look for 'description'.
+        Paras $p.Description
         if ((Get-YamlValue $block 'Accepted values')) {
             $w.WriteStartElement('command', 'parameterValueGroup', $ns.command)
             foreach ($v in ((Get-YamlValue $block 'Accepted values') -split ',\s*')) {
@@ -99,9 +115,13 @@ function ConvertTo-MamlHelp {
             $w.WriteEndElement()
         }
         $isSwitch = (Get-YamlValue $block 'Type') -eq 'SwitchParameter'
-        $w.WriteStartElement('command', 'parameterValue', $ns.command)
-        $w.WriteAttributeString('required', "$(-not $isSwitch)".ToLowerInvariant()); $w.WriteAttributeString('variableLength', 'false')
-        $w.WriteString((Get-YamlValue $block 'Type')); $w.WriteEndElement()
+        # A switch takes no value: in a syntax line it is [-WhatIf], as built-in cmdlets show it (Get-Help prints
+        # <parameterValue> after the name whenever there is one).
+        if (-not ($isSwitch -and $inSyntax)) {
+            $w.WriteStartElement('command', 'parameterValue', $ns.command)
+            $w.WriteAttributeString('required', "$(-not $isSwitch)".ToLowerInvariant()); $w.WriteAttributeString('variableLength', 'false')
+            $w.WriteString((Get-YamlValue $block 'Type')); $w.WriteEndElement()
+        }
         $w.WriteStartElement('dev', 'type', $ns.dev)
         $w.WriteElementString('maml', 'name', $ns.maml, (Get-YamlValue $block 'Type')); $w.WriteElementString('maml', 'uri', $ns.maml, '')
         $w.WriteEndElement()
@@ -167,7 +187,17 @@ function ConvertTo-MamlHelp {
         }
         $w.WriteEndElement()
         $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+        # Get-Help -Online opens the first link with a URI, and fails when that is not an absolute one: the page online comes
+        # first, and a link to another page (about_CommerceSync.md) keeps only its text, the name a user gives Get-Help.
+        $links = @()
+        $onlineUri = if ($page.OnlineVersion) { $page.OnlineVersion } elseif ($OnlineBase) { $OnlineBase.TrimEnd('/') + "/$($page.Name).md" }
+        if ($onlineUri) { $links += [pscustomobject]@{ Text = 'Online Version:'; Uri = $onlineUri } }
         foreach ($link in $page.Links) {
+            $absolute = $null
+            $isWeb = [uri]::TryCreate($link.Uri, [UriKind]::Absolute, [ref]$absolute) -and $absolute.Scheme -in 'http', 'https'
+            $links += [pscustomobject]@{ Text = $link.Text; Uri = $isWeb ? $link.Uri : '' }
+        }
+        foreach ($link in $links) {
             $w.WriteStartElement('maml', 'navigationLink', $ns.maml)
             $w.WriteElementString('maml', 'linkText', $ns.maml, $link.Text)
             $w.WriteElementString('maml', 'uri', $ns.maml, $link.Uri)
@@ -194,9 +224,31 @@ function ConvertTo-AboutHelp {
     ($out -join "`n").TrimEnd() + "`n" | Set-Content -LiteralPath $Destination -NoNewline
 }
 
+function Get-ParameterDefault {
+    # The value a parameter has when it is not given, as the cmdlet's code sets it (a property initializer), as text; $null
+    # when the code gives none (null, empty, 0, false, an enum's first value). Defaults the code works out later (today, the
+    # session's store, one per mode) are only on the page, in its yaml's "Default value".
+    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command, [Parameter(Mandatory)] [string] $Name)
+    $type = $Command.ImplementingType
+    if (-not $type -or $type.IsAbstract) { return }
+    $property = $type.GetProperty($Name)
+    if (-not $property -or -not $property.CanRead) { return }
+    $value = $property.GetValue([Activator]::CreateInstance($type))
+    if ($null -eq $value -or $value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) { return }
+    if ($value -is [string] -and $value -eq '') { return }
+    if ($value -is [array] -and $value.Count -eq 0) { return }
+    $valueType = $value.GetType()
+    if ($valueType.IsValueType -and $value.Equals([Activator]::CreateInstance($valueType))) { return }
+    [string]::Format([cultureinfo]::InvariantCulture, '{0}', $value)
+}
+
 function Get-ParameterYaml {
     # The yaml blocks PlatyPS writes for one parameter, from live metadata: one block per distinct combination across sets.
-    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command, [Parameter(Mandatory)] [System.Management.Automation.ParameterMetadata] $Parameter)
+    # The default is the code's (Get-ParameterDefault) unless -DefaultValue gives the page's words for it.
+    param([Parameter(Mandatory)] [System.Management.Automation.CommandInfo] $Command, [Parameter(Mandatory)] [System.Management.Automation.ParameterMetadata] $Parameter,
+        [string] $DefaultValue)
+    if (-not $DefaultValue) { $DefaultValue = Get-ParameterDefault -Command $Command -Name $Parameter.Name }
+    if (-not $DefaultValue) { $DefaultValue = 'None' }
     $allSets = @($Command.ParameterSets.Name)
     $rows = foreach ($set in $Command.ParameterSets) {
         $p = $set.Parameters | Where-Object Name -eq $Parameter.Name
@@ -228,7 +280,7 @@ function Get-ParameterYaml {
             ''
             "Required: $($first.Required)"
             "Position: $($first.Position)"
-            'Default value: None'
+            "Default value: $DefaultValue"
             "Accept pipeline input: $($first.Pipeline)"
             "Accept wildcard characters: $wildcards"
         )

@@ -69,7 +69,8 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 
     It 'describes each parameter the way the cmdlet declares it (type, sets, aliases, required, position, pipeline)' -Skip:$PostgresPass {
         foreach ($p in $parsed.Parameters) {
-            $expected = (Get-ParameterYaml -Command $command -Parameter $command.Parameters[$p.Name]) -join "`n"
+            # The default is in the page's words (the next test holds it to the code's).
+            $expected = (Get-ParameterYaml -Command $command -Parameter $command.Parameters[$p.Name] -DefaultValue (Get-YamlValue $p.Blocks[0] 'Default value')) -join "`n"
             $text = (Get-Content -Raw (Join-Path $Docs "$Name.md")) -replace "`r`n", "`n"
             $onPage = ([regex]::Matches($text, "(?s)### -$($p.Name)\n.*?(?=\n### |\n## )").Value |
                 ForEach-Object { ([regex]::Matches($_, '(?s)```yaml\n.*?\n```') | ForEach-Object Value) -join "`n" })
@@ -77,30 +78,33 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         }
     }
 
-    It 'runs every example of its page without an error' {
-        if ($OnPostgres -and $Name -eq 'Backup-CommerceStore') { Set-ItResult -Skipped -Because 'it copies store files; on PostgreSQL it is refused (Postgres.Tests.ps1)'; return }
-        $savedStore = $env:COMMERCESYNC_STORE
-        New-TestStore | Out-Null
-        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
-        New-CommerceChannel -ChannelId S0002 -AsyncCustomerMode -OfflineDatabase | Out-Null
-        Push-Location $TestDrive
-        try {
-            foreach ($example in $parsed.Examples) {
-                $code = $example.Code
-                if ($code -match "'Host=[^']*'") {
-                    # A PostgreSQL example runs against the test server, in a schema of its own; without a server it cannot run.
-                    if (-not $env:COMMERCESYNC_TEST_POSTGRES) { continue }
-                    $code = $code -replace "'Host=[^']*'", "'$env:COMMERCESYNC_TEST_POSTGRES;Search Path=h_$([guid]::NewGuid().ToString('N').Substring(0, 16))'"
-                }
-                $ErrorActionPreference = 'Stop'
-                { & ([scriptblock]::Create($code)) | Out-Null } | Should -Not -Throw -Because "$Name $($example.Title)"
+    It 'gives in its yaml (Default value) each default the code sets' -Skip:$PostgresPass {
+        foreach ($p in $parsed.Parameters) {
+            $code = Get-ParameterDefault -Command $command -Name $p.Name
+            if (-not $code) { continue }
+            foreach ($block in $p.Blocks) {
+                Get-YamlValue $block 'Default value' | Should -Match "(?<![\w.])$([regex]::Escape($code))(?![\w.])" -Because "-$($p.Name) is $code when not given"
             }
         }
-        finally {
-            $ErrorActionPreference = 'Continue'
-            Pop-Location
-            $env:COMMERCESYNC_STORE = $savedStore
+    }
+
+    It 'runs every example of its page in a fresh store, after only what the example says it needs' {
+        # One fresh pwsh runs every page's examples (Help.Examples.ps1); each page's test reads its own.
+        if (-not $script:ExampleResults) {
+            $out = Join-Path $TestDrive 'examples.json'
+            $work = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'examples') -Force
+            $arguments = @('-Manifest', $ModuleManifest, '-Docs', $Docs, '-WorkFolder', $work.FullName, '-OutFile', $out)
+            if ($env:COMMERCESYNC_TEST_POSTGRES) { $arguments += @('-Postgres', $env:COMMERCESYNC_TEST_POSTGRES) }
+            if ($OnPostgres) { $arguments += '-OnPostgres' }
+            $log = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Help.Examples.ps1') @arguments 2>&1
+            if (-not (Test-Path $out)) { throw "The examples did not run: $($log -join [Environment]::NewLine)" }
+            $script:ExampleResults = @(Get-Content -Raw $out | ConvertFrom-Json)
         }
+        $mine = @($ExampleResults | Where-Object Name -eq $Name)
+        $mine.Count | Should -Be $parsed.Examples.Count
+        @($mine | Where-Object Outcome -eq 'Failed' | ForEach-Object { "$($_.Title): $($_.Reason)" }) | Should -BeNullOrEmpty
+        $skipped = @($mine | Where-Object Outcome -eq 'Skipped')
+        if ($skipped -and $skipped.Count -eq $mine.Count) { Set-ItResult -Skipped -Because (($skipped | ForEach-Object { "$($_.Title): $($_.Reason)" }) -join '; ') }
     }
 }
 
@@ -112,5 +116,98 @@ Describe 'about_CommerceSync' -Skip:$PostgresPass {
             Select-String -Pattern 'public const string \w+ = "(\w+)";' -AllMatches | ForEach-Object { $_.Matches.Groups | Where-Object Name -eq 1 } | ForEach-Object Value
         $ids.Count | Should -BeGreaterThan 20
         foreach ($id in $ids) { $about | Should -Match "\b$id\b" -Because "$id must be documented" }
+    }
+}
+
+Describe 'Help as ./build.ps1 Build leaves it, read in a fresh pwsh' -Skip:$PostgresPass {
+    BeforeAll {
+        $root = Split-Path $ModuleManifest
+        # Get-Help -Online starts the browser: xdg-open on Linux, open on macOS. A fake one writes down what it was asked to open.
+        $browser = $null
+        $browserLog = Join-Path $TestDrive 'browser.log'
+        if (-not $IsWindows) {
+            $browser = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'browser') -Force
+            foreach ($opener in 'xdg-open', 'open') {
+                $fake = Join-Path $browser $opener
+                Set-Content -LiteralPath $fake -Value "#!/bin/sh`necho `"`$1`" >> '$browserLog'"
+                & chmod +x $fake
+            }
+        }
+        $json = Join-Path $TestDrive 'help.json'
+        $arguments = @('-Manifest', $ModuleManifest, '-OutFile', $json)
+        if ($browser) { $arguments += @('-BrowserFolder', $browser.FullName) }
+        $log = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Help.Reader.ps1') @arguments 2>&1
+        if (-not (Test-Path $json)) { throw "Reading the help failed: $($log -join [Environment]::NewLine)" }
+        $Read = Get-Content -Raw $json | ConvertFrom-Json
+        # The browser starts on its own; wait for it to have been asked for every page.
+        $opened = @()
+        if ($browser) {
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            do {
+                Start-Sleep -Milliseconds 200
+                $opened = @(if (Test-Path $browserLog) { Get-Content $browserLog })
+            } while ($opened.Count -lt @($Read.Cmdlets | Where-Object { -not $_.OnlineError }).Count -and [DateTime]::UtcNow -lt $deadline)
+        }
+    }
+
+    It 'writes the cmdlet help beside each edition''s assembly and the about topic beside the manifest, from docs/ as it is now' {
+        $maml = Join-Path $TestDrive 'expected-help.xml'
+        ConvertTo-MamlHelp -Path (Get-ChildItem $Docs -Filter '*-*.md' -File).FullName -Destination $maml
+        $aboutText = Join-Path $TestDrive 'expected-about.txt'
+        ConvertTo-AboutHelp -Path (Join-Path $Docs 'about_CommerceSync.md') -Destination $aboutText
+        foreach ($edition in 'core', 'desktop') {
+            $written = Join-Path $root "module/bin/$edition/en-US/CommerceSync.PowerShell.dll-Help.xml"
+            $written | Should -Exist -Because './build.ps1 Build lays out module/bin, help included'
+            Get-Content -Raw $written | Should -BeExactly (Get-Content -Raw $maml) -Because "the $edition help must be what docs/ says now: ./build.ps1 Build writes it"
+        }
+        $about = Join-Path $root 'en-US/about_CommerceSync.help.txt'
+        $about | Should -Exist
+        Get-Content -Raw $about | Should -BeExactly (Get-Content -Raw $aboutText)
+    }
+
+    It 'finds about_CommerceSync' {
+        $Read.About | Should -Match 'Synchronize customers and channel requests'
+    }
+
+    Context '<Name>' -ForEach $cmdlets {
+        BeforeAll { $seen = $Read.Cmdlets | Where-Object Name -eq $Name }
+
+        It 'shows a synopsis, a description, text for every parameter and an example' {
+            $seen.Synopsis | Should -Not -BeNullOrEmpty
+            $seen.Synopsis | Should -Not -Match "^$([regex]::Escape($Name))(\s|$)" -Because 'a synopsis that is the syntax means Get-Help found no help file'
+            $seen.Description | Should -Not -BeNullOrEmpty
+            $seen.Examples | Should -BeGreaterOrEqual 1
+            foreach ($p in $seen.Parameters) { $p.Description | Should -Not -BeNullOrEmpty -Because "Get-Help $Name -Parameter $($p.Name) needs its text" }
+        }
+
+        It 'prints each parameter''s help as plain text, never as @{...}' {
+            foreach ($p in $seen.Parameters) {
+                $p.Text | Should -Match "(?m)^-$($p.Name)\b" -Because "Get-Help $Name -Parameter $($p.Name) shows the parameter"
+                $p.Text | Should -Not -Match '@\{' -Because "Get-Help $Name -Parameter $($p.Name) is read by people"
+            }
+        }
+
+        It 'writes a switch in the syntax as built-in cmdlets do: [-WhatIf], with no value type after it' {
+            $seen.Syntax | Should -Not -Match '<SwitchParameter>'
+            $switches = @((Get-Command $Name).Parameters.Values | Where-Object { $_.SwitchParameter -and $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters })
+            # [-WhatIf] when optional, -AllStores when mandatory; never followed by a value.
+            foreach ($s in $switches) { $seen.Syntax | Should -Match "(?<![\w-])-$($s.Name)(\]| (?!<)|\r?$)" }
+        }
+
+        It 'shows each default the code gives a parameter' {
+            foreach ($p in $seen.Parameters | Where-Object CodeDefault) {
+                $line = ($p.Text -split "`n" | Where-Object { $_ -match '^\s*Default value\s' }) -join ''
+                $line | Should -Match "(?<![\w.])$([regex]::Escape($p.CodeDefault))(?![\w.])" -Because "-$($p.Name) is $($p.CodeDefault) when not given"
+            }
+        }
+
+        It 'opens its page online with -Online (an absolute web address, never a file name)' {
+            $seen.OnlineError | Should -BeNullOrEmpty
+            $uri = $null
+            [uri]::TryCreate($seen.FirstLinkUri, [UriKind]::Absolute, [ref]$uri) | Should -BeTrue -Because "'$($seen.FirstLinkUri)' is what Get-Help $Name -Online opens"
+            $uri.Scheme | Should -BeIn 'http', 'https'
+            $uri.AbsolutePath | Should -BeLike "*/$Name.md"
+            if ($browser) { $opened | Should -Contain $seen.FirstLinkUri }
+        }
     }
 }
