@@ -26,6 +26,7 @@ namespace CommerceSync
         [Alias("StorePath")]
         [StoreTransformation]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(StorePathCompleter))]
         public Store Store { get; set; }
 
         // The store this invocation opened, as objects show it: every record after the first must come from it too.

@@ -252,6 +252,7 @@ namespace CommerceSync
         public string AccountNumber { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string AddressId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

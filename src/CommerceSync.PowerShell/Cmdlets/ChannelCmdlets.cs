@@ -20,6 +20,7 @@ namespace CommerceSync
 
         /// <summary>Legal entity. Default: USRT.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
         public string DataAreaId { get; set; }
 
         /// <summary>Functionality profile "Create customer in async mode".</summary>
@@ -69,6 +70,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
         public string DataAreaId { get; set; }
 
         protected override void ProcessCommerceRecord()

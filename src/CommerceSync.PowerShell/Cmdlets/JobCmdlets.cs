@@ -292,11 +292,13 @@ namespace CommerceSync
     public sealed class GetCommerceJobRun : CommerceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RunIdCompleter))]
         public long[] RunId { get; set; }
 
         /// <summary>Job name: P-job, "Synchronize customers and channel requests", 1010; wildcards allowed.</summary>
         [Parameter(ParameterSetName = "List")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string Job { get; set; }
 
         /// <summary>Only runs over these channels (or over every channel); wildcards allowed.</summary>
@@ -305,6 +307,10 @@ namespace CommerceSync
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
+
+        /// <summary>Only runs that ended so (or are still Running); a run whose process is gone is Interrupted.</summary>
+        [Parameter(ParameterSetName = "List")]
+        public JobRunStatus[] Status { get; set; }
 
         /// <summary>Only the newest N runs.</summary>
         [Parameter(ParameterSetName = "List")]
@@ -321,7 +327,7 @@ namespace CommerceSync
             }
             var channels = ResolveChannels(Channel);
             if (channels != null && channels.Length == 0) return;
-            WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null), true);
+            WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null, Status), true);
         }
     }
 }

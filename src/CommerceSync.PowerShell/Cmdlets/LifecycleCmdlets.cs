@@ -194,6 +194,7 @@ namespace CommerceSync
         public string Channel { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ReplicationCounterCompleter))]
         public long ReplicationCounter { get; set; }
 
         [Parameter] public string FirstName { get; set; }

@@ -39,6 +39,7 @@ namespace CommerceSync
 
         /// <summary>An address of the customer (async or synced) to deliver a customer order to.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string DeliveryAddressId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = "Amount", ValueFromPipelineByPropertyName = true)]
@@ -133,6 +134,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TransactionIdCompleter))]
         public string[] TransactionId { get; set; }
 
         [Parameter]
@@ -309,6 +311,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(StatementIdCompleter))]
         public string[] StatementId { get; set; }
 
         [Parameter]
