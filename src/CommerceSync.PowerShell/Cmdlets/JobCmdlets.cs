@@ -40,6 +40,8 @@ namespace CommerceSync
                 " attribute and " + p.Sum(x => x.Transactions) + " transaction rows due";
         }
 
+        protected override string ChannelOf(object r) => (r as AsyncCustomer)?.ChannelId ?? (r as Transaction)?.ChannelId;
+
         protected override string DescribeRecord(object r) => r is AsyncCustomer c
             ? "async customer " + c.AsyncCustomerId + " (" + c.Name + ") at " + c.ChannelId
             : "transaction " + ((Transaction)r).TransactionId + " at " + ((Transaction)r).ChannelId;
@@ -93,6 +95,8 @@ namespace CommerceSync
             return ChannelText(scope) + (JobRun == null ? "" : " (after run " + JobRun.RunId + ")") + ": create " + p.Sum(x => x.Create) +
                 " customer accounts, link " + p.Sum(x => x.AlreadyConverted) + " already converted, " + p.Sum(x => x.WouldFail) + " would fail validation";
         }
+
+        protected override string ChannelOf(AsyncCustomer r) => r.ChannelId;
 
         protected override string DescribeRecord(AsyncCustomer r) =>
             "async customer " + r.AsyncCustomerId + (string.IsNullOrEmpty(r.Name) ? "" : " (" + r.Name + ")") + " -> new customer account";
@@ -182,6 +186,8 @@ namespace CommerceSync
             var p = new Job1010(Db).Preview(channels, ExcludeOfflineDatabase.IsPresent);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer rows to send to " + p.Count + " databases";
         }
+
+        protected override string ChannelOf(Customer r) => r.ChannelId;
 
         protected override string DescribeRecord(Customer r) => "customer " + r.AccountNumber + " (" + r.Name + ") -> channel databases of " + r.DataAreaId;
 

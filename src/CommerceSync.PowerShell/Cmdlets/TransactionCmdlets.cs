@@ -221,6 +221,8 @@ namespace CommerceSync
             return ChannelText(scope) + ": " + orders + " customer orders to turn into sales orders (" + async + " reference async customers)";
         }
 
+        protected override string ChannelOf(Transaction r) => r.ChannelId;
+
         protected override string DescribeRecord(Transaction r) => "customer order " + r.TransactionId + " at " + r.ChannelId + " -> sales order";
 
         protected override void ProcessChunk(RecordRun run, List<Transaction> chunk)
@@ -278,12 +280,13 @@ namespace CommerceSync
                     string.Join(", ", days.Take(10).Select(d => d.ChannelId + " " + d.BusinessDate)) + (days.Count > 10 ? ", ..." : "") + ")";
                 if (!ShouldProcess(target, "Calculate and post statements")) return;
                 JobRun run = null;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var statements = Terminating(() => posting.Run(new JobOptions
                 {
                     ChannelIds = scope,
                     Cancellation = Cancellation,
                     Log = WriteVerbose,
-                    Progress = p => Progress("Statement posting", p.Status),
+                    Progress = ProgressIsShown() ? p => Progress(JobProgressRecord(1, "Statement posting", p, clock.Elapsed)) : (Action<JobProgress>)null,
                 }, date, out run));
                 foreach (var s in statements.Where(s => s.Status == StatementStatus.Failed))
                 {
