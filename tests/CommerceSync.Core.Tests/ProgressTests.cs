@@ -62,19 +62,22 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
-        public void NothingIsCountedWhenNobodyListens()
+        public void WhatIsDueIsCountedOnceAndOnlyWhenSomebodyListens()
         {
             using (var s = new TestStore())
             {
-                s.Channel("S1");
-                s.Customer("S1", "A");
-                var log = new List<string>();
-                new PJob(s.Db).Run(new JobOptions { Log = log.Add });
-                Assert.DoesNotContain(log, l => l.Contains("due"));
-                var counted = new List<string>();
-                s.Customer("S1", "B");
-                new PJob(s.Db).Run(new JobOptions { Log = counted.Add, Progress = _ => { } });
-                Assert.Contains(counted, l => l.EndsWith("1 rows due."));
+                var counted = 0;
+                var chunks = 3;
+                Func<JobRun, string> work = run => chunks-- > 0 ? "S1" : null;
+                JobExecution.RunBulk(s.Db, JobNames.PJob, new JobOptions(), null, () => { counted++; return 3; }, work);
+                Assert.Equal(0, counted);
+
+                chunks = 3;
+                var updates = new List<JobProgress>();
+                JobExecution.RunBulk(s.Db, JobNames.PJob, new JobOptions { Progress = updates.Add }, null, () => { counted++; return 3; }, work);
+                Assert.Equal(1, counted);
+                Assert.Equal(3, updates.Count);
+                Assert.All(updates, u => Assert.Equal((3L, "S1"), (u.Total.Value, u.ChannelId)));
             }
         }
     }

@@ -53,20 +53,21 @@ Describe 'Progress says how far a job is, where, and nests a pipeline''s jobs' {
     }
 
     It 'a bulk job shows the percent of what was due, the seconds left, the channel, and completes' {
-        1..1000 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "B$_" } } | New-AsyncCustomer | Out-Null
+        # A chunk per customer: long enough (a second or more) for the throttled bar to update several times.
+        1..2000 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "B$_" } } | New-AsyncCustomer | Out-Null
         Invoke-PJob | Out-Null
-        $records = Get-ProgressOf 'Convert-AsyncCustomer -ChunkSize 5'
+        $records = Get-ProgressOf 'Convert-AsyncCustomer -ChunkSize 1'
         $records = @($records | Where-Object Activity -like 'Synchronize customers*')
         Assert-Rising $records -WithTimeLeft
         $records | Where-Object RecordType -eq 'Processing' | ForEach-Object { "$($_.StatusDescription) $($_.CurrentOperation)" | Should -Match '\bS[12]\b' }
-        $records | Where-Object RecordType -eq 'Processing' | ForEach-Object { $_.StatusDescription | Should -Match '^\d+ of 1000 rows: ' }
+        $records | Where-Object RecordType -eq 'Processing' | ForEach-Object { $_.StatusDescription | Should -Match '^\d+ of 2000 rows: ' }
         $records[-1].RecordType | Should -Be 'Completed'
         @($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
     }
 
     It 'a record-mode pipeline shows one parent bar with each job nested under it' {
-        1..600 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "R$_" } } | New-AsyncCustomer | Out-Null
-        $records = Get-ProgressOf 'Invoke-PJob -InputObject (Get-AsyncCustomer -Status Pending) -ChunkSize 10 | Convert-AsyncCustomer -ChunkSize 10 | Invoke-Job1010 -ChunkSize 10'
+        1..1000 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "R$_" } } | New-AsyncCustomer | Out-Null
+        $records = Get-ProgressOf 'Invoke-PJob -InputObject (Get-AsyncCustomer -Status Pending) -ChunkSize 5 | Convert-AsyncCustomer -ChunkSize 5 | Invoke-Job1010 -ChunkSize 5'
         $parents = @($records | Where-Object ParentActivityId -lt 0)
         @($parents.ActivityId | Sort-Object -Unique).Count | Should -Be 1 -Because 'the pipeline has one parent bar'
         $parent = $parents[0]

@@ -25,7 +25,8 @@ namespace CommerceSync.Jobs
             var runs = new JobRunStore(db);
             var total = options.Progress != null && countDue != null ? countDue() : (long?)null;
             var run = runs.Start(job, channelIds, JobRunMode.Bulk, options.SourceRun?.RunId);
-            options.Log?.Invoke(job + " run " + run.RunId + " started." + (total.HasValue ? " " + total.Value + " rows due." : ""));
+            // Exactly this line: runbooks and the crash harness wait for "run N started." before anything else.
+            options.Log?.Invoke(job + " run " + run.RunId + " started.");
             try
             {
                 string channel;
