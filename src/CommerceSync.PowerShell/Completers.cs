@@ -103,6 +103,20 @@ namespace CommerceSync
             new CompletionStore(db).AddressIds(wildcard.TrimEnd('*'), Bound("AccountNumber"), Bound("AsyncCustomerId"), 100);
     }
 
+    /// <summary>The customer groups the store's channels give their new customers.</summary>
+    public sealed class CustomerGroupCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).ChannelDefaults("default_customer_group", "customer group", wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>The currencies the store's channels sell in.</summary>
+    public sealed class CurrencyCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).ChannelDefaults("default_currency", "currency", wildcard.TrimEnd('*'), 100);
+    }
+
     /// <summary>Job run ids, newest first, with the job and how it ended.</summary>
     public sealed class RunIdCompleter : StoreCompleter
     {

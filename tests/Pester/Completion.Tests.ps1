@@ -101,6 +101,16 @@ Describe 'Tab completion' {
             Complete 'New-CommerceChannel -ChannelId N1 -DataAreaId F' | Should -Be @('FRRT')
         }
 
+        It 'completes customer groups and currencies the channels use' {
+            New-CommerceChannel -ChannelId G0001 -Name Groups -DefaultCustomerGroup Retail -DefaultCurrency EUR | Out-Null
+            Complete 'New-AsyncCustomer -Channel S0001 -FirstName A -CustomerGroup R' | Should -Be @('Retail')
+            Complete 'Set-AsyncCustomer -Channel S0001 -CustomerGroup R' | Should -Be @('Retail')
+            Complete 'Set-CommerceChannel -Channel S0001 -DefaultCustomerGroup R' | Should -Be @('Retail')
+            Complete 'New-CommerceCustomer -Channel S0001 -FirstName A -Currency E' | Should -Be @('EUR')
+            Complete 'Set-AsyncCustomerOperation -Channel S0001 -ReplicationCounter 1 -Currency E' | Should -Be @('EUR')
+            Complete 'New-CommerceChannel -ChannelId N2 -DefaultCurrency ' | Sort-Object | Should -Be @('EUR', 'USD')
+        }
+
         It 'completes address ids, of the customer named on the line' {
             Complete 'New-CommerceTransaction -Channel S0001 -Type CustomerOrder -DeliveryAddressId ADDR' | Should -Be @('ADDR-TAB-1')
             Complete "New-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $($c.AsyncCustomerId) -AddressId A" | Should -Be @('ADDR-TAB-1')

@@ -37,6 +37,14 @@ namespace CommerceSync.Storage
             db.Query("SELECT data_area_id, COUNT(*) FROM channel WHERE data_area_id LIKE $p ESCAPE '\\' GROUP BY data_area_id ORDER BY data_area_id LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - legal entity of " + r.GetInt64(1) + " channel(s)"), ("$p", Like(prefix)), ("$n", max)).ToList();
 
+        /// <summary>The values of a channel setting (default customer group, default currency) and how many channels use each.</summary>
+        public IEnumerable<(string Value, string Tooltip)> ChannelDefaults(string column, string what, string prefix, int max)
+        {
+            if (column != "default_customer_group" && column != "default_currency") throw new System.ArgumentException("Not a channel default: " + column, nameof(column));
+            return db.Query("SELECT " + column + ", COUNT(*) FROM channel WHERE " + column + " LIKE $p ESCAPE '\\' GROUP BY " + column + " ORDER BY " + column + " LIMIT $n;",
+                r => (r.GetString(0), r.GetString(0) + " - " + what + " of " + r.GetInt64(1) + " channel(s)"), ("$p", Like(prefix)), ("$n", max)).ToList();
+        }
+
         /// <summary>Address ids at HQ and in channel databases; of one customer when an account or async id is given.</summary>
         public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string accountNumber, string asyncCustomerId, int max)
         {
