@@ -52,9 +52,11 @@ namespace CommerceSync.Storage
             var ch = "SELECT address_id, COALESCE(account_number, async_customer_id) AS owner, city FROM ch_async_address WHERE address_id LIKE $p ESCAPE '\\'" +
                 (accountNumber != null ? " AND account_number = $acc" : asyncCustomerId != null ? " AND async_customer_id = $async" : "");
             var sql = asyncCustomerId != null && accountNumber == null ? ch : hq + " UNION " + ch;
+            var args = new List<(string, object)> { ("$p", Like(prefix)), ("$n", max) };
+            if (accountNumber != null) args.Add(("$acc", accountNumber));
+            else if (asyncCustomerId != null) args.Add(("$async", asyncCustomerId));
             return db.Query("SELECT address_id, MIN(owner), MIN(city) FROM (" + sql + ") x GROUP BY address_id ORDER BY address_id LIMIT $n;",
-                r => (r.GetString(0), r.GetString(0) + " - address of " + r.Str(1) + (r.Str(2) == null ? "" : " in " + r.Str(2))),
-                ("$p", Like(prefix)), ("$acc", accountNumber), ("$async", asyncCustomerId), ("$n", max)).ToList();
+                r => (r.GetString(0), r.GetString(0) + " - address of " + r.Str(1) + (r.Str(2) == null ? "" : " in " + r.Str(2))), args.ToArray()).ToList();
         }
 
         public IEnumerable<(string Value, string Tooltip)> RunIds(string prefix, int max) =>
@@ -72,7 +74,7 @@ namespace CommerceSync.Storage
             return db.Query("SELECT channel_id, counter, kind, last_error FROM (" + string.Join(" UNION ALL ", parts) + ") x ORDER BY counter DESC LIMIT $n;",
                 r => (r.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                       r.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " - failed " + r.GetString(2) + " operation at " + r.GetString(0) + ": " + r.Str(3)),
-                ("$p", Like(prefix)), ("$ch", channelId), ("$n", max)).ToList();
+                channelId == null ? new (string, object)[] { ("$p", Like(prefix)), ("$n", max) } : new (string, object)[] { ("$p", Like(prefix)), ("$ch", channelId), ("$n", max) }).ToList();
         }
     }
 }
