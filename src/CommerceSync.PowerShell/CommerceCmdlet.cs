@@ -26,6 +26,7 @@ namespace CommerceSync
         [Alias("StorePath")]
         [StoreTransformation]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(StorePathCompleter))]
         public Store Store { get; set; }
 
         // The store this invocation opened, as objects show it: every record after the first must come from it too.
@@ -413,23 +414,91 @@ namespace CommerceSync
 
         private readonly Stopwatch progressClock = Stopwatch.StartNew();
         private long lastProgress = -1000;
-        private bool progressShown;
+        // Bars shown and not completed yet: id -> (activity, parent id, source id), so each is completed once, under its parent.
+        private readonly Dictionary<int, (string Activity, int Parent, long Source)> shownProgress = new Dictionary<int, (string, int, long)>();
 
         /// <summary>Progress at most five times a second; always closed by <see cref="CompleteProgress"/>.</summary>
-        protected void Progress(string activity, string status, int percent = -1, int id = 1, int parentId = -1)
+        protected void Progress(string activity, string status, int percent = -1, int id = 1, int parentId = -1) =>
+            Progress(new ProgressRecord(id, activity, status) { PercentComplete = percent, ParentActivityId = parentId });
+
+        /// <summary>A progress record, throttled to five a second (per cmdlet, or per <paramref name="throttle"/> when given).</summary>
+        protected internal void Progress(ProgressRecord record, long sourceId = 0, ProgressThrottle throttle = null)
         {
-            var now = progressClock.ElapsedMilliseconds;
-            if (now - lastProgress < 200) return;
-            lastProgress = now;
-            progressShown = true;
-            WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = percent, ParentActivityId = parentId });
+            if (throttle != null)
+            {
+                if (!throttle.Due()) return;
+            }
+            else
+            {
+                var now = progressClock.ElapsedMilliseconds;
+                if (now - lastProgress < ProgressThrottle.IntervalMs) return;
+                lastProgress = now;
+            }
+            WriteProgressRecord(record, sourceId);
         }
 
-        protected void CompleteProgress(string activity, int id = 1)
+        /// <summary>Whether progress records are shown at all ($ProgressPreference): counting what is due is worth it only then.</summary>
+        protected bool ProgressIsShown() =>
+            !(GetVariableValue("ProgressPreference") is ActionPreference p) || (p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore);
+
+        /// <summary>
+        /// Writes a record now. A nonzero <paramref name="sourceId"/> puts it beside the records other cmdlets of the same pipeline
+        /// write with it: a host nests a bar under its parent only within one source.
+        /// </summary>
+        protected internal void WriteProgressRecord(ProgressRecord record, long sourceId = 0, bool track = true)
         {
-            if (!progressShown) return;
-            if (id == 1) progressShown = false;
-            WriteProgress(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (track && record.RecordType == ProgressRecordType.Processing) shownProgress[record.ActivityId] = (record.Activity, record.ParentActivityId, sourceId);
+            if (sourceId != 0) CommandRuntime.WriteProgress(sourceId, record);
+            else WriteProgress(record);
+        }
+
+        /// <summary>Completes the bar with this id if it was shown (under the parent it was shown under).</summary>
+        protected internal void CompleteProgress(string activity, int id = 1)
+        {
+            (string Activity, int Parent, long Source) shown;
+            if (!shownProgress.TryGetValue(id, out shown)) return;
+            shownProgress.Remove(id);
+            WriteProgressRecord(new ProgressRecord(id, shown.Activity ?? activity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = shown.Parent }, shown.Source);
+        }
+
+        /// <summary>
+        /// A bulk run's progress as a record: its counts, the percent of what was due at the start and the seconds left at the rate
+        /// so far (when that was counted), and the channel it is working on.
+        /// </summary>
+        internal static string WithChannels(string status, string channels) => string.IsNullOrEmpty(channels) ? status : status + " (" + channels + ")";
+
+        protected static ProgressRecord JobProgressRecord(int id, string activity, Jobs.JobProgress p, TimeSpan elapsed, int parentId = -1)
+        {
+            // The channel goes in the status too: PowerShell 7's minimal progress view shows no current operation.
+            var record = new ProgressRecord(id, activity, WithChannels(p.Status, string.IsNullOrEmpty(p.ChannelId) ? null : "channel " + p.ChannelId)) { ParentActivityId = parentId };
+            if (!string.IsNullOrEmpty(p.ChannelId)) record.CurrentOperation = "Channel " + p.ChannelId;
+            if (p.Total.HasValue) ProgressThrottle.Estimate(record, p.Done, p.Total.Value, elapsed);
+            return record;
+        }
+    }
+
+    /// <summary>Five progress records a second at most: what a console redraws without slowing the job down.</summary>
+    public sealed class ProgressThrottle
+    {
+        internal const int IntervalMs = 200;
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private long last = -1000;
+
+        public bool Due()
+        {
+            var now = clock.ElapsedMilliseconds;
+            if (now - last < IntervalMs) return false;
+            last = now;
+            return true;
+        }
+
+        /// <summary>Percent of <paramref name="total"/> done (0-100), and seconds left at the rate so far once anything is done.</summary>
+        internal static void Estimate(ProgressRecord record, long done, long total, TimeSpan elapsed)
+        {
+            if (total <= 0) return;
+            var d = Math.Min(done, total);
+            record.PercentComplete = (int)(d * 100 / total);
+            if (d > 0) record.SecondsRemaining = (int)Math.Ceiling(elapsed.TotalSeconds * (total - d) / d);
         }
     }
 }

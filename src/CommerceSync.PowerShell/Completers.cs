@@ -23,6 +23,7 @@ namespace CommerceSync
                     : new Store(StoreDatabase.IsConnectionString(explicitStore) ? explicitStore : System.IO.Path.GetFullPath(explicitStore)));
                 if (!StoreDatabase.IsConnectionString(location) && !System.IO.File.Exists(location)) return Enumerable.Empty<CompletionResult>();
                 var prefix = (wordToComplete ?? "").Trim('\'', '"');
+                bound = fakeBoundParameters;
                 using (var db = StoreDatabase.OpenAt(location))
                 {
                     return Values(db, prefix + "*").Take(Max)
@@ -35,9 +36,24 @@ namespace CommerceSync
             }
         }
 
-        private static string Quote(string v) => v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v;
+        internal static string Quote(string v) => v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v;
 
         protected abstract IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard);
+
+        [ThreadStatic] private static IDictionary bound;
+
+        /// <summary>A value given on the same line (first of a list), for completers scoped by another parameter.</summary>
+        protected static string Bound(string name)
+        {
+            if (bound == null || !bound.Contains(name)) return null;
+            var v = bound[name];
+            if (v is IEnumerable e && !(v is string)) v = e.Cast<object>().FirstOrDefault();
+            var s = (v is PSObject p ? p.BaseObject : v) as string;
+            return string.IsNullOrEmpty(s) || System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(s) ? null : s;
+        }
+
+        /// <summary>The channels -Channel names on the same line, null when none (or a wildcard).</summary>
+        protected static string[] Channels => Bound("Channel") is string c ? new[] { c } : null;
     }
 
     public sealed class ChannelIdCompleter : StoreCompleter
@@ -57,6 +73,137 @@ namespace CommerceSync
     {
         protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
             new CustomerStore(db).CompleteAccounts(wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>Transaction ids the store's channels hold, newest first (scoped by -Channel on the same line).</summary>
+    public sealed class TransactionIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).TransactionIds(wildcard.TrimEnd('*'), Channels, 100);
+    }
+
+    /// <summary>Statement ids, newest business day first (scoped by -Channel on the same line).</summary>
+    public sealed class StatementIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).StatementIds(wildcard.TrimEnd('*'), Channels, 100);
+    }
+
+    /// <summary>The legal entities (data area ids) the store's channels belong to.</summary>
+    public sealed class DataAreaIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).DataAreaIds(wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>Address ids the store knows, of the customer named on the same line (-AccountNumber or -AsyncCustomerId) when one is.</summary>
+    public sealed class AddressIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).AddressIds(wildcard.TrimEnd('*'), Bound("AccountNumber"), Bound("AsyncCustomerId"), 100);
+    }
+
+    /// <summary>The customer groups the store's channels give their new customers.</summary>
+    public sealed class CustomerGroupCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).ChannelDefaults("default_customer_group", "customer group", wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>The currencies the store's channels sell in.</summary>
+    public sealed class CurrencyCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).ChannelDefaults("default_currency", "currency", wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>Job run ids, newest first, with the job and how it ended.</summary>
+    public sealed class RunIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).RunIds(wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>Replication counters of the customer operations of the channel named on the same line, failed ones first.</summary>
+    public sealed class ReplicationCounterCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
+            new CompletionStore(db).FailedCounters(wildcard.TrimEnd('*'), Bound("Channel"), 100);
+    }
+
+    /// <summary>Completes from a fixed list: names that start with the word first, then names that contain it.</summary>
+    public abstract class ClosedListCompleter : IArgumentCompleter
+    {
+        protected abstract IEnumerable<string> Names { get; }
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"').TrimEnd('*');
+            var names = Names.ToList();
+            return names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Concat(names.Where(n => !n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && n.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) >= 0))
+                .Select(n => new CompletionResult(StoreCompleter.Quote(n), n, CompletionResultType.ParameterValue, n)).ToList();
+        }
+    }
+
+    /// <summary>The jobs a store records runs of (Get-CommerceJobRun -Job).</summary>
+    public sealed class JobNameCompleter : ClosedListCompleter
+    {
+        protected override IEnumerable<string> Names => new[]
+            { JobNames.PJob, JobNames.SynchronizeCustomers, JobNames.SynchronizeOrders, JobNames.Job1010, JobNames.StatementPosting };
+    }
+
+    /// <summary>
+    /// Store files and folders, as file completion gives them, without what is not a store: SQLite's own -wal, -shm and
+    /// -journal files beside a store, and any other file that does not start with the SQLite header.
+    /// </summary>
+    public sealed class StorePathCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                return CompletionCompleters.CompleteFilename(wordToComplete ?? "")
+                    .Where(r => r.ResultType != CompletionResultType.ProviderItem || IsStore(r.ToolTip)).ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+
+        private static readonly byte[] Header = System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+        internal static bool IsStore(string path)
+        {
+            if (string.IsNullOrEmpty(path)) return false;
+            foreach (var sidecar in new[] { "-wal", "-shm", "-journal" })
+            {
+                if (path.EndsWith(sidecar, StringComparison.OrdinalIgnoreCase)) return false;
+            }
+            try
+            {
+                if (!System.IO.File.Exists(path)) return true; // not a file we can look into: leave it to the user
+                var buffer = new byte[Header.Length];
+                using (var f = new System.IO.FileStream(path, System.IO.FileMode.Open, System.IO.FileAccess.Read, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete))
+                {
+                    var n = 0;
+                    while (n < buffer.Length)
+                    {
+                        var read = f.Read(buffer, n, buffer.Length - n);
+                        if (read == 0) return false;
+                        n += read;
+                    }
+                }
+                return buffer.SequenceEqual(Header);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
     }
 }
 

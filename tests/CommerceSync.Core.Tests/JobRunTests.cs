@@ -49,6 +49,27 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
+        public void RunsFilterByStatusAndLastCountsTheMatchingOnes()
+        {
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                s.Customer("S1", "A");
+                s.Customer("S1", "Bad", currency: "XX");
+                var p = s.PJob();
+                var sync = s.Sync();
+                var idle = s.Sync();
+                var store = new JobRunStore(s.Db);
+
+                Assert.Equal(new[] { sync.RunId }, store.List(statuses: new[] { JobRunStatus.CompletedWithErrors }).Select(r => r.RunId));
+                Assert.Equal(new[] { idle.RunId, p.RunId }, store.List(statuses: new[] { JobRunStatus.Completed }).Select(r => r.RunId));
+                Assert.Equal(new[] { idle.RunId }, store.List(last: 1, statuses: new[] { JobRunStatus.Completed }).Select(r => r.RunId));
+                Assert.Equal(new[] { p.RunId }, store.List(JobNames.PJob, statuses: new[] { JobRunStatus.Completed, JobRunStatus.Failed }).Select(r => r.RunId));
+                Assert.Empty(store.List(statuses: new[] { JobRunStatus.Running, JobRunStatus.Interrupted }));
+            }
+        }
+
+        [Fact]
         public void ARunWithOnlyFailuresCompletesWithErrors()
         {
             using (var s = new TestStore())

@@ -22,6 +22,84 @@ Describe 'Progress on long jobs' {
     }
 }
 
+Describe 'Progress says how far a job is, where, and nests a pipeline''s jobs' {
+    BeforeAll {
+        New-TestStore | Out-Null
+        New-CommerceChannel -ChannelId S1 -AsyncCustomerMode | Out-Null
+        New-CommerceChannel -ChannelId S2 -AsyncCustomerMode | Out-Null
+
+        # Runs a command in its own runspace (the progress stream cannot be redirected) and returns its progress records.
+        function Get-ProgressOf([string] $Command) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModuleManifest'; Connect-CommerceStore '$((Get-CommerceStore).Path)' | Out-Null; `$ProgressPreference = 'Continue'; $Command | Out-Null")
+                $null = $ps.Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                @($ps.Streams.Progress)
+            }
+            finally { $ps.Dispose() }
+        }
+
+        function Assert-Rising($Records, [switch] $WithTimeLeft) {
+            $processing = @($Records | Where-Object RecordType -eq 'Processing')
+            $processing.Count | Should -BeGreaterThan 1 -Because 'a run of many chunks updates its bar more than once'
+            $processing.PercentComplete | ForEach-Object { $_ | Should -BeGreaterOrEqual 0; $_ | Should -BeLessOrEqual 100 }
+            for ($i = 1; $i -lt $processing.Count; $i++) {
+                $processing[$i].PercentComplete | Should -BeGreaterOrEqual $processing[$i - 1].PercentComplete -Because 'the percent only rises'
+                if ($WithTimeLeft) { $processing[$i].SecondsRemaining | Should -BeGreaterOrEqual 0 -Because 'after the first update the time left is known' }
+            }
+            $processing[-1].PercentComplete | Should -BeGreaterThan $processing[0].PercentComplete
+        }
+    }
+
+    It 'a bulk job shows the percent of what was due, the seconds left, the channel, and completes' {
+        # A chunk per customer: long enough (a second or more) for the throttled bar to update several times.
+        1..2000 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "B$_" } } | New-AsyncCustomer | Out-Null
+        Invoke-PJob | Out-Null
+        $records = Get-ProgressOf 'Convert-AsyncCustomer -ChunkSize 1'
+        $records = @($records | Where-Object Activity -like 'Synchronize customers*')
+        Assert-Rising $records -WithTimeLeft
+        $records | Where-Object RecordType -eq 'Processing' | ForEach-Object { "$($_.StatusDescription) $($_.CurrentOperation)" | Should -Match '\bS[12]\b' }
+        $records | Where-Object RecordType -eq 'Processing' | ForEach-Object { $_.StatusDescription | Should -Match '^\d+ of 2000 rows: ' }
+        $records[-1].RecordType | Should -Be 'Completed'
+        @($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+    }
+
+    It 'a record-mode pipeline shows one parent bar with each job nested under it' {
+        1..1000 | ForEach-Object { [pscustomobject]@{ Channel = "S$($_ % 2 + 1)"; FirstName = "R$_" } } | New-AsyncCustomer | Out-Null
+        $records = Get-ProgressOf 'Invoke-PJob -InputObject (Get-AsyncCustomer -Status Pending) -ChunkSize 5 | Convert-AsyncCustomer -ChunkSize 5 | Invoke-Job1010 -ChunkSize 5'
+        $parents = @($records | Where-Object ParentActivityId -lt 0)
+        @($parents.ActivityId | Sort-Object -Unique).Count | Should -Be 1 -Because 'the pipeline has one parent bar'
+        $parent = $parents[0]
+        $parent.Activity | Should -Be 'Record mode: P-job | Synchronize customers and channel requests | 1010'
+        $stages = @($records | Where-Object ParentActivityId -ge 0)
+        $stages | ForEach-Object { $_.ParentActivityId | Should -Be $parent.ActivityId }
+        @($stages.Activity | Sort-Object -Unique) | Should -Be @('Distribute customers (1010)', 'Synchronize customers and channel requests', 'Upload to HQ (P-job)')
+        foreach ($activity in $stages.Activity | Sort-Object -Unique) {
+            $own = @($stages | Where-Object Activity -eq $activity)
+            $own[-1].RecordType | Should -Be 'Completed'
+            @($own | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+            $own | Where-Object RecordType -eq 'Processing' | ForEach-Object { $_.CurrentOperation | Should -Match '^Channels? S[12]' }
+        }
+        # The first job was given its records: its bar, and so the parent's, know how far they are.
+        Assert-Rising @($stages | Where-Object Activity -eq 'Upload to HQ (P-job)') -WithTimeLeft
+        Assert-Rising $parents -WithTimeLeft
+        $records[-1].ActivityId | Should -Be $parent.ActivityId
+        $records[-1].RecordType | Should -Be 'Completed'
+        @($parents | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+    }
+
+    It 'a pipeline of jobs fed record by record nests them too, and completes every bar' {
+        1..50 | ForEach-Object { [pscustomobject]@{ Channel = 'S1'; FirstName = "Q$_" } } | New-AsyncCustomer | Out-Null
+        $records = Get-ProgressOf 'Get-AsyncCustomer -Status Pending | Invoke-PJob -ChunkSize 10 | Convert-AsyncCustomer -ChunkSize 10 | Invoke-Job1010 -ChunkSize 10'
+        $parent = @($records | Where-Object ParentActivityId -lt 0)
+        @($parent.ActivityId | Sort-Object -Unique).Count | Should -Be 1
+        @($records | Where-Object ParentActivityId -ge 0) | ForEach-Object { $_.ParentActivityId | Should -Be $parent[0].ActivityId }
+        @($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 4 -Because 'three jobs and their parent each complete once'
+        $parent.PercentComplete | ForEach-Object { $_ | Should -BeLessOrEqual 100 }
+    }
+}
+
 Describe 'Progress and verbose output of every job' {
     BeforeAll {
         New-TestStore | Out-Null

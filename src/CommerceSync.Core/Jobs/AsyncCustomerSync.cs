@@ -40,20 +40,21 @@ namespace CommerceSync.Jobs
             {
                 // One writer at a time (SQLite): a chunk takes the oldest due rows of the scope, whichever channel they are in.
                 var scope = new SyncScope { ChannelIds = channels };
-                return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, run => ProcessChunk(run, scope, limit, options.Log) > 0);
+                return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, () => sync.CountDue(channels),
+                    run => ProcessChunk(run, scope, limit, options.Log) > 0 ? lastChannel ?? "" : null);
             }
             // Workers on a shared store: a chunk is one channel's, claimed for it, so workers convert different channels at once.
             // The run ends after a pass over every channel decided nothing (a chunk in one channel can make another's rows due).
             var all = channels ?? new ChannelStore(db).List().Select(c => c.ChannelId).ToArray();
             var pending = new List<string>(all);
             var decidedInPass = false;
-            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, run =>
+            return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, () => sync.CountDue(channels), run =>
             {
                 while (true)
                 {
                     if (pending.Count == 0)
                     {
-                        if (!decidedInPass) return false;
+                        if (!decidedInPass) return null;
                         pending.AddRange(all);
                         decidedInPass = false;
                     }
@@ -62,7 +63,7 @@ namespace CommerceSync.Jobs
                     if (decided > 0)
                     {
                         decidedInPass = true;
-                        return true;
+                        return pending[index];
                     }
                     pending.RemoveAt(index);
                 }
@@ -139,10 +140,14 @@ namespace CommerceSync.Jobs
             }
         }
 
+        // The channel of the last chunk's first row, for progress (a chunk mostly holds one channel's rows: they come in channel order).
+        private string lastChannel;
+
         private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
         {
             // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
+            lastChannel = rows.Count > 0 ? rows[0].ChannelId : null;
             var ids = rows.Select(r => r.AsyncCustomerId).ToList();
             var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(ids);
             var later = rows.Count == 0 ? new List<DueCustomerOperation>() : sync.ReadPendingChanges(ids);
@@ -185,6 +190,7 @@ namespace CommerceSync.Jobs
 
             // 2. Edits and deactivations of customers that have an account, in counter order; each sees the ones before it.
             var changes = sync.ReadDueChanges(scope, limit);
+            if (lastChannel == null && changes.Count > 0) lastChannel = changes[0].ChannelId;
             if (changes.Count > 0) db.Claim(CustomersClaim, wait: true);
             var changed = 0;
             foreach (var c in changes)
@@ -231,6 +237,7 @@ namespace CommerceSync.Jobs
                 }
                 sync.ApplyChildren(table, ok, run.RunId, now);
                 children += due.Count;
+                if (lastChannel == null && due.Count > 0) lastChannel = due[0].ChannelId;
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }

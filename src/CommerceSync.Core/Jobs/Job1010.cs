@@ -38,14 +38,14 @@ namespace CommerceSync.Jobs
             var targets = dist.Targets(options.ChannelIds, options.ExcludeOfflineDatabases);
             var channels = targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var last = dist.LastChange();
-            return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, run =>
+            return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, () => CountDue(targets), run =>
             {
                 using (var tx = db.BeginClaimedWrite())
                 {
                     // Re-read under the lock: another run may have moved a database on since the targets were listed.
                     foreach (var t in targets) t.Watermark = dist.Watermark(t);
                     var behind = targets.Where(t => t.Watermark < last).OrderBy(t => t.Watermark).ToList();
-                    if (behind.Count == 0) return false;
+                    if (behind.Count == 0) return null;
                     // One window of changes, read once, goes to every database of that legal entity that is behind its end: the
                     // same customers are not looked up again for each of the (often dozens of) channel databases. Each database
                     // is claimed as it is sent to; one another worker is sending to is left to it, so workers on a shared store
@@ -82,7 +82,7 @@ namespace CommerceSync.Jobs
                     var customers = sentAfter.HasValue ? dist.CountSent(run.RunId, sentAfter.Value) : 0;
                     new JobRunStore(db).AddCounts(run, sent, 0, customers);
                     tx.Commit();
-                    return true;
+                    return first?.ChannelId ?? "";
                 }
             });
         }
@@ -116,6 +116,13 @@ namespace CommerceSync.Jobs
             }
             return written;
         }
+
+        /// <summary>
+        /// Customer rows due to these databases: one count per legal entity and watermark, however many databases share them
+        /// (usually all of a legal entity's are at the same change).
+        /// </summary>
+        public long CountDue(IReadOnlyList<DistributionTarget> targets) =>
+            targets.GroupBy(t => (Area: t.DataAreaId.ToUpperInvariant(), t.Watermark)).Sum(g => g.Count() * dist.CountPending(g.First()));
 
         public IReadOnlyList<DistributionPreview> Preview(string[] channelIds, bool excludeOffline) =>
             dist.Targets(channelIds, excludeOffline).Select(t => new DistributionPreview { ChannelId = t.ChannelId, Database = t.Database, Customers = dist.CountPending(t) }).ToList();

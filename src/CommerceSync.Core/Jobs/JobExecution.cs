@@ -12,16 +12,28 @@ namespace CommerceSync.Jobs
         /// Runs <paramref name="chunk"/> until it reports no more work. Each call must do one committed transaction
         /// (and call <see cref="JobRunStore.AddCounts"/> inside it). Cancellation stops between chunks and marks the run Interrupted.
         /// </summary>
-        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<JobRun, bool> chunk)
+        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<JobRun, bool> chunk) =>
+            RunBulk(db, job, options, channelIds, null, r => chunk(r) ? "" : null);
+
+        /// <summary>
+        /// As above, with progress that knows how far the run is: <paramref name="countDue"/> counts what is due, once, before the
+        /// first chunk (only when somebody listens to progress), and <paramref name="chunk"/> returns the channel it worked on
+        /// ("" when not one channel's), or null when no work is left.
+        /// </summary>
+        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<long> countDue, Func<JobRun, string> chunk)
         {
             var runs = new JobRunStore(db);
+            var total = options.Progress != null && countDue != null ? countDue() : (long?)null;
             var run = runs.Start(job, channelIds, JobRunMode.Bulk, options.SourceRun?.RunId);
+            // Exactly this line: runbooks and the crash harness wait for "run N started." before anything else.
             options.Log?.Invoke(job + " run " + run.RunId + " started.");
             try
             {
-                while (chunk(run))
+                string channel;
+                while ((channel = chunk(run)) != null)
                 {
-                    options.Progress?.Invoke(new JobProgress(job, run.Processed + " processed, " + run.Failed + " failed", run.Processed + run.Failed, null));
+                    var done = run.Processed + run.Failed;
+                    options.Progress?.Invoke(new JobProgress(job, ProgressText(run, total), done, total, channel));
                     if (options.Cancellation.IsCancellationRequested)
                     {
                         runs.Finish(run, JobRunStatus.Interrupted, "Stopped by the user; run the job again to finish.");
@@ -81,6 +93,13 @@ namespace CommerceSync.Jobs
                 }
             }
             throw new InvalidOperationException("unreachable: the last pass waits for its claim");
+        }
+
+        /// <summary>"1203 of 5000 rows: 1200 processed, 3 failed", or without the total when none was counted or the run went past it.</summary>
+        internal static string ProgressText(JobRun run, long? total)
+        {
+            var done = run.Processed + run.Failed;
+            return (total.HasValue && done <= total.Value ? done + " of " + total.Value + " rows: " : "") + run.Processed + " processed, " + run.Failed + " failed";
         }
 
         public static void Finish(JobRunStore runs, JobRun run) =>

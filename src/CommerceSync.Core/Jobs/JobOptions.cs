@@ -27,19 +27,28 @@ namespace CommerceSync.Jobs
         public bool ExcludeOfflineDatabases { get; set; }
     }
 
+    /// <summary>Where a bulk run is, after each committed chunk.</summary>
     public sealed class JobProgress
     {
-        public JobProgress(string job, string status, long done, long? total)
+        public JobProgress(string job, string status, long done, long? total, string channelId = null)
         {
             Job = job;
             Status = status;
             Done = done;
             Total = total;
+            ChannelId = channelId;
         }
 
         public string Job { get; }
         public string Status { get; }
+        /// <summary>Rows decided so far (processed and failed), in the units of <see cref="JobRun.Processed"/>.</summary>
         public long Done { get; }
+        /// <summary>
+        /// Rows that were due when the run started, counted once then (null: not counted). More can become due while the run
+        /// works (another process adding rows), so <see cref="Done"/> may pass it.
+        /// </summary>
         public long? Total { get; }
+        /// <summary>The channel the last chunk worked on; empty when a chunk is not one channel's.</summary>
+        public string ChannelId { get; }
     }
 }

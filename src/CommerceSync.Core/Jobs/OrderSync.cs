@@ -20,7 +20,10 @@ namespace CommerceSync.Jobs
         public JobRun Run(JobOptions options)
         {
             var scope = new TransactionScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
-            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds, run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log) > 0);
+            string channel = null;
+            return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds,
+                () => new OrderStore(db).CountDue(TransactionType.CustomerOrder, scope.ChannelIds, null, includeFailed: false),
+                run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log, c => channel = c) > 0 ? channel ?? "" : null);
         }
 
         /// <summary>Record mode: these transactions (by channel and transaction id), failed ones retried. Returns their sales orders.</summary>
@@ -39,7 +42,9 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>One committed chunk of orders. Returns how many it decided.</summary>
-        public int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log = null)
+        public int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log = null) => ProcessChunk(run, scope, limit, log, null);
+
+        private int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log, Action<string> channel)
         {
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
@@ -47,6 +52,7 @@ namespace CommerceSync.Jobs
                 var orders = new OrderStore(db);
                 var rows = orders.ReadDue(TransactionType.CustomerOrder, scope, limit);
                 if (rows.Count == 0) return 0;
+                channel?.Invoke(rows[0].ChannelId);
                 var synced = TransactionReferences.Resolve(db, run, rows, now, log, retryFailedCustomers: scope.RetryRunId.HasValue);
                 var ok = rows.Where(r => r.Error == null).ToList();
                 var numbers = new SyncStore(db);

@@ -44,7 +44,7 @@ namespace CommerceSync.Jobs
         {
             var channelIds = ScopeChannels(options.ChannelIds);
             var pending = channelIds.SelectMany(c => Enumerable.Range(0, UploadStore.Tables.Length).Select(t => (Channel: c, Table: t))).ToList();
-            return JobExecution.RunBulk(db, JobNames.PJob, options, channelIds, run =>
+            return JobExecution.RunBulk(db, JobNames.PJob, options, channelIds, () => CountDue(channelIds), run =>
             {
                 while (pending.Count > 0)
                 {
@@ -57,12 +57,13 @@ namespace CommerceSync.Jobs
                     });
                     if (n > 0)
                     {
-                        options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[pending[index].Table].Channel + " from " + pending[index].Channel + ".");
-                        return true;
+                        var channel = pending[index].Channel;
+                        options.Log?.Invoke("Uploaded " + n + " rows of " + UploadStore.Tables[pending[index].Table].Channel + " from " + channel + ".");
+                        return channel;
                     }
                     pending.RemoveAt(index);
                 }
-                return false;
+                return null;
             });
         }
 
@@ -112,6 +113,10 @@ namespace CommerceSync.Jobs
                 }
             }
         }
+
+        /// <summary>Rows due for upload in these channels: one indexed count per channel table, above its watermark.</summary>
+        public long CountDue(string[] channelIds) =>
+            ScopeChannels(channelIds).Sum(c => Enumerable.Range(0, UploadStore.Tables.Length).Sum(t => uploads.CountDue(t, c)));
 
         /// <summary>What a run would upload, without uploading (for -WhatIf).</summary>
         public IReadOnlyList<UploadPreview> Preview(string[] channelIds) =>

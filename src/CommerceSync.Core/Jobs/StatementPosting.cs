@@ -22,12 +22,13 @@ namespace CommerceSync.Jobs
             var orders = new OrderStore(db);
             var days = new Queue<(string ChannelId, string BusinessDate)>(orders.DueStatementDays(options.ChannelIds, businessDate));
             var statements = new List<Statement>();
-            jobRun = JobExecution.RunBulk(db, JobNames.StatementPosting, options, options.ChannelIds ?? days.Select(d => d.ChannelId).Distinct().ToArray(), run =>
+            jobRun = JobExecution.RunBulk(db, JobNames.StatementPosting, options, options.ChannelIds ?? days.Select(d => d.ChannelId).Distinct().ToArray(),
+                () => orders.CountDue(TransactionType.CashAndCarry, options.ChannelIds, businessDate, includeFailed: true), run =>
             {
-                if (days.Count == 0) return false;
+                if (days.Count == 0) return null;
                 var day = days.Dequeue();
                 statements.Add(PostDay(run, day.ChannelId, TransactionStore.ParseDate(day.BusinessDate), options.Log));
-                return true;
+                return day.ChannelId;
             });
             return statements;
         }

@@ -130,8 +130,16 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
             "Job run " + runId + " does not exist in this store.", runId);
 
         /// <summary>Newest first.</summary>
-        public IEnumerable<JobRun> List(string jobWildcard = null, IReadOnlyList<string> channelIds = null, int? last = null)
+        public IEnumerable<JobRun> List(string jobWildcard = null, IReadOnlyList<string> channelIds = null, int? last = null, IReadOnlyCollection<JobRunStatus> statuses = null)
         {
+            if (statuses != null)
+            {
+                // A run whose process is gone reads Running in the table and is Interrupted: the status is known only once read,
+                // so the filter (and -Last after it) applies to what was read.
+                var wanted = new HashSet<JobRunStatus>(statuses);
+                var matching = List(jobWildcard, channelIds).Where(r => wanted.Contains(r.Status));
+                return last.HasValue ? matching.Take(last.Value) : matching;
+            }
             // A pure read: a reader never waits for a writer, and works on a read-only store. A run whose process is gone shows as
             // Interrupted here; the next job to start records it so.
             var where = new SqlFilter()

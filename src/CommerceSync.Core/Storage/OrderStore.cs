@@ -95,6 +95,16 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
         }
 
         /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
+        /// <summary>Uploaded transactions of a type still to synchronize or post (with failed ones when a run retries them), for progress.</summary>
+        public long CountDue(TransactionType type, string[] channelIds, DateTime? businessDate, bool includeFailed)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
+                .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
+            // "status <> 1" as in ReadDue: it lets SQLite count over the partial index ix_hq_transaction_due.
+            return db.Scalar<long>("SELECT COUNT(*) FROM hq_transaction WHERE type = $type AND status <> 1" + (includeFailed ? "" : " AND status = 0") + where.Sql + ";",
+                where.With(("$type", (int)type)));
+        }
+
         public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[] channelIds, DateTime? businessDate)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels")

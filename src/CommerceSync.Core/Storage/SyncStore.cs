@@ -188,6 +188,18 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
 
         private static (string, object)[] With(IEnumerable<(string, object)> args, params (string, object)[] more) => args.Concat(more).ToArray();
 
+        /// <summary>
+        /// Operation rows a bulk run in these channels has to decide (customers, edits and their children, not those that failed
+        /// before): one count per table over its partial index of uncompleted rows, for progress. Edits that a create folds in
+        /// are counted but not decided on their own, and children whose customer fails stay due: a run may end below it.
+        /// </summary>
+        public long CountDue(string[] channelIds)
+        {
+            var (where, args) = Scope("h", new SyncScope { ChannelIds = channelIds });
+            return new[] { "hq_async_customer" }.Concat(Children.Values.Select(c => c.Hq))
+                .Sum(t => db.Scalar<long>("SELECT COUNT(*) FROM " + t + " h WHERE h.online_operation_completed = 0" + where + ";", args));
+        }
+
         /// <summary>The oldest due create operations in counter order.</summary>
         public List<DueCustomerOperation> ReadDueCustomers(SyncScope scope, int limit)
         {

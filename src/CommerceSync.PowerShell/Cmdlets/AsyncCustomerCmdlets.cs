@@ -44,10 +44,12 @@ namespace CommerceSync
 
         /// <summary>Default: the channel's default customer group.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CustomerGroupCompleter))]
         public string CustomerGroup { get; set; }
 
         /// <summary>Default: the channel's default currency.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string Currency { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -241,6 +243,7 @@ namespace CommerceSync
         public string AccountNumber { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string AddressId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

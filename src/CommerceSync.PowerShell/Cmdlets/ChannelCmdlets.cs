@@ -20,6 +20,7 @@ namespace CommerceSync
 
         /// <summary>Legal entity. Default: USRT.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
         public string DataAreaId { get; set; }
 
         /// <summary>Functionality profile "Create customer in async mode".</summary>
@@ -31,9 +32,13 @@ namespace CommerceSync
         public SwitchParameter OfflineDatabase { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+
+        [ArgumentCompleter(typeof(CustomerGroupCompleter))]
         public string DefaultCustomerGroup { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string DefaultCurrency { get; set; }
 
         /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
@@ -69,6 +74,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
         public string DataAreaId { get; set; }
 
         protected override void ProcessCommerceRecord()
@@ -112,9 +118,13 @@ namespace CommerceSync
         public SwitchParameter OfflineDatabase { get; set; }
 
         [Parameter]
+
+        [ArgumentCompleter(typeof(CustomerGroupCompleter))]
         public string DefaultCustomerGroup { get; set; }
 
         [Parameter]
+
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string DefaultCurrency { get; set; }
 
         /// <summary>-Offline takes the registers offline (new customers go to the offline database); -Offline:$false brings them back and moves those customers to the channel database.</summary>

@@ -40,13 +40,22 @@ namespace CommerceSync
                 ChunkSize = MyInvocation.BoundParameters.ContainsKey(nameof(ChunkSize)) ? ChunkSize : (int?)null,
                 Cancellation = Cancellation,
                 Log = WriteVerbose,
-                Progress = p => Progress(p.Job, p.Status, -1, 2, 1),
             };
+            // Each step's bar nests under the cycle's; the step's own clock times what is left of it.
+            var stepClock = System.Diagnostics.Stopwatch.StartNew();
+            if (ProgressIsShown()) options.Progress = p => Progress(JobProgressRecord(2, p.Job, p, stepClock.Elapsed, 1));
             var result = cycle.Run(options,
-                (i, job) => WriteProgress(new ProgressRecord(1, Activity, "Step " + (i + 1) + " of " + steps + ": " + job + " (" + scope + ")") { PercentComplete = i * 100 / steps }),
-                run => ReportRun(run, "See Get-AsyncCustomerOperation -SyncStatus Failed."));
+                (i, job) =>
+                {
+                    stepClock.Restart();
+                    WriteProgressRecord(new ProgressRecord(1, Activity, "Step " + (i + 1) + " of " + steps + ": " + job + " (" + scope + ")") { PercentComplete = i * 100 / steps });
+                },
+                run =>
+                {
+                    CompleteProgress(run.Job, 2);
+                    ReportRun(run, "See Get-AsyncCustomerOperation -SyncStatus Failed.");
+                });
             CompleteProgress(Activity);
-            WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
             WriteInformation(Activity + ": " + result, new[] { "CommerceSync" });
             WriteObject(result);
         }

@@ -45,15 +45,41 @@ namespace CommerceSync
 
         protected RecordRun Run => recordRun ?? (recordRun = new RecordRun(Db, JobName));
 
+        /// <summary>The channel a piped record belongs to, for progress (null when the record does not say).</summary>
+        protected virtual string ChannelOf(TRecord record) => null;
+
+        private PipelineProgress pipelineProgress;
+        private PipelineProgress.Stage stage;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Every command's BeginProcessing runs before the first record flows, so each job of a pipeline joins in order.
+            if (MyInvocation.ExpectingInput || MyInvocation.PipelineLength > 1) (pipelineProgress, stage) = PipelineProgress.Join(this, JobName, Activity);
+        }
+
         protected override void ProcessCommerceRecord()
         {
             var records = PipedRecords;
             if (records != null)
             {
+                if (!MyInvocation.ExpectingInput)
+                {
+                    var given = records.ToList();
+                    givenCount += given.Count;
+                    records = given;
+                    if (stage != null)
+                    {
+                        // Records given by parameter are all the input there is: the stage's bar has a percent from the start.
+                        stage.Received += given.Count;
+                        stage.InputComplete = true;
+                    }
+                }
                 foreach (var r in records)
                 {
                     if (r == null || !ShouldProcess(DescribeRecord(r), Activity)) continue;
                     buffer.Add(r);
+                    if (stage != null && MyInvocation.ExpectingInput) stage.Received++;
                     if (buffer.Count >= ChunkSize) Flush();
                 }
                 return;
@@ -90,6 +116,7 @@ namespace CommerceSync
                     RunBulkNow(null, null);
                 }
                 CompleteProgress(Activity);
+                pipelineProgress?.Finish(this, stage);
             }
             finally
             {
@@ -101,6 +128,9 @@ namespace CommerceSync
         {
             recordRun?.Interrupt("Stopped before the pipeline finished; run the job again to finish.");
         }
+
+        private long flushed, givenCount;
+        private readonly System.Diagnostics.Stopwatch progressClock = System.Diagnostics.Stopwatch.StartNew();
 
         private void Flush()
         {
@@ -124,7 +154,26 @@ namespace CommerceSync
                 Run.Fail("Stopped by an error: " + LastError.Exception.Message);
                 throw;
             }
-            if (Run.Run != null) Progress(Activity, Run.Run.Processed + " processed, " + Run.Run.Failed + " failed");
+            if (Run.Run == null) return;
+            var status = Run.Run.Processed + " processed, " + Run.Run.Failed + " failed";
+            var channels = chunk.Select(ChannelOf).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var channelList = string.Join(", ", channels.Take(5)) + (channels.Count > 5 ? ", ..." : "");
+            var channelText = channels.Count == 0 ? null : (channels.Count == 1 ? "Channel " : "Channels ") + channelList;
+            // The channels go in the status too: PowerShell 7's minimal progress view shows no current operation.
+            status = WithChannels(status, channels.Count == 0 ? null : (channels.Count == 1 ? "channel " : "channels ") + channelList);
+            if (pipelineProgress != null)
+            {
+                stage.Flushed += chunk.Count;
+                pipelineProgress.Report(this, stage, status, channelText);
+            }
+            else
+            {
+                // Records given by parameter (no pipeline): all of them are known, so the bar has a percent.
+                var record = new ProgressRecord(1, Activity, status) { CurrentOperation = channelText };
+                flushed += chunk.Count;
+                if (givenCount > 0) ProgressThrottle.Estimate(record, flushed, givenCount, progressClock.Elapsed);
+                Progress(record);
+            }
         }
 
         private void RunBulkNow(string[] channels, JobRun source)
@@ -140,8 +189,12 @@ namespace CommerceSync
                 SourceRun = source,
                 Cancellation = Cancellation,
                 Log = WriteVerbose,
-                Progress = p => Progress(Activity, p.Status),
             };
+            if (ProgressIsShown())
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                options.Progress = p => Progress(JobProgressRecord(1, Activity, p, clock.Elapsed));
+            }
             ConfigureOptions(options);
             var run = Terminating(() => RunBulk(options));
             if (run != null)

@@ -40,6 +40,8 @@ namespace CommerceSync
                 " attribute and " + p.Sum(x => x.Transactions) + " transaction rows due";
         }
 
+        protected override string ChannelOf(object r) => (r as AsyncCustomer)?.ChannelId ?? (r as Transaction)?.ChannelId;
+
         protected override string DescribeRecord(object r) => r is AsyncCustomer c
             ? "async customer " + c.AsyncCustomerId + " (" + c.Name + ") at " + c.ChannelId
             : "transaction " + ((Transaction)r).TransactionId + " at " + ((Transaction)r).ChannelId;
@@ -93,6 +95,8 @@ namespace CommerceSync
             return ChannelText(scope) + (JobRun == null ? "" : " (after run " + JobRun.RunId + ")") + ": create " + p.Sum(x => x.Create) +
                 " customer accounts, link " + p.Sum(x => x.AlreadyConverted) + " already converted, " + p.Sum(x => x.WouldFail) + " would fail validation";
         }
+
+        protected override string ChannelOf(AsyncCustomer r) => r.ChannelId;
 
         protected override string DescribeRecord(AsyncCustomer r) =>
             "async customer " + r.AsyncCustomerId + (string.IsNullOrEmpty(r.Name) ? "" : " (" + r.Name + ")") + " -> new customer account";
@@ -182,6 +186,8 @@ namespace CommerceSync
             var p = new Job1010(Db).Preview(channels, ExcludeOfflineDatabase.IsPresent);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer rows to send to " + p.Count + " databases";
         }
+
+        protected override string ChannelOf(Customer r) => r.ChannelId;
 
         protected override string DescribeRecord(Customer r) => "customer " + r.AccountNumber + " (" + r.Name + ") -> channel databases of " + r.DataAreaId;
 
@@ -292,11 +298,13 @@ namespace CommerceSync
     public sealed class GetCommerceJobRun : CommerceCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RunIdCompleter))]
         public long[] RunId { get; set; }
 
         /// <summary>Job name: P-job, "Synchronize customers and channel requests", 1010; wildcards allowed.</summary>
         [Parameter(ParameterSetName = "List")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string Job { get; set; }
 
         /// <summary>Only runs over these channels (or over every channel); wildcards allowed.</summary>
@@ -305,6 +313,10 @@ namespace CommerceSync
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
+
+        /// <summary>Only runs that ended so (or are still Running); a run whose process is gone is Interrupted.</summary>
+        [Parameter(ParameterSetName = "List")]
+        public JobRunStatus[] Status { get; set; }
 
         /// <summary>Only the newest N runs.</summary>
         [Parameter(ParameterSetName = "List")]
@@ -321,7 +333,7 @@ namespace CommerceSync
             }
             var channels = ResolveChannels(Channel);
             if (channels != null && channels.Length == 0) return;
-            WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null), true);
+            WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null, Status), true);
         }
     }
 }

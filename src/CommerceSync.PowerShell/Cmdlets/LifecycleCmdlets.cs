@@ -76,8 +76,8 @@ namespace CommerceSync
         [Parameter] public string Name { get; set; }
         [Parameter] public string Email { get; set; }
         [Parameter] public string Phone { get; set; }
-        [Parameter] public string CustomerGroup { get; set; }
-        [Parameter] public string Currency { get; set; }
+        [Parameter, ArgumentCompleter(typeof(CustomerGroupCompleter))] public string CustomerGroup { get; set; }
+        [Parameter, ArgumentCompleter(typeof(CurrencyCompleter))] public string Currency { get; set; }
         [Parameter] public string Language { get; set; }
 
         /// <summary>Attributes to set, as name = value.</summary>
@@ -194,6 +194,7 @@ namespace CommerceSync
         public string Channel { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ReplicationCounterCompleter))]
         public long ReplicationCounter { get; set; }
 
         [Parameter] public string FirstName { get; set; }
@@ -201,8 +202,8 @@ namespace CommerceSync
         [Parameter] public string Name { get; set; }
         [Parameter] public string Email { get; set; }
         [Parameter] public string Phone { get; set; }
-        [Parameter] public string Currency { get; set; }
-        [Parameter] public string CustomerGroup { get; set; }
+        [Parameter, ArgumentCompleter(typeof(CurrencyCompleter))] public string Currency { get; set; }
+        [Parameter, ArgumentCompleter(typeof(CustomerGroupCompleter))] public string CustomerGroup { get; set; }
         [Parameter] public string Street { get; set; }
         [Parameter] public string City { get; set; }
         [Parameter] [Alias("PostalCode", "Zip")] public string ZipCode { get; set; }

@@ -76,6 +76,7 @@ namespace CommerceSync
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StorePathCompleter))]
         public string Path { get; set; }
 
         /// <summary>A store in a PostgreSQL database: Host=...;Database=...; the schema named first in Search Path (else public).</summary>

@@ -39,6 +39,7 @@ namespace CommerceSync
 
         /// <summary>An address of the customer (async or synced) to deliver a customer order to.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string DeliveryAddressId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = "Amount", ValueFromPipelineByPropertyName = true)]
@@ -133,6 +134,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TransactionIdCompleter))]
         public string[] TransactionId { get; set; }
 
         [Parameter]
@@ -219,6 +221,8 @@ namespace CommerceSync
             return ChannelText(scope) + ": " + orders + " customer orders to turn into sales orders (" + async + " reference async customers)";
         }
 
+        protected override string ChannelOf(Transaction r) => r.ChannelId;
+
         protected override string DescribeRecord(Transaction r) => "customer order " + r.TransactionId + " at " + r.ChannelId + " -> sales order";
 
         protected override void ProcessChunk(RecordRun run, List<Transaction> chunk)
@@ -276,12 +280,13 @@ namespace CommerceSync
                     string.Join(", ", days.Take(10).Select(d => d.ChannelId + " " + d.BusinessDate)) + (days.Count > 10 ? ", ..." : "") + ")";
                 if (!ShouldProcess(target, "Calculate and post statements")) return;
                 JobRun run = null;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var statements = Terminating(() => posting.Run(new JobOptions
                 {
                     ChannelIds = scope,
                     Cancellation = Cancellation,
                     Log = WriteVerbose,
-                    Progress = p => Progress("Statement posting", p.Status),
+                    Progress = ProgressIsShown() ? p => Progress(JobProgressRecord(1, "Statement posting", p, clock.Elapsed)) : (Action<JobProgress>)null,
                 }, date, out run));
                 foreach (var s in statements.Where(s => s.Status == StatementStatus.Failed))
                 {
@@ -309,6 +314,7 @@ namespace CommerceSync
         public string[] Channel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(StatementIdCompleter))]
         public string[] StatementId { get; set; }
 
         [Parameter]
