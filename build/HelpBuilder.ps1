@@ -1,10 +1,9 @@
 # Help without PlatyPS: the pages in docs/ follow PlatyPS's markdown schema 2.0.0; these functions read them, write MAML
 # and the about topic, and (for authors) bring a page's SYNTAX and parameter blocks in line with the cmdlet's metadata.
 
-# Where Get-Help <cmdlet> -Online opens a cmdlet's page: this folder of the project's repository, then '<cmdlet>.md'.
-# The one place to change when the project moves (keep it beside the manifest's ProjectUri); a page's own
-# "online version:" overrides it.
-$HelpOnlineBase = 'https://github.com/commercesync/CommerceSync/blob/main/docs/'
+# Where Get-Help <cmdlet> -Online opens a cmdlet's page: the docs folder of the project the manifest names (ProjectUri),
+# then '<cmdlet>.md'; a page's own "online version:" overrides it.
+$HelpOnlineBase = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../CommerceSync.psd1')).PrivateData.PSData.ProjectUri.TrimEnd('/') + '/blob/main/docs/'
 
 function Read-HelpMarkdown {
     # Parses one PlatyPS v1 page into a plain object: Name, Synopsis, Description, Examples, Parameters, Inputs, Outputs, Notes, Links.
