@@ -24,11 +24,13 @@ namespace CommerceSync.Jobs
     {
         private readonly StoreDatabase db;
         private readonly SyncStore sync;
+        private readonly NumberSequences numbers;
 
         public AsyncCustomerSync(StoreDatabase db)
         {
             this.db = db;
             sync = new SyncStore(db);
+            numbers = new NumberSequences(db);
         }
 
         /// <summary>Bulk mode: every uploaded row not yet processed (rows that failed before wait for a fix, or an explicit retry).</summary>
@@ -173,12 +175,12 @@ namespace CommerceSync.Jobs
             if (fresh.Count > 0)
             {
                 db.Claim(NumbersClaim, wait: true);
-                var party = sync.FirstFreePartyId();
+                var party = numbers.FirstFreePartyId();
                 foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
-                    var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());
+                    var accounts = numbers.AllocateAccountNumbers(area.Key, area.Count());
                     var i = 0;
-                    foreach (var d in area) d.AccountNumber = numbers[i++];
+                    foreach (var d in area) d.AccountNumber = accounts[i++];
                 }
                 foreach (var d in fresh) d.PartyId = party++;
             }
@@ -241,7 +243,7 @@ namespace CommerceSync.Jobs
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }
-            customers += sync.LogChanges(run.RunId);
+            customers += sync.Changes.Write(run.RunId);
             return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed, customers);
         }
 

@@ -18,8 +18,8 @@ namespace CommerceSync.Storage
     /// </summary>
     public sealed partial class StoreDatabase : IDisposable
     {
-        /// <summary>Default account number format: prefix then one '#' per digit.</summary>
-        public const string DefaultAccountNumberFormat = "C######";
+        /// <summary>Default account number format (see <see cref="NumberSequences"/>).</summary>
+        public const string DefaultAccountNumberFormat = NumberSequences.DefaultAccountNumberFormat;
 
         private static readonly object InitLock = new object();
         private static bool providerSet;
@@ -111,7 +111,7 @@ namespace CommerceSync.Storage
             {
                 db = OpenCore(path, null);
                 db.Migrate();
-                db.SetSetting("AccountNumberFormat", format.ToString());
+                db.SetSetting(NumberSequences.AccountNumberFormatSetting, format.ToString());
                 return db;
             }
             catch
