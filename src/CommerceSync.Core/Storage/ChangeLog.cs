@@ -44,7 +44,7 @@ namespace CommerceSync.Storage
             if (!ready) return 0;
             // One writer at a time appends (until it commits), so the log's committed seqs have no hole a writer still fills: job 1010
             // distributes up to the last committed seq and must not pass a change that commits after it.
-            db.Claim("hq_change", wait: true);
+            db.Claim(Claims.ChangeLog, wait: true);
             db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_changed;", ("$run", runId));
             var customers = RunCustomers.Add(db, runId, RunCustomers.Keys("temp.sync_changed"));
             db.Execute("DELETE FROM temp.sync_changed;");

@@ -468,7 +468,7 @@ namespace CommerceSync.Storage
         {
             try
             {
-                return new WriteTransaction(this, Dialect.BeginWrite(Connection, BusyTimeout));
+                return new WriteTransaction(this, Dialect.BeginWrite(Connection, BusyTimeout), claimed: false);
             }
             catch (DbException ex)
             {
@@ -485,7 +485,7 @@ namespace CommerceSync.Storage
         {
             try
             {
-                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout));
+                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout), claimed: true);
             }
             catch (DbException ex)
             {
@@ -494,20 +494,31 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>
-        /// Claims <paramref name="key"/> until the current claimed write ends: false when another worker holds it (the caller
-        /// takes other work), or with <paramref name="wait"/> waits for it, at most the busy timeout.
+        /// Claims a share of the store (one of <see cref="Claims"/>, in their order) until the current write ends: false when
+        /// another worker holds it (the caller takes other work), or with <paramref name="wait"/> waits for it, at most the busy timeout.
         /// </summary>
-        public bool Claim(string key, bool wait = false)
+        internal bool Claim(Claim claim, bool wait = false)
         {
+            HeldClaims?.Check(claim);
+            bool taken;
             try
             {
-                return Dialect.Claim(Connection, CurrentTransaction, key, wait);
+                taken = Dialect.Claim(Connection, CurrentTransaction, claim.Key, wait);
             }
             catch (DbException ex)
             {
                 throw Translate(ex);
             }
+            if (taken) HeldClaims?.Taken(claim);
+            ClaimLog?.Add((HeldClaims, claim, taken));
+            return taken;
         }
+
+        /// <summary>The claims of the current write transaction (null outside one).</summary>
+        internal HeldClaims HeldClaims { get; set; }
+
+        /// <summary>For tests: every claim asked for on this connection, with the transaction's claims and whether it was granted.</summary>
+        internal List<(HeldClaims Transaction, Claim Claim, bool Taken)> ClaimLog { get; set; }
 
         /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
         public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
@@ -798,11 +809,12 @@ namespace CommerceSync.Storage
         private readonly DbTransaction tx;
         private bool done;
 
-        internal WriteTransaction(StoreDatabase db, DbTransaction tx)
+        internal WriteTransaction(StoreDatabase db, DbTransaction tx, bool claimed)
         {
             this.db = db;
             this.tx = tx;
             db.CurrentTransaction = tx;
+            db.HeldClaims = new HeldClaims(together: claimed);
         }
 
         public void Commit()
@@ -817,6 +829,7 @@ namespace CommerceSync.Storage
             }
             done = true;
             db.CurrentTransaction = null;
+            db.HeldClaims = null;
         }
 
         public void Dispose()
@@ -825,6 +838,7 @@ namespace CommerceSync.Storage
             {
                 try { tx.Rollback(); } catch (DbException) { } catch (InvalidOperationException) { }
                 db.CurrentTransaction = null;
+                db.HeldClaims = null;
             }
             tx.Dispose();
         }
