@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 
 namespace CommerceSync.Storage
 {
@@ -99,8 +100,8 @@ namespace CommerceSync.Storage
         {
             if (together && highest.HasValue && Claims.PositionOf(claim) < Claims.PositionOf(highest.Value))
             {
-                throw new InvalidOperationException("Claim " + claim + " is taken after " + highest.Value + ", which it ranks before" +
-                    ": a transaction takes claims in the order of Claims.Order only, so that no two workers wait for each other.");
+                throw new InvalidOperationException("Claim " + claim + " comes before " + highest.Value + " in Claims.Order, and this transaction holds " +
+                    highest.Value + " already: a transaction takes claims in that order only, so that no two workers wait for each other.");
             }
         }
 
@@ -108,5 +109,55 @@ namespace CommerceSync.Storage
         {
             if (!highest.HasValue || Claims.PositionOf(claim) > Claims.PositionOf(highest.Value)) highest = claim;
         }
+    }
+
+    public sealed partial class StoreDatabase
+    {
+        /// <summary>
+        /// Starts a writer transaction for a share of a job's work that <see cref="Claim"/> names (a channel's uploads, one
+        /// database's distribution). On PostgreSQL workers hold these at once, each on its own claims, while other writers wait
+        /// for them all; on SQLite it is <see cref="BeginWrite"/>, and every claim is granted.
+        /// </summary>
+        public WriteTransaction BeginClaimedWrite()
+        {
+            try
+            {
+                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout), claimed: true);
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+        }
+
+        /// <summary>
+        /// Claims a share of the store (one of <see cref="Claims"/>, in their order) until the current write ends: false when
+        /// another worker holds it (the caller takes other work), or with <paramref name="wait"/> waits for it, at most the busy timeout.
+        /// </summary>
+        internal bool Claim(Claim claim, bool wait = false)
+        {
+            HeldClaims?.Check(claim);
+            bool taken;
+            try
+            {
+                taken = Dialect.Claim(Connection, CurrentTransaction, claim.Key, wait);
+            }
+            catch (DbException ex)
+            {
+                throw Translate(ex);
+            }
+            if (taken) HeldClaims?.Taken(claim);
+            ClaimLog?.Add((HeldClaims, claim, taken));
+            return taken;
+        }
+
+        /// <summary>The claims of the current write transaction (null outside one).</summary>
+        internal HeldClaims HeldClaims { get; set; }
+
+        /// <summary>For tests: every claim asked for on this connection, with the transaction's claims and whether it was granted.</summary>
+        internal List<(HeldClaims Transaction, Claim Claim, bool Taken)> ClaimLog { get; set; }
+
+        /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
+        public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
     }
 }
