@@ -67,7 +67,7 @@ namespace CommerceSync.Storage
 
         /// <summary>
         /// The first free party id: the caller numbers its new parties from it, in the write transaction that inserts them and
-        /// while it holds the numbers claim or the store's lock, so no other writer takes the same ids.
+        /// while it holds <see cref="Claims.NumberSequences"/> or the store's lock, so no other writer takes the same ids.
         /// </summary>
         public long FirstFreePartyId() =>
             db.Scalar<long>("SELECT COALESCE(MAX(party_id), 0) + 1 FROM party;");
