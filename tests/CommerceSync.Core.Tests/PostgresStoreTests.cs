@@ -92,17 +92,17 @@ namespace CommerceSync.Core.Tests
                 writer.SetBusyTimeoutSetting(TimeSpan.FromSeconds(1));
                 using (var a = s.Db.BeginClaimedWrite())
                 {
-                    Assert.True(s.Db.Claim("S1"));
+                    Assert.True(s.Db.Claim(Claims.Conversion("S1")));
                     using (var b = other.BeginClaimedWrite()) // not blocked by a
                     {
-                        Assert.False(other.Claim("S1"));
-                        Assert.True(other.Claim("S2"));
+                        Assert.False(other.Claim(Claims.Conversion("S1")));
+                        Assert.True(other.Claim(Claims.Conversion("S2")));
                         Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => writer.BeginWrite().Dispose()).ErrorId);
                     }
                     using (var b = other.BeginClaimedWrite())
                     {
-                        Assert.True(other.Claim("S2")); // b's claims ended with it
-                        Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => other.Claim("S1", wait: true)).ErrorId);
+                        Assert.True(other.Claim(Claims.Conversion("S2"))); // b's claims ended with it
+                        Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => other.Claim(Claims.Conversion("S1"), wait: true)).ErrorId);
                     }
                 }
                 using (var tx = writer.BeginWrite()) tx.Commit(); // free once the claimed writes are done
@@ -126,7 +126,7 @@ namespace CommerceSync.Core.Tests
                 // Another worker is uploading S1's customers: this one uploads everything else, then waits for S1 in vain.
                 using (var held = holder.BeginClaimedWrite())
                 {
-                    Assert.True(holder.Claim(Jobs.PJob.ClaimKey("s1", UploadStore.CustomerTable)));
+                    Assert.True(holder.Claim(Claims.Upload("s1", UploadStore.CustomerTable)));
                     Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new PJob(worker).Run(new JobOptions())).ErrorId);
                 }
                 Assert.Equal(2, s.Count("hq_async_customer"));
@@ -136,7 +136,7 @@ namespace CommerceSync.Core.Tests
                 // Another worker is converting S1: this one converts S2 and S3, then waits for S1 in vain; the numbers stay gapless.
                 using (var held = holder.BeginClaimedWrite())
                 {
-                    Assert.True(holder.Claim(AsyncCustomerSync.ClaimKey("s1")));
+                    Assert.True(holder.Claim(Claims.Conversion("s1")));
                     Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new AsyncCustomerSync(worker).Run(new JobOptions())).ErrorId);
                 }
                 Assert.Equal(new[] { "AnnS2", "AnnS3" }, s.Hq().Select(c => c.FirstName).OrderBy(n => n));
@@ -149,7 +149,7 @@ namespace CommerceSync.Core.Tests
                 var s2 = dist.Targets(new[] { "S2" }, false).Single();
                 using (var held = holder.BeginClaimedWrite())
                 {
-                    Assert.True(holder.Claim(Jobs.Job1010.ClaimKey(s2)));
+                    Assert.True(holder.Claim(Claims.Distribution(s2.ChannelId, s2.Database)));
                     Assert.Equal(ErrorIds.StoreBusy, Assert.Throws<CommerceSyncException>(() => new Job1010(worker).Run(new JobOptions())).ErrorId);
                 }
                 Assert.Equal(3, s.View("S1").Count);

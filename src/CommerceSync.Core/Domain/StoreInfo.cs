@@ -24,7 +24,7 @@ namespace CommerceSync
 
         /// <summary>The same as Path, under the name that binds to every cmdlet's -Store: a store object pipes into any cmdlet.</summary>
         public string StorePath => Path;
-        public Storage.StoreBackend Backend { get; set; }
+        public StoreBackend Backend { get; set; }
         public int SchemaVersion { get; set; }
         public StoreSource Source { get; set; }
         public string AccountNumberFormat { get; set; }

@@ -24,11 +24,13 @@ namespace CommerceSync.Jobs
     {
         private readonly StoreDatabase db;
         private readonly SyncStore sync;
+        private readonly NumberSequences numbers;
 
         public AsyncCustomerSync(StoreDatabase db)
         {
             this.db = db;
             sync = new SyncStore(db);
+            numbers = new NumberSequences(db);
         }
 
         /// <summary>Bulk mode: every uploaded row not yet processed (rows that failed before wait for a fix, or an explicit retry).</summary>
@@ -58,7 +60,7 @@ namespace CommerceSync.Jobs
                         pending.AddRange(all);
                         decidedInPass = false;
                     }
-                    var (index, decided) = JobExecution.OnNextFree(db, pending, ClaimKey,
+                    var (index, decided) = JobExecution.OnNextFree(db, pending, Claims.Conversion,
                         ch => InChunk(run, new SyncScope { ChannelIds = new[] { ch } }, limit, options.Log));
                     if (decided > 0)
                     {
@@ -107,11 +109,8 @@ namespace CommerceSync.Jobs
             return counts.Decided;
         }
 
-        internal static string ClaimKey(string channelId) => "sync|" + channelId.ToUpperInvariant();
-
-        // What workers converting different channels at once still share, claimed in this order only (so none waits in a circle):
-        // the number sequences (numbers stay gapless), then the customers HQ already has (an edit reads and writes one whole).
-        private const string NumbersClaim = "sync|numbers", CustomersClaim = "sync|customers";
+        // What workers converting different channels at once still share is claimed in the order of Claims.Order: the number
+        // sequences, then the customers HQ already has, then (in ChangeLog.Write) the change log.
 
         /// <summary>
         /// Synchronizes the async customers and addresses that orders or statements reference, inside the caller's transaction,
@@ -172,26 +171,26 @@ namespace CommerceSync.Jobs
             var fresh = decisions.Where(d => d.IsNew).ToList();
             if (fresh.Count > 0)
             {
-                db.Claim(NumbersClaim, wait: true);
-                var party = sync.FirstFreePartyId();
+                db.Claim(Claims.NumberSequences, wait: true);
+                var party = numbers.FirstFreePartyId();
                 foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
-                    var numbers = sync.AllocateAccountNumbers(area.Key, area.Count());
+                    var accounts = numbers.AllocateAccountNumbers(area.Key, area.Count());
                     var i = 0;
-                    foreach (var d in area) d.AccountNumber = numbers[i++];
+                    foreach (var d in area) d.AccountNumber = accounts[i++];
                 }
                 foreach (var d in fresh) d.PartyId = party++;
             }
             var linked = decisions.Count > fresh.Count;
             var touchesExisting = rows.Count == 0 || linked;
-            if (linked) db.Claim(CustomersClaim, wait: true);
+            if (linked) db.Claim(Claims.HeadquartersCustomers, wait: true);
             var customers = sync.ApplyCustomers(decisions, run.RunId, now);
             if (rows.Count > 0) log?.Invoke("Created " + fresh.Count + " customer accounts, linked " + (decisions.Count - fresh.Count) + " existing, " + (rows.Count - decisions.Count) + " failed.");
 
             // 2. Edits and deactivations of customers that have an account, in counter order; each sees the ones before it.
             var changes = sync.ReadDueChanges(scope, limit);
             if (lastChannel == null && changes.Count > 0) lastChannel = changes[0].ChannelId;
-            if (changes.Count > 0) db.Claim(CustomersClaim, wait: true);
+            if (changes.Count > 0) db.Claim(Claims.HeadquartersCustomers, wait: true);
             var changed = 0;
             foreach (var c in changes)
             {
@@ -223,7 +222,7 @@ namespace CommerceSync.Jobs
                 var due = rows.Count == 0 ? sync.ReadDueChildren(table, scope, limit)
                     : decisions.Count == 0 ? new List<DueChildOperation>() : sync.ReadDueChildrenOfChunk(table, scope);
                 // Children of the accounts this chunk created are its own; others may be another worker's customers too.
-                if (due.Count > 0 && touchesExisting) db.Claim(CustomersClaim, wait: true);
+                if (due.Count > 0 && touchesExisting) db.Claim(Claims.HeadquartersCustomers, wait: true);
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {
@@ -241,7 +240,7 @@ namespace CommerceSync.Jobs
                 childrenApplied += ok.Count;
                 if (due.Count > 0) log?.Invoke("Applied " + ok.Count + " of " + due.Count + " " + table + " operations.");
             }
-            customers += sync.LogChanges(run.RunId);
+            customers += sync.Changes.Write(run.RunId);
             return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed, customers);
         }
 

@@ -58,7 +58,7 @@ namespace CommerceSync.Jobs
                     foreach (var t in behind)
                     {
                         if (first != null && !string.Equals(t.DataAreaId, first.DataAreaId, StringComparison.OrdinalIgnoreCase)) continue;
-                        if (!db.Claim(ClaimKey(t))) continue;
+                        if (!db.Claim(ClaimOf(t))) continue;
                         t.Watermark = dist.Watermark(t); // as the worker that held it left it
                         if (first == null)
                         {
@@ -77,7 +77,7 @@ namespace CommerceSync.Jobs
                         if (n > 0) options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
                     }
                     // Every database still behind is another worker's right now: wait for the first of them, then look again.
-                    if (first == null) db.Claim(ClaimKey(behind[0]), wait: true);
+                    if (first == null) db.Claim(ClaimOf(behind[0]), wait: true);
                     // Each customer once, however many databases received it: those of the window above the lowest watermark sent from.
                     var customers = sentAfter.HasValue ? dist.CountSent(run.RunId, sentAfter.Value) : 0;
                     new JobRunStore(db).AddCounts(run, sent, 0, customers);
@@ -87,8 +87,7 @@ namespace CommerceSync.Jobs
             });
         }
 
-        // Channel ids compare without case, so the claim does too.
-        internal static string ClaimKey(DistributionTarget t) => "1010|" + t.ChannelId.ToUpperInvariant() + "|" + (int)t.Database;
+        private static Claim ClaimOf(DistributionTarget t) => Claims.Distribution(t.ChannelId, t.Database);
 
         /// <summary>Record mode: these HQ customers to every database of their legal entity. Returns how many rows were written.</summary>
         public int DistributeRecords(RecordRun recordRun, IReadOnlyList<Customer> customers, bool excludeOffline)

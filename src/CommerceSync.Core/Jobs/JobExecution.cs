@@ -78,7 +78,7 @@ namespace CommerceSync.Jobs
         /// length of its chunk), or, when all are taken, on the first once it is free: workers on a shared store work on different
         /// items at once and never on the same rows. <paramref name="work"/> runs inside the claimed write and returns its result.
         /// </summary>
-        public static (int Index, TResult Result) OnNextFree<T, TResult>(StoreDatabase db, IReadOnlyList<T> pending, Func<T, string> claimKey, Func<T, TResult> work)
+        public static (int Index, TResult Result) OnNextFree<T, TResult>(StoreDatabase db, IReadOnlyList<T> pending, Func<T, Claim> claimOf, Func<T, TResult> work)
         {
             for (var i = 0; i <= pending.Count; i++)
             {
@@ -86,7 +86,7 @@ namespace CommerceSync.Jobs
                 var index = wait ? 0 : i;
                 using (var tx = db.BeginClaimedWrite())
                 {
-                    if (!db.Claim(claimKey(pending[index]), wait)) continue;
+                    if (!db.Claim(claimOf(pending[index]), wait)) continue;
                     var result = work(pending[index]);
                     tx.Commit();
                     return (index, result);

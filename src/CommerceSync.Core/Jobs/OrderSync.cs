@@ -55,11 +55,11 @@ namespace CommerceSync.Jobs
                 channel?.Invoke(rows[0].ChannelId);
                 var synced = TransactionReferences.Resolve(db, run, rows, now, log, retryFailedCustomers: scope.RetryRunId.HasValue);
                 var ok = rows.Where(r => r.Error == null).ToList();
-                var numbers = new SyncStore(db);
+                var numbers = new NumberSequences(db);
                 var decided = new List<(DueTransaction, string)>(ok.Count);
                 foreach (var area in ok.GroupBy(r => r.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
-                    var ids = numbers.AllocateNumbers(area.Key, OrderStore.SalesSequence, db.GetSetting("SalesOrderNumberFormat") ?? OrderStore.DefaultSalesFormat, area.Count());
+                    var ids = numbers.Allocate(area.Key, NumberSequences.SalesOrder, area.Count());
                     var i = 0;
                     foreach (var r in area) decided.Add((r, ids[i++]));
                 }

@@ -49,7 +49,7 @@ namespace CommerceSync.Jobs
                 while (pending.Count > 0)
                 {
                     // Each channel table is claimed for its chunk: workers on a shared store upload different ones at once.
-                    var (index, n) = JobExecution.OnNextFree(db, pending, p => ClaimKey(p.Channel, p.Table), p =>
+                    var (index, n) = JobExecution.OnNextFree(db, pending, p => Claims.Upload(p.Channel, p.Table), p =>
                     {
                         var (rows, customers) = uploads.UploadChunk(p.Table, p.Channel, long.MaxValue, options.ChunkSizeOr(DefaultChunkSize), run.RunId);
                         if (rows > 0) new JobRunStore(db).AddCounts(run, rows, 0, customers);
@@ -66,8 +66,6 @@ namespace CommerceSync.Jobs
                 return null;
             });
         }
-
-        internal static string ClaimKey(string channelId, int table) => "P-job|" + channelId.ToUpperInvariant() + "|" + table;
 
         /// <summary>
         /// Record mode: uploads the channels of these customers far enough that all their rows are at HQ.

@@ -46,7 +46,7 @@ namespace CommerceSync.Jobs
                 var area = rows.Count > 0 ? rows[0].DataAreaId : new ChannelStore(db).Get(channelId).DataAreaId;
                 var statement = new Statement
                 {
-                    StatementId = orders.StatementIdFor(area, channelId, TransactionStore.DateText(businessDate), new SyncStore(db)),
+                    StatementId = orders.StatementIdFor(area, channelId, TransactionStore.DateText(businessDate), new NumberSequences(db)),
                     DataAreaId = area,
                     ChannelId = channelId,
                     BusinessDate = businessDate,

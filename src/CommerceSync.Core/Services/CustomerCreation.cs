@@ -80,7 +80,8 @@ namespace CommerceSync.Services
                 var sync = new SyncStore(db);
                 var now = DateTime.UtcNow;
                 var run = new JobRun { RunId = 0 };
-                account = sync.AllocateAccountNumbers(channel.DataAreaId, 1)[0];
+                var numbers = new NumberSequences(db);
+                account = numbers.AllocateAccountNumbers(channel.DataAreaId, 1)[0];
                 var row = new DueCustomerOperation
                 {
                     ChannelId = channel.ChannelId, Counter = -1, DataAreaId = channel.DataAreaId, Operation = AsyncOperation.Create,
@@ -88,10 +89,10 @@ namespace CommerceSync.Services
                     Email = prepared.Email, Phone = prepared.Phone, Currency = prepared.Currency, CustomerGroup = prepared.CustomerGroup,
                     Language = prepared.Language, RelationshipType = prepared.RelationshipType,
                 };
-                sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = sync.FirstFreePartyId(), IsNew = true } }, run.RunId, now);
+                sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = numbers.FirstFreePartyId(), IsNew = true } }, run.RunId, now);
                 foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId, account, a);
                 foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId, account, t);
-                sync.LogChanges(run.RunId);
+                sync.Changes.Write(run.RunId);
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);
                 dist.LoadAccounts(channel.DataAreaId, new[] { account });

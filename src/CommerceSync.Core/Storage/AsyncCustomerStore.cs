@@ -132,7 +132,7 @@ namespace CommerceSync.Storage
             foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
             {
                 var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
-                var counter = offline ? channels.ReserveOfflineSeq(group.Key, needed) : channels.ReserveCounters(group.Key, needed);
+                var counter = offline ? ChannelCounters.ReserveOffline(db, group.Key, needed) : ChannelCounters.Reserve(db, group.Key, needed);
                 foreach (var c in group)
                 {
                     c.CreatedAt = now;
@@ -161,39 +161,6 @@ namespace CommerceSync.Storage
             db.InsertRows(prefix + "async_customer", customerColumns.ToArray(), customerRows);
             db.InsertRows(prefix + "async_address", addressColumns.ToArray(), addressRows);
             db.InsertRows(prefix + "async_attribute", attributeColumns.ToArray(), attributeRows);
-        }
-
-        /// <summary>
-        /// A register back online: the customers it created offline move to the channel database, in the order they were made,
-        /// with new replication counters, so the P-job uploads them like any other. Returns how many customers moved.
-        /// </summary>
-        public int MoveOfflineToChannel(string channelId)
-        {
-            using (var tx = db.BeginWrite())
-            {
-                var range = db.Query(@"SELECT MIN(seq), MAX(seq) FROM (SELECT seq FROM off_async_customer WHERE channel_id = $ch
-  UNION ALL SELECT seq FROM off_async_address WHERE channel_id = $ch UNION ALL SELECT seq FROM off_async_attribute WHERE channel_id = $ch);",
-                    r => (Min: r.LongOrNull(0), Max: r.LongOrNull(1)), ("$ch", channelId)).Single();
-                if (!range.Min.HasValue) return 0;
-                var first = channels.ReserveCounters(channelId, (int)(range.Max.Value - range.Min.Value + 1));
-                var shift = ("$shift", (object)(first - range.Min.Value));
-                var ch = ("$ch", (object)channelId);
-                var moved = db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name,
-  relationship_type, customer_group, currency, language, email, phone, created_at)
-SELECT channel_id, seq + $shift, async_customer_id, 1, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at
-FROM off_async_customer WHERE channel_id = $ch;", shift, ch);
-                db.Execute(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
-SELECT channel_id, seq + $shift, address_id, async_customer_id, 1, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at
-FROM off_async_address WHERE channel_id = $ch;", shift, ch);
-                db.Execute(@"INSERT INTO ch_async_attribute(channel_id, counter, async_customer_id, operation, name, data_type, value, created_at)
-SELECT channel_id, seq + $shift, async_customer_id, 1, name, data_type, value, created_at FROM off_async_attribute WHERE channel_id = $ch;", shift, ch);
-                foreach (var t in new[] { "off_async_customer", "off_async_address", "off_async_attribute" })
-                {
-                    db.Execute("DELETE FROM " + t + " WHERE channel_id = $ch;", ch);
-                }
-                tx.Commit();
-                return moved;
-            }
         }
 
         /// <summary>
@@ -256,7 +223,7 @@ SELECT channel_id, seq + $shift, async_customer_id, 1, name, data_type, value, c
             var owner = new (string, object)[] { ("$ch", channel.ChannelId), ("$id", change.AsyncCustomerId), ("$acc", change.AccountNumber), ("$at", at) };
             using (var tx = db.BeginWrite())
             {
-                var counter = channels.ReserveCounters(channel.ChannelId, needed);
+                var counter = ChannelCounters.Reserve(db, channel.ChannelId, needed);
                 change.ReplicationCounter = counter;
                 if (customerRow)
                 {
@@ -335,7 +302,7 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
             using (var tx = db.BeginWrite())
             using (var cmd = AddressInsert())
             {
-                var counter = channels.ReserveCounters(channel.ChannelId, 1);
+                var counter = ChannelCounters.Reserve(db, channel.ChannelId, 1);
                 address.CreatedAt = now;
                 address.ReplicationCounter = counter;
                 BindAddress(cmd, address, counter, now, offline: false);

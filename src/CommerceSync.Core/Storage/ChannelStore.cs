@@ -123,19 +123,11 @@ WHERE channel_id = $id;",
             if (wasOffline && isOffline == false)
             {
                 // Back online: what the registers created offline reaches the channel database, where the P-job finds it.
-                var moved = new AsyncCustomerStore(db).MoveOfflineToChannel(channelId);
+                var moved = new OfflineDatabase(db).MoveToChannel(channelId);
                 log?.Invoke("Channel " + channelId + " is back online: " + moved + " customers moved from its offline database to the channel database.");
             }
             return Get(channelId);
         }
-
-        /// <summary>Reserves <paramref name="count"/> replication counters of the channel; returns the first. Call inside a write transaction.</summary>
-        internal long ReserveCounters(string channelId, int count) =>
-            db.Scalar<long>("UPDATE channel SET next_counter = next_counter + $n WHERE channel_id = $id RETURNING next_counter - $n;", ("$n", count), ("$id", channelId));
-
-        /// <summary>Reserves positions in the channel's offline database order; returns the first. Call inside a write transaction.</summary>
-        internal long ReserveOfflineSeq(string channelId, int count) =>
-            db.Scalar<long>("UPDATE channel SET next_offline_seq = next_offline_seq + $n WHERE channel_id = $id RETURNING next_offline_seq - $n;", ("$n", count), ("$id", channelId));
 
         private static Channel Map(DbDataReader r) => new Channel
         {

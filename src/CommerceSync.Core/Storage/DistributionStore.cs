@@ -17,9 +17,14 @@ namespace CommerceSync.Storage
     public sealed class DistributionStore
     {
         private readonly StoreDatabase db;
+        private readonly ChangeLog changes;
         private bool windowReady;
 
-        public DistributionStore(StoreDatabase db) { this.db = db; }
+        public DistributionStore(StoreDatabase db)
+        {
+            this.db = db;
+            changes = new ChangeLog(db);
+        }
 
         // What a channel database holds of a customer: HQ's account with its async link, read once into temp.dist_window.
         private const string WindowColumns = @"c.data_area_id, c.account_number, r.cust_account_async, c.first_name, c.last_name, c.name, c.email, c.phone,
@@ -53,7 +58,7 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             db.Scalar<long>("SELECT COALESCE((SELECT last_seq FROM distribution_watermark WHERE channel_id = $ch AND database = $db), 0);",
                 ("$ch", target.ChannelId), ("$db", (int)target.Database));
 
-        public long LastChange() => db.Scalar<long>("SELECT COALESCE(MAX(seq), 0) FROM hq_change;");
+        public long LastChange() => changes.Last();
 
         /// <summary>
         /// Reads the customers of one legal entity changed in (from, to], each once with its latest change, into the window that
@@ -61,12 +66,10 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
         /// </summary>
         public void LoadWindow(string dataAreaId, long from, long to)
         {
-            // NOT INDEXED: read the window by its seq range. Left to itself SQLite walks the legal entity's whole change history
-            // through ix_hq_change_account, so each window cost what exists, not what changed.
             ClearWindow();
             db.Execute(@"INSERT INTO temp.dist_window
 SELECT x.seq, " + WindowColumns + @"
-FROM (SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY data_area_id, account_number) x
+FROM (" + ChangeLog.LatestInWindow + @") x
 JOIN cust_table c ON c.data_area_id = x.data_area_id AND c.account_number = x.account_number" + WindowCustomers + @"
 ORDER BY c.account_number;", ("$from", from), ("$to", to), ("$area", dataAreaId));
         }
@@ -115,7 +118,7 @@ FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflic
         /// watermark a send of this window started from (-1 for <see cref="LoadAccounts"/>). Returns how many the run had not counted yet.
         /// </summary>
         public int CountSent(long runId, long after) =>
-            RunCustomers.Add(db, runId, SyncStore.CustomerKeys("temp.dist_window") + " WHERE seq > $sentAfter", ("$sentAfter", after));
+            RunCustomers.Add(db, runId, RunCustomers.Keys("temp.dist_window") + " WHERE seq > $sentAfter", ("$sentAfter", after));
 
         public void SetWatermark(DistributionTarget target, long seq)
         {
@@ -127,7 +130,6 @@ ON CONFLICT(channel_id, database) DO UPDATE SET last_seq = CASE WHEN excluded.la
 
         /// <summary>How many customer changes the target has not received yet (by seq range, as in <see cref="LoadWindow"/>).</summary>
         public long CountPending(DistributionTarget target) =>
-            db.Scalar<long>("SELECT COUNT(DISTINCT account_number) FROM hq_change NOT INDEXED WHERE seq > $from AND data_area_id = $area;",
-                ("$from", target.Watermark), ("$area", target.DataAreaId));
+            changes.CountChangedAfter(target.DataAreaId, target.Watermark);
     }
 }

@@ -41,7 +41,7 @@ namespace CommerceSync.Storage
         public IntegrityStore(StoreDatabase db) { this.db = db; }
 
         // A customer's last change (job 1010's unit), for customers HQ holds: grouped once, joined by key.
-        private const string LastChange = @"(SELECT x.data_area_id, x.account_number, MAX(x.seq) AS last_seq FROM hq_change x GROUP BY x.data_area_id, x.account_number)";
+        private const string LastChange = ChangeLog.LastPerCustomer;
 
         private static IEnumerable<(string, string, string)> BuildChecks()
         {
@@ -111,7 +111,7 @@ WHERE s.status = 1 AND (s.transaction_count <> COALESCE(a.n, 0) OR s.total_minor
             yield return (NumberSequenceAhead, "Customer accounts at or past their legal entity's next account number (the number sequence is behind them).", @"
 SELECT COUNT(*) FROM number_sequence n
 JOIN cust_table c ON c.data_area_id = n.data_area_id
-WHERE n.code = '" + SyncStore.CustomerSequence + @"'
+WHERE n.code = '" + NumberSequences.Customer.Code + @"'
   AND length(c.account_number) = length(n.prefix) + n.width
   AND substr(c.account_number, 1, length(n.prefix)) = n.prefix
   AND CASE WHEN ltrim(substr(c.account_number, length(n.prefix) + 1), '0123456789') = ''

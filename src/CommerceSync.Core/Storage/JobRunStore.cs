@@ -200,6 +200,12 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
                 ") k WHERE k.customer_key IS NOT NULL;", args.Concat(new[] { ("$countRun", (object)runId) }).ToArray());
         }
 
+        /// <summary>
+        /// The customer keys of a table with data_area_id and account_number, as every job after the P-job counts them. The
+        /// legal entity's length goes first, so no pair of ids, whatever they hold, gives another pair's key.
+        /// </summary>
+        public static string Keys(string table) => "SELECT length(data_area_id) || ':' || data_area_id || account_number AS customer_key FROM " + table;
+
         public static void Clear(StoreDatabase db, long runId)
         {
             if (db.RunCustomersReady) db.Execute("DELETE FROM temp.run_customer WHERE run_id = $id;", ("$id", runId));

@@ -7,8 +7,6 @@ namespace CommerceSync.Storage
     /// <summary>Loyalty cards: issued only to customers the channel knows by account number, never to a GUID pending sync.</summary>
     public sealed class LoyaltyStore
     {
-        public const string CardSequence = "LoyaltyCard";
-        public const string DefaultCardFormat = "LC##########";
         private readonly StoreDatabase db;
 
         public LoyaltyStore(StoreDatabase db) { this.db = db; }
@@ -50,7 +48,7 @@ WHERE r.cust_account_async = $id;",
             var card = new LoyaltyCard { DataAreaId = channel.DataAreaId, AccountNumber = account, ChannelId = channel.ChannelId, IssuedAt = DateTime.UtcNow };
             using (var tx = db.BeginWrite())
             {
-                card.CardNumber = new SyncStore(db).AllocateNumbers(channel.DataAreaId, CardSequence, DefaultCardFormat, 1)[0];
+                card.CardNumber = new NumberSequences(db).Allocate(channel.DataAreaId, NumberSequences.LoyaltyCard, 1)[0];
                 db.Execute("INSERT INTO loyalty_card(data_area_id, card_number, account_number, channel_id, issued_at) VALUES ($a, $card, $acc, $ch, $at);",
                     ("$a", card.DataAreaId), ("$card", card.CardNumber), ("$acc", account), ("$ch", card.ChannelId), ("$at", card.IssuedAt.ToStoreText()));
                 tx.Commit();

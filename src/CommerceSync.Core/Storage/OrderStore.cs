@@ -46,10 +46,6 @@ namespace CommerceSync.Storage
     /// <summary>The SQL of the two other paths: Synchronize orders (sales orders) and statement posting (statements).</summary>
     public sealed class OrderStore
     {
-        public const string SalesSequence = "SalesOrder";
-        public const string StatementSequence = "Statement";
-        public const string DefaultSalesFormat = "SO######";
-        public const string DefaultStatementFormat = "ST######";
         private readonly StoreDatabase db;
         private bool tempReady;
 
@@ -168,10 +164,10 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
                 ("$e", row.Error), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
 
         /// <summary>The statement id to use for a store and day: the one that failed before (recalculated now), else a new number.</summary>
-        public string StatementIdFor(string dataAreaId, string channelId, string businessDate, SyncStore numbers) =>
+        public string StatementIdFor(string dataAreaId, string channelId, string businessDate, NumberSequences numbers) =>
             db.Scalar<string>("SELECT statement_id FROM statement WHERE data_area_id = $a AND channel_id = $ch AND business_date = $d AND status = 2 ORDER BY statement_id LIMIT 1;",
                 ("$a", dataAreaId), ("$ch", channelId), ("$d", businessDate))
-            ?? numbers.AllocateNumbers(dataAreaId, StatementSequence, db.GetSetting("StatementNumberFormat") ?? DefaultStatementFormat, 1)[0];
+            ?? numbers.Allocate(dataAreaId, NumberSequences.Statement, 1)[0];
 
         public void SaveStatement(Statement s, long runId)
         {

@@ -4,20 +4,19 @@ using System.Data.Common;
 
 namespace CommerceSync.Storage
 {
-    /// <summary>Which database holds a store.</summary>
-    public enum StoreBackend
-    {
-        /// <summary>One SQLite file: the embedded default, for one machine.</summary>
-        SQLite,
-        /// <summary>A PostgreSQL database that runbook workers on several machines share.</summary>
-        PostgreSQL,
-    }
-
     /// <summary>
     /// What differs between the databases a store can live in. The stores' SQL is written once, in SQLite's dialect; a
     /// dialect turns it into its own (SQLite: as written) and owns the engine's transactions, errors and catalogue.
     /// Rules and jobs never see which one is in use.
     /// </summary>
+    // What depends on what between StoreDatabase and the dialects. StoreDatabase holds one dialect and sends every statement,
+    // parameter, reader, transaction, claim and engine error through it; it also names each engine where it opens one
+    // (SqliteDialect in StoreDatabase.cs: open, pragmas, backup; PostgresDialect in StoreDatabase.Postgres.cs). The dialects
+    // call back into StoreDatabase twice over: for a message (StoreDatabase.Busy, DefaultBusyTimeout), and, in the operations
+    // only one engine has that run SQL of their own (CheckStorage, AfterImport, PrepareWholeTableReads), through the
+    // StoreDatabase they are given, as their way to query. That second edge is the circle. It is left as it is: breaking it
+    // means those operations take the connection (or a small query interface StoreDatabase implements) and each engine owns
+    // its open, create and backup, which is the move of the engines into folders of their own, not a change to make in passing.
     internal abstract class SqlDialect
     {
         public abstract StoreBackend Backend { get; }

@@ -113,7 +113,7 @@ namespace CommerceSync.Storage
                         }
                     }
                     db.Migrate();
-                    db.SetSetting("AccountNumberFormat", format.ToString());
+                    db.SetSetting(NumberSequences.AccountNumberFormatSetting, format.ToString());
                     return db;
                 }
                 if (!exists)

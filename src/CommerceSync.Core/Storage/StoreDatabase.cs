@@ -18,8 +18,8 @@ namespace CommerceSync.Storage
     /// </summary>
     public sealed partial class StoreDatabase : IDisposable
     {
-        /// <summary>Default account number format: prefix then one '#' per digit.</summary>
-        public const string DefaultAccountNumberFormat = "C######";
+        /// <summary>Default account number format (see <see cref="NumberSequences"/>).</summary>
+        public const string DefaultAccountNumberFormat = NumberSequences.DefaultAccountNumberFormat;
 
         private static readonly object InitLock = new object();
         private static bool providerSet;
@@ -111,7 +111,7 @@ namespace CommerceSync.Storage
             {
                 db = OpenCore(path, null);
                 db.Migrate();
-                db.SetSetting("AccountNumberFormat", format.ToString());
+                db.SetSetting(NumberSequences.AccountNumberFormatSetting, format.ToString());
                 return db;
             }
             catch
@@ -468,49 +468,13 @@ namespace CommerceSync.Storage
         {
             try
             {
-                return new WriteTransaction(this, Dialect.BeginWrite(Connection, BusyTimeout));
+                return new WriteTransaction(this, Dialect.BeginWrite(Connection, BusyTimeout), claimed: false);
             }
             catch (DbException ex)
             {
                 throw Translate(ex);
             }
         }
-
-        /// <summary>
-        /// Starts a writer transaction for a share of a job's work that <see cref="Claim"/> names (a channel's uploads, one
-        /// database's distribution). On PostgreSQL workers hold these at once, each on its own claims, while other writers wait
-        /// for them all; on SQLite it is <see cref="BeginWrite"/>, and every claim is granted.
-        /// </summary>
-        public WriteTransaction BeginClaimedWrite()
-        {
-            try
-            {
-                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout));
-            }
-            catch (DbException ex)
-            {
-                throw Translate(ex);
-            }
-        }
-
-        /// <summary>
-        /// Claims <paramref name="key"/> until the current claimed write ends: false when another worker holds it (the caller
-        /// takes other work), or with <paramref name="wait"/> waits for it, at most the busy timeout.
-        /// </summary>
-        public bool Claim(string key, bool wait = false)
-        {
-            try
-            {
-                return Dialect.Claim(Connection, CurrentTransaction, key, wait);
-            }
-            catch (DbException ex)
-            {
-                throw Translate(ex);
-            }
-        }
-
-        /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
-        public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
 
         /// <summary>A read transaction over one consistent state of the store, while jobs may write.</summary>
         internal DbTransaction BeginSnapshot()
@@ -798,11 +762,12 @@ namespace CommerceSync.Storage
         private readonly DbTransaction tx;
         private bool done;
 
-        internal WriteTransaction(StoreDatabase db, DbTransaction tx)
+        internal WriteTransaction(StoreDatabase db, DbTransaction tx, bool claimed)
         {
             this.db = db;
             this.tx = tx;
             db.CurrentTransaction = tx;
+            db.HeldClaims = new HeldClaims(together: claimed);
         }
 
         public void Commit()
@@ -817,6 +782,7 @@ namespace CommerceSync.Storage
             }
             done = true;
             db.CurrentTransaction = null;
+            db.HeldClaims = null;
         }
 
         public void Dispose()
@@ -825,6 +791,7 @@ namespace CommerceSync.Storage
             {
                 try { tx.Rollback(); } catch (DbException) { } catch (InvalidOperationException) { }
                 db.CurrentTransaction = null;
+                db.HeldClaims = null;
             }
             tx.Dispose();
         }

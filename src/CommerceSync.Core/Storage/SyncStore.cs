@@ -71,8 +71,6 @@ namespace CommerceSync.Storage
     /// <summary>The sync job's SQL ("Synchronize customers and channel requests"): reads due rows, creates and updates accounts set-based per chunk.</summary>
     public sealed class SyncStore
     {
-        public const string CustomerSequence = "Customer";
-
         /// <summary>
         /// The child tables the sync job applies after customers, with what it checks and how it writes them. A chunk may hold
         /// several operations on the same address, attribute or contact: only the latest (by counter) is written, as one upsert
@@ -123,7 +121,14 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         private readonly StoreDatabase db;
         private bool tempReady;
 
-        public SyncStore(StoreDatabase db) { this.db = db; }
+        public SyncStore(StoreDatabase db)
+        {
+            this.db = db;
+            Changes = new ChangeLog(db);
+        }
+
+        /// <summary>Where the Apply methods note the customers they change; the caller writes it once per transaction, before commit.</summary>
+        internal ChangeLog Changes { get; }
 
         /// <summary>
         /// The table's partial index of due rows, forced unless the scope is a list of ids: given a list of channels, SQLite
@@ -244,39 +249,6 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
                 r => (r.GetString(0), r.GetString(1)), ("$ids", SqlText.JsonArray(asyncCustomerIds)))
               .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>Reserves <paramref name="count"/> customer account numbers of a legal entity. Call inside a write transaction.</summary>
-        public List<string> AllocateAccountNumbers(string dataAreaId, int count) =>
-            AllocateNumbers(dataAreaId, CustomerSequence, db.GetSetting("AccountNumberFormat") ?? StoreDatabase.DefaultAccountNumberFormat, count);
-
-        /// <summary>
-        /// Reserves <paramref name="count"/> numbers of a legal entity's number sequence, creating it with <paramref name="defaultFormat"/>
-        /// on first use; returns them formatted. Call inside a write transaction.
-        /// </summary>
-        public List<string> AllocateNumbers(string dataAreaId, string code, string defaultFormat, int count)
-        {
-            var format = AccountNumberFormat.Parse(defaultFormat);
-            db.Execute("INSERT INTO number_sequence(data_area_id, code, prefix, width, next_value) VALUES ($a, $c, $p, $w, 1) ON CONFLICT DO NOTHING;",
-                ("$a", dataAreaId), ("$c", code), ("$p", format.Prefix), ("$w", format.Width));
-            var row = db.Query("UPDATE number_sequence SET next_value = next_value + $n WHERE data_area_id = $a AND code = $c RETURNING next_value - $n, prefix, width;",
-                r => (First: r.GetInt64(0), Prefix: r.GetString(1), Width: r.GetInt32(2)), ("$n", count), ("$a", dataAreaId), ("$c", code)).Single();
-            var seq = AccountNumberFormat.Parse(row.Prefix + new string('#', row.Width));
-            if (row.First + count - 1 > seq.MaxValue)
-            {
-                throw new CommerceSyncException(ErrorIds.NumberSequenceExhausted, ErrorKind.InvalidOperation,
-                    "The " + code + " number sequence of legal entity '" + dataAreaId + "' (" + seq + ") has no numbers left.", dataAreaId);
-            }
-            var result = new List<string>(count);
-            for (var i = 0; i < count; i++) result.Add(seq.Format(row.First + i));
-            return result;
-        }
-
-        /// <summary>
-        /// The first free party id: the caller numbers its new parties from it, in the write transaction that inserts them and
-        /// while it holds the numbers claim or the store's lock, so no other writer takes the same ids.
-        /// </summary>
-        public long FirstFreePartyId() =>
-            db.Scalar<long>("SELECT COALESCE(MAX(party_id), 0) + 1 FROM party;");
-
         private void EnsureTemp()
         {
             if (tempReady) return;
@@ -287,34 +259,9 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   email TEXT, phone TEXT, blocked INTEGER,
   PRIMARY KEY(channel_id, counter));
 CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
-  async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;
-CREATE TEMP TABLE IF NOT EXISTS sync_changed(
-  data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, PRIMARY KEY(data_area_id, account_number)) WITHOUT ROWID;");
+  async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;");
             tempReady = true;
         }
-
-        /// <summary>
-        /// Writes the change log job 1010 reads: one row per customer the chunk touched, however many of its tables changed, so
-        /// 1010 sends each customer once per chunk. Call once per write transaction, after the Apply methods and before commit.
-        /// </summary>
-        /// <returns>How many of the chunk's changed customers the run had not counted yet.</returns>
-        public int LogChanges(long runId)
-        {
-            if (!tempReady) return 0;
-            // One writer at a time appends (until it commits), so the log's committed seqs have no hole a writer still fills: job 1010
-            // distributes up to the last committed seq and must not pass a change that commits after it.
-            db.Claim("hq_change", wait: true);
-            db.Execute("INSERT INTO hq_change(data_area_id, account_number, run_id) SELECT data_area_id, account_number, $run FROM temp.sync_changed;", ("$run", runId));
-            var customers = RunCustomers.Add(db, runId, CustomerKeys("temp.sync_changed"));
-            db.Execute("DELETE FROM temp.sync_changed;");
-            return customers;
-        }
-
-        /// <summary>
-        /// The customer keys of a table with data_area_id and account_number, as every job after the P-job counts them. The
-        /// legal entity's length goes first, so no pair of ids, whatever they hold, gives another pair's key.
-        /// </summary>
-        internal static string CustomerKeys(string table) => "SELECT length(data_area_id) || ':' || data_area_id || account_number AS customer_key FROM " + table;
 
         /// <summary>A decided create of the current chunk: a new account (IsNew), or the link to one another path made first.</summary>
         public sealed class CustomerDecision
@@ -351,7 +298,7 @@ CREATE TEMP TABLE IF NOT EXISTS sync_changed(
         }
 
         /// <summary>
-        /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the customers changed (see LogChanges),
+        /// Applies a chunk's decisions set-based: party, CustTable, RetailCustTable (the async link), the customers changed (noted in the <see cref="ChangeLog"/>),
         /// and the completion of every uploaded row involved. A row with counter below 0 is a real-time create with no uploaded row.
         /// </summary>
         /// <returns>How many of the chunk's customers (created or linked) the run had not counted yet.</returns>
@@ -369,7 +316,7 @@ SELECT data_area_id, account_number, party_id, first_name, middle_name, last_nam
 FROM temp.sync_work WHERE is_new = 1;", t);
             db.Execute(@"INSERT INTO retail_cust_table(data_area_id, account_number, cust_account_async, origin_channel_id)
 SELECT data_area_id, account_number, async_customer_id, origin_channel_id FROM temp.sync_work WHERE is_new = 1;");
-            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work WHERE is_new = 1;");
+            Changes.Note("SELECT data_area_id, account_number FROM temp.sync_work WHERE is_new = 1");
             // The chunk's customers and their accounts, for ReadDueChildrenOfChunk.
             db.Execute(@"DELETE FROM temp.sync_chunk;
 INSERT OR IGNORE INTO temp.sync_chunk(async_customer_id, account_number, data_area_id)
@@ -380,7 +327,7 @@ FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_a
             db.Execute(@"UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL
   AND EXISTS(SELECT 1 FROM temp.sync_work w WHERE w.channel_id = hq_customer_failure.channel_id AND w.counter = hq_customer_failure.counter);", t);
             // A linked customer (another path created its account first) was converted here too, though HQ's customer did not change.
-            return RunCustomers.Add(db, runId, CustomerKeys("temp.sync_work"));
+            return RunCustomers.Add(db, runId, RunCustomers.Keys("temp.sync_work"));
         }
 
         /// <summary>An open failure of a customer operation ends: it was corrected, or HQ completed it.</summary>
@@ -399,7 +346,7 @@ WHERE data_area_id = $a AND account_number = $acc;",
                 ("$email", merged.Email), ("$phone", merged.Phone), ("$cur", merged.Currency?.ToUpperInvariant()), ("$grp", merged.CustomerGroup), ("$lang", merged.Language),
                 ("$blocked", merged.Blocked ? 1 : 0), ("$now", now.ToStoreText()), ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
             EnsureTemp();
-            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) VALUES ($a, $acc);", ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
+            Changes.Note(merged.DataAreaId, merged.OwnerAccount);
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
 WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
             ClearFailure(db, row.ChannelId, row.Counter, now);
@@ -482,7 +429,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.
             db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work) AND modified_at IS NOT $now;", ("$now", now.ToStoreText()));
-            db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) SELECT data_area_id, account_number FROM temp.sync_work;");
+            Changes.Note("SELECT data_area_id, account_number FROM temp.sync_work");
             db.Execute("UPDATE " + src + @" SET online_operation_completed = 1, sync_status = 1, last_error = NULL, resolved_account = w.account_number, sync_run_id = $run, synced_at = $now
 FROM temp.sync_work w WHERE " + src + ".channel_id = w.channel_id AND " + src + ".counter = w.counter;",
                 ("$run", runId), ("$now", now.ToStoreText()));

@@ -136,7 +136,7 @@ namespace CommerceSync.Storage
             {
                 foreach (var group in prepared.GroupBy(t => t.ChannelId, StringComparer.OrdinalIgnoreCase))
                 {
-                    var counter = channels.ReserveCounters(group.Key, group.Count());
+                    var counter = ChannelCounters.Reserve(db, group.Key, group.Count());
                     foreach (var t in group)
                     {
                         t.ReplicationCounter = counter++;

@@ -435,7 +435,7 @@ namespace CommerceSync.Storage
         // every account it issued among them), so an edited file cannot leave a store that every later job fails on.
         private void CheckRules()
         {
-            if (string.IsNullOrEmpty(db.GetSetting("AccountNumberFormat")))
+            if (string.IsNullOrEmpty(db.GetSetting(NumberSequences.AccountNumberFormatSetting)))
             {
                 throw Invalid("The export holds no store settings (AccountNumberFormat is missing).");
             }
