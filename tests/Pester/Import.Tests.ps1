@@ -156,11 +156,61 @@ Describe 'Import-AsyncCustomer' {
         { Import-AsyncCustomer $junk -ErrorAction Stop } | Should -Throw -ErrorId 'ImportFileUnreadable,*'
     }
 
-    It 'stops at the first refused row with -ErrorAction Stop, keeping the chunks written before it' {
+    It 'stops at the first refused row with -ErrorAction Stop, with every row before it in the store' {
         $file = Join-Path $TestDrive 'stop.csv'
-        Set-Content $file -Value (@('Channel,FirstName') + (1..10 | ForEach-Object { "S0001,R$_" }) + 'S0001,' + 'S0001,After')
+        # The bad row is in the middle of a chunk: the rows before it are written before its error.
+        Set-Content $file -Value (@('Channel,FirstName') + (1..12 | ForEach-Object { "S0001,R$_" }) + 'S0001,' + 'S0001,After')
         { Import-AsyncCustomer $file -ChunkSize 5 -ErrorAction Stop } | Should -Throw -ErrorId 'NameRequired,*'
-        @(Get-AsyncCustomer).Count | Should -Be 10
+        @(Get-AsyncCustomer).Count | Should -Be 12
         Get-AsyncCustomer -Name After | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a JSON line cut short, whatever it held before the cut' {
+        $file = Join-Path $TestDrive 'cut.jsonl'
+        Set-Content $file -Value @(
+            '{"Channel":"S0001","FirstName":"T1"'
+            '{"Channel":"S0001","FirstName":"T2","LastName":'
+            '{"Channel":"S0001","FirstName":"T3",'
+            '{"Channel":"S0001","FirstName":"Whole"}'
+        )
+        $result = Import-AsyncCustomer $file -ErrorAction SilentlyContinue -ErrorVariable cut
+        $result.Created | Should -Be 1
+        $cut.TargetObject | Should -Be @("${file}:1", "${file}:2", "${file}:3")
+        (Get-AsyncCustomer).FirstName | Should -Be @('Whole')
+    }
+
+    It 'names a file it cannot read on with its line, keeps the rows before it, and goes on with the next file' {
+        $broken = Join-Path $TestDrive 'a-broken.csv'
+        Set-Content $broken -Value 'Channel,FirstName', 'S0001,Before', 'S0001,"Never closed'
+        $next = Join-Path $TestDrive 'b-next.csv'
+        Set-Content $next -Value 'Channel,FirstName', 'S0001,Next'
+        $results = Import-AsyncCustomer -LiteralPath $broken, $next -ErrorAction SilentlyContinue -ErrorVariable unreadable
+        $unreadable.Count | Should -Be 1
+        $unreadable[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileUnreadable,*'
+        $unreadable[0].TargetObject | Should -Be "${broken}:3"
+        $unreadable[0].ErrorDetails.Message | Should -BeLike 'Line 3 of a-broken.csv: *'
+        $results.Count | Should -Be 2
+        $results[0].Created | Should -Be 1
+        (Get-AsyncCustomer).FirstName | Should -Be @('Before', 'Next')
+    }
+
+    It 'refuses a Latin-1 file read as UTF-8 with a hint, instead of storing broken characters' {
+        $file = Join-Path $TestDrive 'latin.csv'
+        [IO.File]::WriteAllText($file, "Channel,FirstName`nS0001,Zo$([char]0xEB)`n", [Text.Encoding]::Latin1)
+        Import-AsyncCustomer $file -ErrorAction SilentlyContinue -ErrorVariable notUtf8 | Out-Null
+        $notUtf8.FullyQualifiedErrorId | Should -BeLike 'ImportFileUnreadable,*'
+        $notUtf8.Exception.Message | Should -Match '-Encoding'
+        Get-AsyncCustomer | Should -BeNullOrEmpty
+        Import-AsyncCustomer $file -Encoding latin1 | Out-Null
+        (Get-AsyncCustomer).FirstName | Should -Be "Zo$([char]0xEB)"
+    }
+
+    It 'refuses a row with a field far too long alone, by the rules, and reads on' {
+        $file = Join-Path $TestDrive 'long.csv'
+        Set-Content $file -Value 'Channel,FirstName,LastName', "S0001,Long,$('x' * 70000)", 'S0001,Short,Row'
+        $result = Import-AsyncCustomer $file -ErrorAction SilentlyContinue -ErrorVariable tooLong
+        $result.Created | Should -Be 1
+        $tooLong.TargetObject | Should -Be "${file}:2"
+        (Get-AsyncCustomer).FirstName | Should -Be @('Short')
     }
 }

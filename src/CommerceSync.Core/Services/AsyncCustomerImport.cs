@@ -109,12 +109,30 @@ namespace CommerceSync.Services
                 throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidArgument, "Cannot read '" + options.Path + "': " + ex.Message, options.Path, ex);
             }
             using (stream)
-            using (var text = new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+            // With no -Encoding the file must be UTF-8 (or say otherwise by its byte order mark): a Latin-1 file read as UTF-8
+            // would be stored as replacement characters, so an invalid byte stops the file with a hint instead.
+            using (var text = new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
             {
                 var length = Math.Max(1, stream.Length);
                 var rows = format == ImportFormat.JsonLines ? ReadJsonLines(text, result) : ReadCsv(text, options.Delimiter, result);
-                foreach (var (line, draft, problem) in rows)
+                using (var next = rows.GetEnumerator())
+                while (true)
                 {
+                    (long Line, CustomerDraft Draft, CommerceSyncException Problem) row;
+                    try
+                    {
+                        if (!next.MoveNext()) break;
+                        row = next.Current;
+                    }
+                    catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.ImportFileUnreadable)
+                    {
+                        // What was read before the broken line goes in; the rest of this file cannot be read.
+                        Flush();
+                        result.Failed++;
+                        rowFailed(ex.Target is long at ? at : result.Rows + 1, ex);
+                        break;
+                    }
+                    var (line, draft, problem) = row;
                     result.Rows++;
                     try
                     {
@@ -145,6 +163,9 @@ namespace CommerceSync.Services
                     }
                     catch (CommerceSyncException ex)
                     {
+                        // Everything before a refused row is in the store when its error is written: with -ErrorAction Stop
+                        // the file is imported exactly up to its first bad row.
+                        Flush();
                         result.Failed++;
                         rowFailed(line, ex);
                     }
@@ -164,16 +185,18 @@ namespace CommerceSync.Services
 
         private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException Problem)> ReadCsv(TextReader text, char? delimiter, CustomerImportResult result)
         {
-            var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 };
+            // A row may grow the buffer to 16 MB (a field that long is then refused by the rules, alone); only a longer one
+            // stops the file.
+            var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = MaxRowChars };
             if (delimiter.HasValue) options.Delimiter = delimiter.Value;
             CsvDataReader csv;
             try
             {
                 csv = CsvDataReader.Create(text, options);
             }
-            catch (CsvFormatException ex)
+            catch (Exception ex) when (IsFileProblem(ex))
             {
-                throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData, "The file is not CSV that can be read: " + ex.Message, result.Path, ex);
+                throw Unreadable(1, ex);
             }
             using (csv)
             {
@@ -189,7 +212,7 @@ namespace CommerceSync.Services
                 if (setters.All(s => s == null))
                 {
                     throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData,
-                        "The header line names no column of a customer (" + string.Join(", ", Columns.Keys) + ").", result.Path);
+                        "The header line names no column of a customer (" + string.Join(", ", Columns.Keys) + ").", 1L);
                 }
                 // The line a row starts on: a quoted field may span lines, so count the line breaks each row holds.
                 long line = 1;
@@ -201,10 +224,9 @@ namespace CommerceSync.Services
                     {
                         more = csv.Read();
                     }
-                    catch (CsvFormatException ex)
+                    catch (Exception ex) when (IsFileProblem(ex))
                     {
-                        throw new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData,
-                            "Line " + (line + 1).ToString(CultureInfo.InvariantCulture) + " cannot be read as CSV: " + ex.Message, result.Path, ex);
+                        throw Unreadable(line + 1, ex);
                     }
                     if (!more) break;
                     line++;
@@ -241,9 +263,18 @@ namespace CommerceSync.Services
         {
             var ignored = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
             long line = 0;
-            string raw;
-            while ((raw = text.ReadLine()) != null)
+            while (true)
             {
+                string raw;
+                try
+                {
+                    raw = text.ReadLine();
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    throw Unreadable(line + 1, ex);
+                }
+                if (raw == null) break;
                 line++;
                 if (string.IsNullOrWhiteSpace(raw)) continue;
                 var draft = new CustomerDraft();
@@ -253,8 +284,12 @@ namespace CommerceSync.Services
                     using (var json = new JsonTextReader(new StringReader(raw)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
                     {
                         if (!json.Read() || json.TokenType != JsonToken.StartObject) throw Invalid("The line is not a JSON object.", line);
-                        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+                        // A line cut short (a file still being written, a copy that stopped) ends before its object does.
+                        var closed = false;
+                        while (json.Read())
                         {
+                            if (json.TokenType == JsonToken.EndObject) { closed = true; break; }
+                            if (json.TokenType != JsonToken.PropertyName) throw Invalid("The line is not valid JSON.", line);
                             var name = (string)json.Value;
                             json.Read();
                             if (json.TokenType == JsonToken.StartObject || json.TokenType == JsonToken.StartArray)
@@ -263,6 +298,7 @@ namespace CommerceSync.Services
                             if (Columns.TryGetValue(name, out var set)) set(draft, value);
                             else ignored.Add(name);
                         }
+                        if (!closed) throw Invalid("The line is not valid JSON: it ends before its object closes (was the file cut short?).", line);
                         if (json.Read()) throw Invalid("The line holds more than one JSON value.", line);
                     }
                 }
@@ -280,6 +316,24 @@ namespace CommerceSync.Services
                 yield return (line, draft, problem);
             }
             result.IgnoredColumns = ignored.ToArray();
+        }
+
+        /// <summary>The longest row a CSV file may hold, in characters.</summary>
+        private const int MaxRowChars = 16 * 1024 * 1024;
+
+        // What the CSV reader throws for a file it cannot read on (every exception of its own), and text that is not UTF-8.
+        private static bool IsFileProblem(Exception ex) =>
+            ex is DecoderFallbackException || ex.GetType().Namespace == typeof(CsvDataReader).Namespace;
+
+        private static CommerceSyncException Unreadable(long line, Exception ex)
+        {
+            var at = "Line " + line.ToString(CultureInfo.InvariantCulture);
+            var message = ex is DecoderFallbackException
+                ? at + " is not valid UTF-8: give the file's encoding with -Encoding (latin1 for most Western European files, unicode for UTF-16)."
+                : ex is CsvRecordTooLargeException
+                    ? at + " starts a row longer than " + (MaxRowChars / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB (a quote that never closes?)."
+                    : at + " cannot be read as CSV: " + ex.Message;
+            return new CommerceSyncException(ErrorIds.ImportFileUnreadable, ErrorKind.InvalidData, message + " The lines after it were not read.", line, ex);
         }
 
         private static CommerceSyncException Invalid(string message, long line) =>
