@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Customers that look like the same person (email, phone, name and postal code), with a score and the reason.</summary>
+    [Cmdlet(VerbsCommon.Find, "CommerceDuplicateCustomer")]
+    [OutputType(typeof(DuplicateCandidate))]
+    public sealed class FindCommerceDuplicateCustomer : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>Only pairs scoring at least this (0 to 1). Default 0.3: any one shared key.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double MinimumScore { get; set; } = 0.3;
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
+        }
+    }
+}

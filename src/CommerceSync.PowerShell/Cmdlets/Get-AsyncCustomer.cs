@@ -1,0 +1,58 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists async customers with where they are in the conversion.</summary>
+    [Cmdlet(VerbsCommon.Get, "AsyncCustomer")]
+    [OutputType(typeof(AsyncCustomer))]
+    public sealed class GetAsyncCustomer : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter]
+        public AsyncCustomerStatus[] Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
+        public string[] AsyncCustomerId { get; set; }
+
+        /// <summary>Name, first name or last name; wildcards allowed.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string Name { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            var filter = new AsyncCustomerFilter
+            {
+                ChannelIds = channels,
+                Statuses = Status,
+                AsyncCustomerIds = AsyncCustomerId,
+                NameWildcard = Name,
+            };
+            long n = 0;
+            foreach (var c in new AsyncCustomerStore(Db).Read(filter))
+            {
+                WriteObject(c);
+                n++;
+            }
+            if (n == 0 && AsyncCustomerId != null)
+            {
+                foreach (var id in AsyncCustomerId) WriteRecordError(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + id + "' does not exist.", id);
+            }
+        }
+    }
+}

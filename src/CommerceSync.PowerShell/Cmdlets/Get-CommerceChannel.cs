@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists channels.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceChannel")]
+    [OutputType(typeof(Channel))]
+    public sealed class GetCommerceChannel : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
+        public string DataAreaId { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var store = new ChannelStore(Db);
+            if (Channel == null || Channel.Length == 0)
+            {
+                WriteObject(store.List(null, DataAreaId), true);
+                return;
+            }
+            foreach (var c in Channel)
+            {
+                var found = store.List(c, DataAreaId);
+                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(c))
+                {
+                    WriteError(ToErrorRecord(ChannelStore.NotFound(c)));
+                }
+                WriteObject(found, true);
+            }
+        }
+    }
+}

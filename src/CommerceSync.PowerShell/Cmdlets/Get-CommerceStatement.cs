@@ -1,0 +1,41 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Jobs;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists statements.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceStatement")]
+    [OutputType(typeof(Statement))]
+    public sealed class GetCommerceStatement : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(StatementIdCompleter))]
+        public string[] StatementId { get; set; }
+
+        [Parameter]
+        public DateTime BusinessDate { get; set; }
+
+        [Parameter]
+        public StatementStatus[] Status { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
+            WriteObject(new OrderStore(Db).ReadStatements(channels, GetCommerceTransaction.NonEmpty(StatementId), date, Status), true);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>What has not converted and why: one report per channel plus a total.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceSyncReport")]
+    [OutputType(typeof(SyncReport))]
+    public sealed class GetCommerceSyncReport : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        /// <summary>The state at a past moment, reconstructed from the job history (upload runs, sync and distribution times).</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
+            WriteObject(Terminating(() => new ReportStore(Db).Report(channels, asOf)), true);
+        }
+    }
+}

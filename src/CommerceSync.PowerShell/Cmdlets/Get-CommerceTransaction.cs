@@ -1,0 +1,75 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Jobs;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists sales transactions with their status at HQ.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceTransaction")]
+    [OutputType(typeof(Transaction))]
+    public sealed class GetCommerceTransaction : CommerceCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TransactionIdCompleter))]
+        public string[] TransactionId { get; set; }
+
+        [Parameter]
+        public TransactionType Type { get; set; }
+
+        [Parameter]
+        public TransactionStatus[] Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
+        public string[] AsyncCustomerId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string[] AccountNumber { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            var channels = ResolveChannels(Channel);
+            if (channels != null && channels.Length == 0) return;
+            var ids = NonEmpty(TransactionId);
+            var found = new TransactionStore(Db).Read(new TransactionFilter
+            {
+                ChannelIds = channels,
+                TransactionIds = ids,
+                Type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
+                Statuses = Status,
+                AsyncCustomerIds = NonEmpty(AsyncCustomerId),
+                AccountNumbers = NonEmpty(AccountNumber),
+            });
+            if (ids == null)
+            {
+                WriteObject(found, true);
+                return;
+            }
+            // Named transactions: each one that does not exist (within the other filters) is a TransactionNotFound error.
+            var list = found.ToList();
+            WriteObject(list, true);
+            foreach (var id in ids.Where(i => !list.Any(t => string.Equals(t.TransactionId, i, StringComparison.OrdinalIgnoreCase))))
+            {
+                WriteRecordError(ErrorIds.TransactionNotFound, ErrorKind.NotFound, "Transaction '" + id + "' does not exist" + (channels == null ? "" : " at channel " + string.Join(", ", channels)) + ".", id);
+            }
+        }
+
+        internal static string[] NonEmpty(string[] values)
+        {
+            var v = values?.Where(x => !string.IsNullOrEmpty(x)).ToArray();
+            return v == null || v.Length == 0 ? null : v;
+        }
+    }
+}
