@@ -82,4 +82,35 @@ Describe 'Layout of the cmdlet project' -Skip:($PostgresPass -or $NoSource) {
         $others = $Files | Where-Object { $_.Relative -like 'Cmdlets/*' -and $_.Relative -notin $cmdletFiles } | ForEach-Object Relative
         $others | Should -BeNullOrEmpty
     }
+
+    It 'finds the shared blocks where it looks for them (the check below would pass vacuously otherwise)' {
+        foreach ($s in $Shared) {
+            $users = foreach ($c in $Cmdlets) {
+                $p = $c.Type.GetProperty($s.Property)
+                if ($p -and (Get-Shape $p) -eq $s.Shape) { $c.Name }
+            }
+            @($users).Count | Should -BeGreaterThan 1 -Because "several cmdlets take $($s.Block) (-$($s.Property))"
+        }
+    }
+
+    It 'declares each shared parameter block once, in its base class, never again in a cmdlet' {
+        $own = foreach ($c in $Cmdlets) {
+            foreach ($s in $Shared) {
+                $p = $c.Type.GetProperty($s.Property)
+                if ($p -and (Get-Shape $p) -eq $s.Shape -and $p.DeclaringType.Name -ne $s.Owner -and $c.Name -notin $s.Except) {
+                    "$($c.Name) declares $($s.Block) (-$($s.Property)) in $($p.DeclaringType.Name) instead of inheriting it from $($s.Owner)"
+                }
+            }
+        }
+        $own | Should -BeNullOrEmpty
+    }
+
+    It 'resolves -Channel in one place: no cmdlet looks channels up itself' {
+        $own = foreach ($f in $Files | Where-Object Relative -like 'Cmdlets/*') {
+            # A ChannelStore's Get or Resolve, called on the store made in place or on a variable holding one.
+            if ($f.Text -match 'new\s+ChannelStore\s*\(\s*Db\s*\)\s*\.\s*(Resolve|Get)\s*\(' -or
+                $f.Text -match '(?s)\b(\w+)\s*=\s*new\s+ChannelStore\s*\(\s*Db\s*\)\s*;.*\b\1\s*\.\s*(Resolve|Get)\s*\(') { $f.Relative }
+        }
+        $own | Should -BeNullOrEmpty -Because 'CommerceCmdlet.ResolveChannels and ResolveChannel are the one rule for what a -Channel value names'
+    }
 }

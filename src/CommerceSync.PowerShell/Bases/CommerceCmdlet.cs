@@ -403,6 +403,12 @@ namespace CommerceSync
             return found.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
+        /// <summary>
+        /// The one channel a single -Channel value names (no wildcards): the rule of <see cref="ResolveChannels"/> for a cmdlet
+        /// that acts at one channel, except that a channel that does not exist stops it (ChannelNotFound, the value as target).
+        /// </summary>
+        protected Channel ResolveChannel(string channel) => Terminating(() => new ChannelStore(Db).Get(channel), channel);
+
         /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>
         protected ErrorRecord LastError { get; private set; }
 

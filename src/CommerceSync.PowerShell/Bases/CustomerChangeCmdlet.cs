@@ -6,22 +6,9 @@ using CommerceSync.Storage;
 
 namespace CommerceSync
 {
-    /// <summary>The shared identity of the edit cmdlets: an async customer at its channel, or a synced customer by account number.</summary>
-    public abstract class CustomerChangeCmdlet : CommerceCmdlet
+    /// <summary>What the edit cmdlets share: an operation appended for the customer at its channel, returned with -PassThru.</summary>
+    public abstract class CustomerChangeCmdlet : CustomerIdentityCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Async", ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
-        public string AsyncCustomerId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Account", ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(AccountNumberCompleter))]
-        public string AccountNumber { get; set; }
-
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -30,14 +17,14 @@ namespace CommerceSync
         protected void Append(AsyncCustomerChange change)
         {
             change.ChannelId = Channel;
-            change.AsyncCustomerId = ParameterSetName == "Async" ? AsyncCustomerId : null;
-            change.AccountNumber = ParameterSetName == "Account" ? AccountNumber : null;
+            change.AsyncCustomerId = GivenAsyncCustomerId;
+            change.AccountNumber = GivenAccountNumber;
             TryRecord(() =>
             {
                 var appended = new AsyncCustomerStore(Db).AppendChange(change);
                 WriteVerbose("Recorded operation " + (int)appended.Operation + " at " + appended.ChannelId + " with replication counter " + appended.ReplicationCounter + ".");
                 if (PassThru.IsPresent) WriteObject(appended);
-            }, AsyncCustomerId ?? AccountNumber);
+            }, Owner);
         }
     }
 }

@@ -8,14 +8,8 @@ using CommerceSync.Storage;
 namespace CommerceSync
 {
     /// <summary>The health checks of the conversion and their thresholds, shared by Test-CommerceSync and Assert-CommerceSync.</summary>
-    public abstract class SyncHealthCmdlet : CommerceCmdlet
+    public abstract class SyncHealthCmdlet : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>The longest an async customer may wait on its way to its store, in hours. Default 24.</summary>
         [Parameter]
         [ValidateRange(0, 100000)]

@@ -13,12 +13,6 @@ namespace CommerceSync
     [OutputType(typeof(Customer), ParameterSetName = new[] { "Record", "Id" })]
     public sealed class ConvertAsyncCustomer : JobCmdlet<AsyncCustomer>
     {
-        [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(Mandatory = true, ParameterSetName = "Record", ValueFromPipeline = true)]
         public AsyncCustomer[] InputObject { get; set; }
 
@@ -33,7 +27,6 @@ namespace CommerceSync
 
         protected override string JobName => JobNames.SynchronizeCustomers;
         protected override string Activity => "Synchronize customers and channel requests";
-        protected override string[] ChannelParameter => Channel;
         protected override JobRun SourceRun => JobRun;
 
         protected override IEnumerable<AsyncCustomer> PipedRecords =>

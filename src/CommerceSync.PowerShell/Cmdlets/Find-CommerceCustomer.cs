@@ -38,7 +38,7 @@ namespace CommerceSync
                 WriteObject(new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { Search = Search, IncludeDetails = false }), true);
                 return;
             }
-            var channel = Terminating(() => new ChannelStore(Db).Get(Channel), Channel);
+            var channel = ResolveChannel(Channel);
             WriteObject(new CustomerStore(Db).ReadChannelView(channel.ChannelId, ChannelDatabaseKind.Channel, new CustomerFilter { Search = Search }), true);
         }
     }

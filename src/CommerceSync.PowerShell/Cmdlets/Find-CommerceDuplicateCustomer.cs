@@ -11,14 +11,8 @@ namespace CommerceSync
     /// <summary>Customers that look like the same person (email, phone, name and postal code), with a score and the reason.</summary>
     [Cmdlet(VerbsCommon.Find, "CommerceDuplicateCustomer")]
     [OutputType(typeof(DuplicateCandidate))]
-    public sealed class FindCommerceDuplicateCustomer : CommerceCmdlet
+    public sealed class FindCommerceDuplicateCustomer : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>Only pairs scoring at least this (0 to 1). Default 0.3: any one shared key.</summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]

@@ -12,14 +12,8 @@ namespace CommerceSync
     /// <summary>Lists async customers with where they are in the conversion.</summary>
     [Cmdlet(VerbsCommon.Get, "AsyncCustomer")]
     [OutputType(typeof(AsyncCustomer))]
-    public sealed class GetAsyncCustomer : CommerceCmdlet
+    public sealed class GetAsyncCustomer : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter]
         public AsyncCustomerStatus[] Status { get; set; }
 

@@ -9,14 +9,8 @@ namespace CommerceSync
     /// <summary>The "Customer synchronization status" page: async operations with their sync status and last known error.</summary>
     [Cmdlet(VerbsCommon.Get, "AsyncCustomerOperation")]
     [OutputType(typeof(AsyncCustomerOperation))]
-    public sealed class GetAsyncCustomerOperation : CommerceCmdlet
+    public sealed class GetAsyncCustomerOperation : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
         public string[] AsyncCustomerId { get; set; }

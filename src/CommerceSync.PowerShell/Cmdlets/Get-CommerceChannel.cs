@@ -6,20 +6,16 @@ namespace CommerceSync
     /// <summary>Lists channels.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceChannel")]
     [OutputType(typeof(Channel))]
-    public sealed class GetCommerceChannel : CommerceCmdlet
+    public sealed class GetCommerceChannel : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter]
         [ArgumentCompleter(typeof(DataAreaIdCompleter))]
         public string DataAreaId { get; set; }
 
         protected override void ProcessCommerceRecord()
         {
+            // A listing, not a scope: a pattern that matches nothing is an empty answer, and -DataAreaId narrows each name,
+            // so the names go to the listing itself rather than through ResolveChannels.
             var store = new ChannelStore(Db);
             if (Channel == null || Channel.Length == 0)
             {

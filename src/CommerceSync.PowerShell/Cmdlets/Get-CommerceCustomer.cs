@@ -45,10 +45,9 @@ namespace CommerceSync
             };
             if (ParameterSetName == "Channel")
             {
-                var channels = new ChannelStore(Db);
                 foreach (var id in ResolveChannels(Channel))
                 {
-                    var channel = channels.Get(id);
+                    var channel = ResolveChannel(id);
                     if (Offline.IsPresent && !channel.OfflineDatabase)
                     {
                         WriteWarning("Channel " + channel.ChannelId + " has no offline database.");

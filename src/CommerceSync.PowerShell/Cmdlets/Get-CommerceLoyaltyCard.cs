@@ -5,18 +5,11 @@ using CommerceSync.Storage;
 
 namespace CommerceSync
 {
-    /// <summary>Lists the loyalty cards issued at the channels.</summary>
+    /// <summary>Lists the loyalty cards issued at the channels (-Channel: the channels that issued them).</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceLoyaltyCard")]
     [OutputType(typeof(LoyaltyCard))]
-    public sealed class GetCommerceLoyaltyCard : CommerceCmdlet
+    public sealed class GetCommerceLoyaltyCard : ChannelScopedCmdlet
     {
-        /// <summary>The channels that issued the cards.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(LoyaltyCardNumberCompleter))]
         public string[] CardNumber { get; set; }

@@ -8,14 +8,8 @@ namespace CommerceSync
     /// <summary>Lists the HQ sales orders Synchronize orders made from customer orders.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceSalesOrder")]
     [OutputType(typeof(SalesOrder))]
-    public sealed class GetCommerceSalesOrder : CommerceCmdlet
+    public sealed class GetCommerceSalesOrder : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>The sales order ids; SalesId binds it, so a transaction or a sales order pipes in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SalesId")]

@@ -12,14 +12,8 @@ namespace CommerceSync
     /// <summary>Lists statements.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceStatement")]
     [OutputType(typeof(Statement))]
-    public sealed class GetCommerceStatement : CommerceCmdlet
+    public sealed class GetCommerceStatement : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(StatementIdCompleter))]
         public string[] StatementId { get; set; }

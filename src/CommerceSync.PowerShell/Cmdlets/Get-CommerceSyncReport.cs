@@ -11,14 +11,8 @@ namespace CommerceSync
     /// <summary>What has not converted and why: one report per channel plus a total.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceSyncReport")]
     [OutputType(typeof(SyncReport))]
-    public sealed class GetCommerceSyncReport : CommerceCmdlet
+    public sealed class GetCommerceSyncReport : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>The state at a past moment, reconstructed from the job history (upload runs, sync and distribution times).</summary>
         [Parameter]
         public DateTime AsOf { get; set; }

@@ -12,14 +12,8 @@ namespace CommerceSync
     /// <summary>Lists sales transactions with their status at HQ.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceTransaction")]
     [OutputType(typeof(Transaction))]
-    public sealed class GetCommerceTransaction : CommerceCmdlet
+    public sealed class GetCommerceTransaction : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(TransactionIdCompleter))]
         public string[] TransactionId { get; set; }

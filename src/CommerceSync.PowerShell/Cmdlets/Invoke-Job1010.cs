@@ -13,12 +13,6 @@ namespace CommerceSync
     [OutputType(typeof(Customer), ParameterSetName = new[] { "Customer", "AsyncCustomer" })]
     public sealed class InvokeJob1010 : JobCmdlet<Customer>
     {
-        [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(Mandatory = true, ParameterSetName = "Customer", ValueFromPipeline = true)]
         public Customer[] InputObject { get; set; }
 
@@ -37,7 +31,6 @@ namespace CommerceSync
         protected override string JobName => JobNames.Job1010;
         protected override bool SourceRunNamesChannels => false;
         protected override string Activity => "Distribute customers (1010)";
-        protected override string[] ChannelParameter => Channel;
         protected override JobRun SourceRun => JobRun;
 
         protected override IEnumerable<Customer> PipedRecords

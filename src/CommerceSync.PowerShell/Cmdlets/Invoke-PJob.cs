@@ -14,12 +14,6 @@ namespace CommerceSync
     [OutputType(typeof(Transaction), ParameterSetName = new[] { "Transaction" })]
     public sealed class InvokePJob : JobCmdlet<object>
     {
-        [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(Mandatory = true, ParameterSetName = "Record", ValueFromPipeline = true)]
         public AsyncCustomer[] InputObject { get; set; }
 
@@ -29,7 +23,6 @@ namespace CommerceSync
 
         protected override string JobName => JobNames.PJob;
         protected override string Activity => "Upload to HQ (P-job)";
-        protected override string[] ChannelParameter => Channel;
         protected override IEnumerable<object> PipedRecords => (IEnumerable<object>)InputObject ?? Transaction;
         protected override JobRun RunBulk(JobOptions options) => new PJob(Db).Run(options);
 

@@ -12,15 +12,9 @@ namespace CommerceSync
     /// <summary>End of day: calculates and posts a statement per store and business day, syncing referenced async customers first.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "StatementPosting", SupportsShouldProcess = true)]
     [OutputType(typeof(Statement))]
-    public sealed class InvokeStatementPosting : CommerceCmdlet
+    public sealed class InvokeStatementPosting : ChannelScopedCmdlet
     {
         private readonly List<string> channels = new List<string>();
-
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
 
         /// <summary>Only this business day. Default: every day with sales not yet posted.</summary>
         [Parameter]

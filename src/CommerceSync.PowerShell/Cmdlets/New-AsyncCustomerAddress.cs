@@ -12,22 +12,9 @@ namespace CommerceSync
     /// <summary>Adds an address at a POS in async mode, to an async customer or to a synced customer.</summary>
     [Cmdlet(VerbsCommon.New, "AsyncCustomerAddress", SupportsShouldProcess = true, DefaultParameterSetName = "Async")]
     [OutputType(typeof(AsyncAddress))]
-    public sealed class NewAsyncCustomerAddress : CommerceCmdlet
+    public sealed class NewAsyncCustomerAddress : CustomerIdentityCmdlet
     {
         protected override bool TakesRows => true;
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Async", ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
-        public string AsyncCustomerId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Account", ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(AccountNumberCompleter))]
-        public string AccountNumber { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AddressIdCompleter))]
@@ -69,16 +56,15 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var owner = AsyncCustomerId ?? AccountNumber;
-            if (!ShouldProcess("customer " + owner + " at channel " + Channel, "Add address")) return;
+            if (!ShouldProcess("customer " + Owner + " at channel " + Channel, "Add address")) return;
             TryRecord(() => WriteObject(new AsyncCustomerStore(Db).AppendAddress(new AsyncAddress
             {
                 ChannelId = Channel,
-                AsyncCustomerId = ParameterSetName == "Async" ? AsyncCustomerId : null,
-                AccountNumber = ParameterSetName == "Account" ? AccountNumber : null,
+                AsyncCustomerId = GivenAsyncCustomerId,
+                AccountNumber = GivenAccountNumber,
                 AddressId = AddressId, Name = Name, Street = Street, StreetNumber = StreetNumber, City = City, County = County,
                 State = State, ZipCode = ZipCode, Country = Country, Purpose = Purpose, IsPrimary = IsPrimary.IsPresent,
-            })), owner);
+            })), Owner);
         }
     }
 }

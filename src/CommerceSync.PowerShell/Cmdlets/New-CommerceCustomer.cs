@@ -14,7 +14,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             var creation = new CustomerCreation(Db);
-            var channel = Terminating(() => new ChannelStore(Db).Get(Channel), Channel);
+            var channel = ResolveChannel(Channel);
             var mode = creation.ModeFor(channel);
             if (!ShouldProcess("channel " + channel.ChannelId, "Create customer (" + mode + ")")) return;
             TryRecord(() =>

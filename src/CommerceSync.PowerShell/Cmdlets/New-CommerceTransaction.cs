@@ -12,17 +12,12 @@ namespace CommerceSync
     /// <summary>Records a sale at a channel: cash-and-carry or a customer order, for a customer by account number or async id.</summary>
     [Cmdlet(VerbsCommon.New, "CommerceTransaction", SupportsShouldProcess = true, DefaultParameterSetName = "Amount")]
     [OutputType(typeof(Transaction))]
-    public sealed class NewCommerceTransaction : CommerceCmdlet
+    public sealed class NewCommerceTransaction : ChannelTargetCmdlet
     {
         protected override bool TakesRows => true;
 
         private const int BatchSize = 1000;
         private readonly List<Transaction> batch = new List<Transaction>();
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public TransactionType Type { get; set; } = TransactionType.CashAndCarry;

@@ -54,7 +54,7 @@ namespace CommerceSync
                     .Concat((AddPhone ?? new string[0]).Select(p => new CustomerContact { Type = ContactType.Phone, Locator = p })).ToArray(),
                 Affiliations = Affiliation,
                 RemovedAffiliations = RemoveAffiliation,
-            }, AsyncCustomerId ?? AccountNumber)) return;
+            }, Owner)) return;
             Append(change);
         }
     }

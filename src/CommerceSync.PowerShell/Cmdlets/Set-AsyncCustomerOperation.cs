@@ -9,13 +9,8 @@ namespace CommerceSync
     /// <summary>Corrects a failed uploaded operation at HQ and sets it back to pending, ready to synchronize again.</summary>
     [Cmdlet(VerbsCommon.Set, "AsyncCustomerOperation", SupportsShouldProcess = true)]
     [OutputType(typeof(AsyncCustomerOperation))]
-    public sealed class SetAsyncCustomerOperation : CommerceCmdlet
+    public sealed class SetAsyncCustomerOperation : ChannelTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ReplicationCounterCompleter))]
         public long ReplicationCounter { get; set; }
@@ -69,7 +64,7 @@ namespace CommerceSync
             {
                 TryRecord(() =>
                 {
-                    var fixedOp = new OperationStore(Db).Fix(Terminating(() => new ChannelStore(Db).Get(channel)).ChannelId, counter, new OperationFix
+                    var fixedOp = new OperationStore(Db).Fix(ResolveChannel(channel).ChannelId, counter, new OperationFix
                     {
                         FirstName = FirstName, LastName = LastName, Name = Name, Email = Email, Phone = Phone, Currency = Currency, CustomerGroup = CustomerGroup,
                         Street = Street, City = City, ZipCode = ZipCode, Country = Country,

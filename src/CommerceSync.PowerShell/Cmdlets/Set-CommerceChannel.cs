@@ -6,13 +6,8 @@ namespace CommerceSync
     /// <summary>Changes a channel's settings.</summary>
     [Cmdlet(VerbsCommon.Set, "CommerceChannel", SupportsShouldProcess = true)]
     [OutputType(typeof(Channel))]
-    public sealed class SetCommerceChannel : CommerceCmdlet
+    public sealed class SetCommerceChannel : ChannelTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string Channel { get; set; }
-
         [Parameter]
         public string Name { get; set; }
 

@@ -17,12 +17,6 @@ namespace CommerceSync
     {
         protected override string FailureHint => "See Get-CommerceTransaction -Type CustomerOrder for each order's error.";
 
-        [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(Mandatory = true, ParameterSetName = "Record", ValueFromPipeline = true)]
         public Transaction[] InputObject { get; set; }
 
@@ -32,7 +26,6 @@ namespace CommerceSync
 
         protected override string JobName => JobNames.SynchronizeOrders;
         protected override string Activity => "Synchronize orders";
-        protected override string[] ChannelParameter => Channel;
         protected override JobRun SourceRun => JobRun;
         protected override IEnumerable<Transaction> PipedRecords => InputObject?.Where(t => t.Type == TransactionType.CustomerOrder);
         protected override JobRun RunBulk(JobOptions options) => new OrderSync(Db).Run(options);
