@@ -404,6 +404,16 @@ namespace CommerceSync
         }
 
         /// <summary>
+        /// <see cref="ResolveChannels"/>, and whether the cmdlet has anything to do: false when every channel named is unknown
+        /// (ChannelNotFound said so for each). <paramref name="channels"/> is null for "every channel".
+        /// </summary>
+        protected bool TryResolveChannels(IEnumerable<string> named, out string[] channels)
+        {
+            channels = ResolveChannels(named);
+            return channels == null || channels.Length > 0;
+        }
+
+        /// <summary>
         /// The one channel a single -Channel value names (no wildcards): the rule of <see cref="ResolveChannels"/> for a cmdlet
         /// that acts at one channel, except that a channel that does not exist stops it (ChannelNotFound, the value as target).
         /// </summary>

@@ -182,8 +182,7 @@ namespace CommerceSync
 
         private void RunBulkNow(string[] channels, JobRun source)
         {
-            var resolved = ResolveChannels(channels);
-            if (resolved != null && resolved.Length == 0) return;
+            if (!TryResolveChannels(channels, out var resolved)) return;
             var description = OperationIsShown() ? Terminating(() => DescribeBulk(resolved)) : ChannelText(resolved);
             if (!ShouldProcess(description, Activity)) return;
             var options = new JobOptions

@@ -33,8 +33,7 @@ namespace CommerceSync
         /// <summary>Every check, passed or not (the failed ones also on the verbose stream); null when no channel named exists.</summary>
         protected IReadOnlyList<SyncCheck> Evaluate()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return null; // every channel named is unknown: ChannelNotFound said so
+            if (!TryResolveChannels(Channel, out var channels)) return null; // every channel named is unknown: ChannelNotFound said so
             var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
             {
                 MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,

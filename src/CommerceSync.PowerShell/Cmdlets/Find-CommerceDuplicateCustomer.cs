@@ -20,8 +20,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
         }
     }

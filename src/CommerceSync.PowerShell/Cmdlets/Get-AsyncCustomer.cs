@@ -28,8 +28,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             var filter = new AsyncCustomerFilter
             {
                 ChannelIds = channels,

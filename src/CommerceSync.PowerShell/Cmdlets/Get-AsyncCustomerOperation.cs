@@ -38,8 +38,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             WriteObject(new OperationStore(Db).Read(new OperationFilter
             {
                 ChannelIds = channels,

@@ -46,8 +46,7 @@ namespace CommerceSync
                 foreach (var id in RunId) TryRecord(() => WriteObject(runs.Get(id)), id);
                 return;
             }
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             WriteObject(runs.List(Job, channels, Last > 0 ? Last : (int?)null, Status), true);
         }
     }

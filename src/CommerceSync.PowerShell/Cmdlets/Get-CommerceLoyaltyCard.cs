@@ -29,8 +29,8 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             // A customer's ChannelId is the store that created it; any store may have issued its cards.
-            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            string[] channels = null;
+            if ((channelOnCommandLine || !GetCommerceSalesOrder.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
             // A customer pending sync (no account number yet) has no card: it must not widen to every card.
             if (GetCommerceSalesOrder.NamesNothing(this, nameof(CardNumber), CardNumber) || GetCommerceSalesOrder.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
             var cards = GetCommerceTransaction.NonEmpty(CardNumber);

@@ -38,8 +38,8 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             // A customer's ChannelId is the store that created it; its orders may come from any store.
-            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            string[] channels = null;
+            if ((channelOnCommandLine || !GetCommerceSalesOrder.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
             // A piped object with no value where it names one (a transaction with no sales order yet, a customer pending
             // sync) has no sales order: it must not widen to every order.
             if (NamesNothing(nameof(SalesOrderId), SalesOrderId) || NamesNothing(nameof(TransactionId), TransactionId) || NamesNothing(nameof(AccountNumber), AccountNumber)) return;

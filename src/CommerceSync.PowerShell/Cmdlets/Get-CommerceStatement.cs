@@ -26,8 +26,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
             WriteObject(new OrderStore(Db).ReadStatements(channels, GetCommerceTransaction.NonEmpty(StatementId), date, Status), true);
         }

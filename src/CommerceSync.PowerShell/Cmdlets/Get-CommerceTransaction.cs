@@ -34,8 +34,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             var ids = NonEmpty(TransactionId);
             var found = new TransactionStore(Db).Read(new TransactionFilter
             {

@@ -22,8 +22,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             var scope = channels == null ? "all channels" : "channel " + string.Join(", ", channels);
             if (!ShouldProcess(scope, "P-job, Synchronize customers and channel requests, Synchronize orders, job 1010")) return;
             var cycle = new ConversionCycle(Db);

@@ -30,8 +30,8 @@ namespace CommerceSync
             try
             {
                 if (MyInvocation.ExpectingInput && channels.Count == 0) return;
-                var scope = channels.Count == 0 ? null : ResolveChannels(channels);
-                if (scope != null && scope.Length == 0) return;
+                string[] scope = null;
+                if (channels.Count > 0 && !TryResolveChannels(channels, out scope)) return;
                 DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
                 var posting = new StatementPosting(Db);
                 var days = posting.Preview(scope, date);
