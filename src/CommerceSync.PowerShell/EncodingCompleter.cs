@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using CommerceSync.Services;
 
 namespace CommerceSync
 {

@@ -1,5 +1,3 @@
-using System.IO;
-using System.Management.Automation;
 using CommerceSync.Storage;
 
 namespace CommerceSync

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Services;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {

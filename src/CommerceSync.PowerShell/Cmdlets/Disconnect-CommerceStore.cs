@@ -1,6 +1,4 @@
-using System.IO;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Jobs;
 using CommerceSync.Storage;
 
 namespace CommerceSync

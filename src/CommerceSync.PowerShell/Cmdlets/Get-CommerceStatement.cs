@@ -1,10 +1,5 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Jobs;
 using CommerceSync.Storage;
 
 namespace CommerceSync

@@ -1,8 +1,5 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Services;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {

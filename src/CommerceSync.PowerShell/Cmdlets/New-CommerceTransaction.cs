@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Jobs;
 using CommerceSync.Storage;
 
 namespace CommerceSync

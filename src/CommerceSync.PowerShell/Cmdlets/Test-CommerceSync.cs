@@ -1,10 +1,6 @@
-using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using CommerceSync.Services;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
