@@ -39,8 +39,8 @@ namespace CommerceSync
             WriteObject(new OperationStore(Db).Read(new OperationFilter
             {
                 ChannelIds = channels,
-                AsyncCustomerIds = GetCommerceTransaction.NonEmpty(AsyncCustomerId),
-                AccountNumbers = GetCommerceTransaction.NonEmpty(AccountNumber),
+                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
+                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
                 SyncStatuses = SyncStatus,
                 Kinds = Kind,
                 UploadedOnly = Uploaded.IsPresent,

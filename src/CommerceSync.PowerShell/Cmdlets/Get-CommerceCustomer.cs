@@ -38,8 +38,8 @@ namespace CommerceSync
         {
             var filter = new CustomerFilter
             {
-                AccountNumbers = Empty(AccountNumber),
-                AsyncCustomerIds = Empty(AsyncCustomerId),
+                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
+                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
                 NameWildcard = Name,
             };
             if (ParameterSetName == "Channel")
@@ -90,12 +90,6 @@ namespace CommerceSync
                     WriteRecordError(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + g + "' does not exist.", g);
                 }
             }
-        }
-
-        private static string[] Empty(string[] values)
-        {
-            var v = values?.Where(x => !string.IsNullOrEmpty(x)).ToArray();
-            return v == null || v.Length == 0 ? null : v;
         }
     }
 }

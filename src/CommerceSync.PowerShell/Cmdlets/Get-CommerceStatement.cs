@@ -23,7 +23,7 @@ namespace CommerceSync
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
             DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
-            WriteObject(new OrderStore(Db).ReadStatements(channels, GetCommerceTransaction.NonEmpty(StatementId), date, Status), true);
+            WriteObject(new OrderStore(Db).ReadStatements(channels, FilterValues.NonEmpty(StatementId), date, Status), true);
         }
     }
 }

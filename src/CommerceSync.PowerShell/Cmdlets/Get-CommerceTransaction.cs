@@ -31,15 +31,15 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
-            var ids = NonEmpty(TransactionId);
+            var ids = FilterValues.NonEmpty(TransactionId);
             var found = new TransactionStore(Db).Read(new TransactionFilter
             {
                 ChannelIds = channels,
                 TransactionIds = ids,
                 Type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
                 Statuses = Status,
-                AsyncCustomerIds = NonEmpty(AsyncCustomerId),
-                AccountNumbers = NonEmpty(AccountNumber),
+                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
+                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
             });
             if (ids == null)
             {
@@ -53,12 +53,6 @@ namespace CommerceSync
             {
                 WriteRecordError(ErrorIds.TransactionNotFound, ErrorKind.NotFound, "Transaction '" + id + "' does not exist" + (channels == null ? "" : " at channel " + string.Join(", ", channels)) + ".", id);
             }
-        }
-
-        internal static string[] NonEmpty(string[] values)
-        {
-            var v = values?.Where(x => !string.IsNullOrEmpty(x)).ToArray();
-            return v == null || v.Length == 0 ? null : v;
         }
     }
 }
