@@ -5,18 +5,11 @@ using CommerceSync.Storage;
 
 namespace CommerceSync
 {
-    /// <summary>Lists the loyalty cards issued at the channels.</summary>
+    /// <summary>Lists the loyalty cards issued at the channels (-Channel: the channels that issued them).</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceLoyaltyCard")]
     [OutputType(typeof(LoyaltyCard))]
-    public sealed class GetCommerceLoyaltyCard : CommerceCmdlet
+    public sealed class GetCommerceLoyaltyCard : ChannelScopedCmdlet
     {
-        /// <summary>The channels that issued the cards.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(LoyaltyCardNumberCompleter))]
         public string[] CardNumber { get; set; }
@@ -36,16 +29,16 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             // A customer's ChannelId is the store that created it; any store may have issued its cards.
-            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            string[] channels = null;
+            if ((channelOnCommandLine || !FilterValues.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
             // A customer pending sync (no account number yet) has no card: it must not widen to every card.
-            if (GetCommerceSalesOrder.NamesNothing(this, nameof(CardNumber), CardNumber) || GetCommerceSalesOrder.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
-            var cards = GetCommerceTransaction.NonEmpty(CardNumber);
-            var accounts = GetCommerceTransaction.NonEmpty(AccountNumber);
+            if (FilterValues.NamesNothing(this, nameof(CardNumber), CardNumber) || FilterValues.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
+            var cards = FilterValues.NonEmpty(CardNumber);
+            var accounts = FilterValues.NonEmpty(AccountNumber);
             var list = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = cards, AccountNumbers = accounts }).ToList();
             WriteObject(list, true);
             var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
-            var missingCards = GetCommerceSalesOrder.Missing(cards, list.Select(c => c.CardNumber)).ToArray();
+            var missingCards = FilterValues.Missing(cards, list.Select(c => c.CardNumber)).ToArray();
             if (missingCards.Length > 0)
             {
                 // One that exists but not with the other filters given is no match, not an unknown card.
@@ -55,7 +48,7 @@ namespace CommerceSync
                     WriteRecordError(ErrorIds.LoyaltyCardNotFound, ErrorKind.NotFound, "Loyalty card '" + card + "' does not exist" + at + ".", card);
                 }
             }
-            var missingAccounts = GetCommerceSalesOrder.Missing(accounts, list.Select(c => c.AccountNumber)).ToArray();
+            var missingAccounts = FilterValues.Missing(accounts, list.Select(c => c.AccountNumber)).ToArray();
             if (missingAccounts.Length == 0) return;
             // A customer without a card is an answer (none), not an error; an account the store does not have is.
             var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();

@@ -8,14 +8,8 @@ namespace CommerceSync
     /// <summary>Lists the HQ sales orders Synchronize orders made from customer orders.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceSalesOrder")]
     [OutputType(typeof(SalesOrder))]
-    public sealed class GetCommerceSalesOrder : CommerceCmdlet
+    public sealed class GetCommerceSalesOrder : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>The sales order ids; SalesId binds it, so a transaction or a sales order pipes in.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SalesId")]
@@ -44,14 +38,15 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             // A customer's ChannelId is the store that created it; its orders may come from any store.
-            var channels = !channelOnCommandLine && GetCommerceSalesOrder.IsCustomer(PipelineInput) ? null : ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            string[] channels = null;
+            if ((channelOnCommandLine || !FilterValues.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
             // A piped object with no value where it names one (a transaction with no sales order yet, a customer pending
             // sync) has no sales order: it must not widen to every order.
-            if (NamesNothing(nameof(SalesOrderId), SalesOrderId) || NamesNothing(nameof(TransactionId), TransactionId) || NamesNothing(nameof(AccountNumber), AccountNumber)) return;
-            var sales = GetCommerceTransaction.NonEmpty(SalesOrderId);
-            var transactions = GetCommerceTransaction.NonEmpty(TransactionId);
-            var accounts = GetCommerceTransaction.NonEmpty(AccountNumber);
+            if (FilterValues.NamesNothing(this, nameof(SalesOrderId), SalesOrderId) || FilterValues.NamesNothing(this, nameof(TransactionId), TransactionId) ||
+                FilterValues.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
+            var sales = FilterValues.NonEmpty(SalesOrderId);
+            var transactions = FilterValues.NonEmpty(TransactionId);
+            var accounts = FilterValues.NonEmpty(AccountNumber);
             var found = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter
             {
                 ChannelIds = channels, SalesIds = sales, TransactionIds = transactions, AccountNumbers = accounts, Statuses = Status,
@@ -66,7 +61,7 @@ namespace CommerceSync
             var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
 
             // Named ids the store does not have are ...NotFound errors; ones it has that made no order (yet) are simply not listed.
-            var missingSales = Missing(sales, list.Select(o => o.SalesId)).ToArray();
+            var missingSales = FilterValues.Missing(sales, list.Select(o => o.SalesId)).ToArray();
             if (missingSales.Length > 0)
             {
                 // One that exists but not with the other filters given is no match, not an unknown id.
@@ -76,7 +71,7 @@ namespace CommerceSync
                     WriteRecordError(ErrorIds.SalesOrderNotFound, ErrorKind.NotFound, "Sales order '" + id + "' does not exist" + at + ".", id);
                 }
             }
-            var missingTransactions = Missing(transactions, list.Select(o => o.TransactionId)).ToArray();
+            var missingTransactions = FilterValues.Missing(transactions, list.Select(o => o.TransactionId)).ToArray();
             if (missingTransactions.Length > 0)
             {
                 var known = new TransactionStore(Db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = missingTransactions, IncludeLines = false }).ToList();
@@ -94,7 +89,7 @@ namespace CommerceSync
                     }
                 }
             }
-            var missingAccounts = Missing(accounts, list.Select(o => o.AccountNumber)).ToArray();
+            var missingAccounts = FilterValues.Missing(accounts, list.Select(o => o.AccountNumber)).ToArray();
             if (missingAccounts.Length > 0)
             {
                 var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
@@ -103,22 +98,6 @@ namespace CommerceSync
                     WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);
                 }
             }
-        }
-
-        /// <summary>A customer, synced or async: its ChannelId is the store that created it, not a filter on what it did.</summary>
-        internal static bool IsCustomer(object piped) => piped is Customer || piped is AsyncCustomer;
-
-        /// <summary>Whether the parameter was bound (on the command line or from a piped object) with no value in it.</summary>
-        internal static bool NamesNothing(PSCmdlet cmdlet, string name, string[] values) =>
-            cmdlet.MyInvocation.BoundParameters.ContainsKey(name) && GetCommerceTransaction.NonEmpty(values) == null;
-
-        private bool NamesNothing(string name, string[] values) => NamesNothing(this, name, values);
-
-        internal static System.Collections.Generic.IEnumerable<string> Missing(string[] named, System.Collections.Generic.IEnumerable<string> found)
-        {
-            if (named == null) return Enumerable.Empty<string>();
-            var have = new System.Collections.Generic.HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
-            return named.Where(n => !have.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase);
         }
     }
 }

@@ -1,25 +1,18 @@
 using System.Management.Automation;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
     /// <summary>
     /// The whole conversion the way admins schedule it: P-job, Synchronize customers and channel requests, Synchronize orders
-    /// and job 1010, in order, in bulk mode; one ConversionResult comes out.
+    /// and job 1010, in order, in bulk mode; one ConversionResult comes out. -Channel limits the uploads, conversions and
+    /// orders to those channels; job 1010 still sends to every channel database.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "AsyncCustomerConversion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ConversionResult))]
-    public sealed class InvokeAsyncCustomerConversion : CommerceCmdlet
+    public sealed class InvokeAsyncCustomerConversion : ChannelScopedCmdlet
     {
         private const string Activity = "Convert async customers";
-
-        /// <summary>Only these channels (wildcards allowed): their uploads, conversions and orders. Job 1010 still sends to every channel database.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
 
         /// <summary>Records per transaction in every step (default: each job's own).</summary>
         [Parameter]
@@ -28,8 +21,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return;
+            if (!TryResolveChannels(Channel, out var channels)) return;
             var scope = channels == null ? "all channels" : "channel " + string.Join(", ", channels);
             if (!ShouldProcess(scope, "P-job, Synchronize customers and channel requests, Synchronize orders, job 1010")) return;
             var cycle = new ConversionCycle(Db);

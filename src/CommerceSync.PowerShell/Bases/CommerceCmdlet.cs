@@ -403,6 +403,22 @@ namespace CommerceSync
             return found.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
+        /// <summary>
+        /// <see cref="ResolveChannels"/>, and whether the cmdlet has anything to do: false when every channel named is unknown
+        /// (ChannelNotFound said so for each). <paramref name="channels"/> is null for "every channel".
+        /// </summary>
+        protected bool TryResolveChannels(IEnumerable<string> named, out string[] channels)
+        {
+            channels = ResolveChannels(named);
+            return channels == null || channels.Length > 0;
+        }
+
+        /// <summary>
+        /// The one channel a single -Channel value names (no wildcards): the rule of <see cref="ResolveChannels"/> for a cmdlet
+        /// that acts at one channel, except that a channel that does not exist stops it (ChannelNotFound, the value as target).
+        /// </summary>
+        protected Channel ResolveChannel(string channel) => Terminating(() => new ChannelStore(Db).Get(channel), channel);
+
         /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>
         protected ErrorRecord LastError { get; private set; }
 
@@ -474,31 +490,6 @@ namespace CommerceSync
             if (!string.IsNullOrEmpty(p.ChannelId)) record.CurrentOperation = "Channel " + p.ChannelId;
             if (p.Total.HasValue) ProgressThrottle.Estimate(record, p.Done, p.Total.Value, elapsed);
             return record;
-        }
-    }
-
-    /// <summary>Five progress records a second at most: what a console redraws without slowing the job down.</summary>
-    public sealed class ProgressThrottle
-    {
-        internal const int IntervalMs = 200;
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-        private long last = -1000;
-
-        public bool Due()
-        {
-            var now = clock.ElapsedMilliseconds;
-            if (now - last < IntervalMs) return false;
-            last = now;
-            return true;
-        }
-
-        /// <summary>Percent of <paramref name="total"/> done (0-100), and seconds left at the rate so far once anything is done.</summary>
-        internal static void Estimate(ProgressRecord record, long done, long total, TimeSpan elapsed)
-        {
-            if (total <= 0) return;
-            var d = Math.Min(done, total);
-            record.PercentComplete = (int)(d * 100 / total);
-            if (d > 0) record.SecondsRemaining = (int)Math.Ceiling(elapsed.TotalSeconds * (total - d) / d);
         }
     }
 }

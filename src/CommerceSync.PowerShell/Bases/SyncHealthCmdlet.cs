@@ -3,19 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Services;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
     /// <summary>The health checks of the conversion and their thresholds, shared by Test-CommerceSync and Assert-CommerceSync.</summary>
-    public abstract class SyncHealthCmdlet : CommerceCmdlet
+    public abstract class SyncHealthCmdlet : ChannelScopedCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ChannelId")]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ChannelIdCompleter))]
-        public string[] Channel { get; set; }
-
         /// <summary>The longest an async customer may wait on its way to its store, in hours. Default 24.</summary>
         [Parameter]
         [ValidateRange(0, 100000)]
@@ -39,8 +32,7 @@ namespace CommerceSync
         /// <summary>Every check, passed or not (the failed ones also on the verbose stream); null when no channel named exists.</summary>
         protected IReadOnlyList<SyncCheck> Evaluate()
         {
-            var channels = ResolveChannels(Channel);
-            if (channels != null && channels.Length == 0) return null; // every channel named is unknown: ChannelNotFound said so
+            if (!TryResolveChannels(Channel, out var channels)) return null; // every channel named is unknown: ChannelNotFound said so
             var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
             {
                 MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -26,8 +25,12 @@ namespace CommerceSync
         protected abstract string JobName { get; }
         protected abstract string Activity { get; }
 
-        /// <summary>Channel ids given with -Channel or piped Channel objects; null when none.</summary>
-        protected abstract string[] ChannelParameter { get; }
+        /// <summary>Bulk mode over these channels (wildcards allowed), also bound from piped channels; default every channel.</summary>
+        [Parameter(Position = 0, ParameterSetName = "Bulk", ValueFromPipelineByPropertyName = true)]
+        [Alias("ChannelId")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ChannelIdCompleter))]
+        public string[] Channel { get; set; }
 
         /// <summary>The run piped in, if any.</summary>
         protected virtual JobRun SourceRun => null;
@@ -84,7 +87,7 @@ namespace CommerceSync
                 }
                 return;
             }
-            if (ChannelParameter != null) pipedChannels.AddRange(ChannelParameter);
+            if (Channel != null) pipedChannels.AddRange(Channel);
             if (SourceRun != null) sourceRuns.Add(SourceRun);
         }
 
@@ -178,8 +181,7 @@ namespace CommerceSync
 
         private void RunBulkNow(string[] channels, JobRun source)
         {
-            var resolved = ResolveChannels(channels);
-            if (resolved != null && resolved.Length == 0) return;
+            if (!TryResolveChannels(channels, out var resolved)) return;
             var description = OperationIsShown() ? Terminating(() => DescribeBulk(resolved)) : ChannelText(resolved);
             if (!ShouldProcess(description, Activity)) return;
             var options = new JobOptions

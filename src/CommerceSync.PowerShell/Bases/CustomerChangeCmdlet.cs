@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>What the edit cmdlets share: an operation appended for the customer at its channel, returned with -PassThru.</summary>
+    public abstract class CustomerChangeCmdlet : CustomerIdentityCmdlet
+    {
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected string Target => (ParameterSetName == "Async" ? "async customer " + AsyncCustomerId : "customer " + AccountNumber) + " at channel " + Channel;
+
+        protected void Append(AsyncCustomerChange change)
+        {
+            change.ChannelId = Channel;
+            change.AsyncCustomerId = GivenAsyncCustomerId;
+            change.AccountNumber = GivenAccountNumber;
+            TryRecord(() =>
+            {
+                var appended = new AsyncCustomerStore(Db).AppendChange(change);
+                WriteVerbose("Recorded operation " + (int)appended.Operation + " at " + appended.ChannelId + " with replication counter " + appended.ReplicationCounter + ".");
+                if (PassThru.IsPresent) WriteObject(appended);
+            }, Owner);
+        }
+    }
+}

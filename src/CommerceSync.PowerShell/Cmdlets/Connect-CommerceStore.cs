@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Makes a store the default for this session.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "CommerceStore", DefaultParameterSetName = "Path")]
+    [OutputType(typeof(Store))]
+    public sealed class ConnectCommerceStore : PSCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StorePathCompleter))]
+        public string Path { get; set; }
+
+        /// <summary>A store in a PostgreSQL database: Host=...;Database=...; the schema named first in Search Path (else public).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "ConnectionString")]
+        [ValidateNotNullOrEmpty]
+        public string ConnectionString { get; set; }
+
+        /// <summary>Connect to the per-user default store (created when missing), whatever $env:COMMERCESYNC_STORE says.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Default")]
+        public SwitchParameter Default { get; set; }
+
+        /// <summary>Create the store when it does not exist yet, so the same line works the first time and every time after.</summary>
+        [Parameter(ParameterSetName = "Path")]
+        [Parameter(ParameterSetName = "ConnectionString")]
+        public SwitchParameter Create { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var location = Default.IsPresent ? StoreDatabase.DefaultPath
+                : ParameterSetName == "ConnectionString" ? ConnectionString
+                : StoreDatabase.IsConnectionString(Path) ? Path : StoreResolution.ResolvePath(SessionState, Path);
+            try
+            {
+                using (var db = Open(location, Default.IsPresent || Create.IsPresent))
+                {
+                    StoreResolution.SetSessionStore(location);
+                    WriteObject(StoreInfo.Describe(db, StoreSource.Session));
+                }
+            }
+            catch (CommerceSyncException ex)
+            {
+                // Nothing changed: the session keeps the store it had, and the next cmdlet does not quietly use another one.
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), StoreResolution.Display(location)));
+            }
+        }
+
+        private static StoreDatabase Open(string location, bool create)
+        {
+            if (!create) return StoreDatabase.OpenAt(location);
+            if (!StoreDatabase.IsConnectionString(location)) return StoreDatabase.Open(location, createIfMissing: true);
+            try
+            {
+                return StoreDatabase.OpenPostgres(location);
+            }
+            catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.StoreNotFound)
+            {
+                return StoreDatabase.CreatePostgres(location);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Lists sales transactions with their status at HQ.</summary>
+    [Cmdlet(VerbsCommon.Get, "CommerceTransaction")]
+    [OutputType(typeof(Transaction))]
+    public sealed class GetCommerceTransaction : ChannelScopedCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TransactionIdCompleter))]
+        public string[] TransactionId { get; set; }
+
+        [Parameter]
+        public TransactionType Type { get; set; }
+
+        [Parameter]
+        public TransactionStatus[] Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AsyncCustomerIdCompleter))]
+        public string[] AsyncCustomerId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string[] AccountNumber { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            if (!TryResolveChannels(Channel, out var channels)) return;
+            var ids = FilterValues.NonEmpty(TransactionId);
+            var found = new TransactionStore(Db).Read(new TransactionFilter
+            {
+                ChannelIds = channels,
+                TransactionIds = ids,
+                Type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
+                Statuses = Status,
+                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
+                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
+            });
+            if (ids == null)
+            {
+                WriteObject(found, true);
+                return;
+            }
+            // Named transactions: each one that does not exist (within the other filters) is a TransactionNotFound error.
+            var list = found.ToList();
+            WriteObject(list, true);
+            foreach (var id in ids.Where(i => !list.Any(t => string.Equals(t.TransactionId, i, StringComparison.OrdinalIgnoreCase))))
+            {
+                WriteRecordError(ErrorIds.TransactionNotFound, ErrorKind.NotFound, "Transaction '" + id + "' does not exist" + (channels == null ? "" : " at channel " + string.Join(", ", channels)) + ".", id);
+            }
+        }
+    }
+}

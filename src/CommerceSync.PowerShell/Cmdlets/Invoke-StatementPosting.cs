@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using CommerceSync.Jobs;
+
+namespace CommerceSync
+{
+    /// <summary>End of day: calculates and posts a statement per store and business day, syncing referenced async customers first.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "StatementPosting", SupportsShouldProcess = true)]
+    [OutputType(typeof(Statement))]
+    public sealed class InvokeStatementPosting : ChannelScopedCmdlet
+    {
+        private readonly List<string> channels = new List<string>();
+
+        /// <summary>Only this business day. Default: every day with sales not yet posted.</summary>
+        [Parameter]
+        public DateTime BusinessDate { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            if (Channel != null) channels.AddRange(Channel);
+        }
+
+        protected override void EndCommerceProcessing()
+        {
+            try
+            {
+                if (MyInvocation.ExpectingInput && channels.Count == 0) return;
+                string[] scope = null;
+                if (channels.Count > 0 && !TryResolveChannels(channels, out scope)) return;
+                DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
+                var posting = new StatementPosting(Db);
+                var days = posting.Preview(scope, date);
+                var target = (scope == null ? "all channels" : "channel " + string.Join(", ", scope)) + ": " + days.Count + " store days (" +
+                    string.Join(", ", days.Take(10).Select(d => d.ChannelId + " " + d.BusinessDate)) + (days.Count > 10 ? ", ..." : "") + ")";
+                if (!ShouldProcess(target, "Calculate and post statements")) return;
+                JobRun run = null;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var statements = Terminating(() => posting.Run(new JobOptions
+                {
+                    ChannelIds = scope,
+                    Cancellation = Cancellation,
+                    Log = WriteVerbose,
+                    Progress = ProgressIsShown() ? p => Progress(JobProgressRecord(1, "Statement posting", p, clock.Elapsed)) : (Action<JobProgress>)null,
+                }, date, out run));
+                foreach (var s in statements.Where(s => s.Status == StatementStatus.Failed))
+                {
+                    WriteWarning("Statement " + s.StatementId + " (" + s.ChannelId + ", " + s.BusinessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ") was not posted. " + s.Error);
+                }
+                WriteObject(statements, true);
+                CompleteProgress("Statement posting");
+            }
+            finally
+            {
+                base.EndCommerceProcessing();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Creates a channel (store).</summary>
+    [Cmdlet(VerbsCommon.New, "CommerceChannel", SupportsShouldProcess = true)]
+    [OutputType(typeof(Channel))]
+    public sealed class NewCommerceChannel : CommerceCmdlet
+    {
+        protected override bool TakesRows => true;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Channel")]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; }
+
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        /// <summary>Legal entity. Default: USRT.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DataAreaIdCompleter))]
+        public string DataAreaId { get; set; }
+
+        /// <summary>Functionality profile "Create customer in async mode".</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter AsyncCustomerMode { get; set; }
+
+        /// <summary>The channel's registers keep an offline database.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter OfflineDatabase { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+
+        [ArgumentCompleter(typeof(CustomerGroupCompleter))]
+        public string DefaultCustomerGroup { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        public string DefaultCurrency { get; set; }
+
+        /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter FilterSharedCustomerData { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            if (!ShouldProcess(ChannelId, "Create channel")) return;
+            TryRecord(() => WriteObject(new ChannelStore(Db).Add(new Channel
+            {
+                ChannelId = ChannelId,
+                Name = Name,
+                DataAreaId = DataAreaId,
+                AsyncCustomerMode = AsyncCustomerMode.IsPresent,
+                OfflineDatabase = OfflineDatabase.IsPresent,
+                DefaultCustomerGroup = DefaultCustomerGroup,
+                DefaultCurrency = DefaultCurrency,
+                FilterSharedCustomerData = FilterSharedCustomerData.IsPresent,
+            })), ChannelId);
+        }
+    }
+}

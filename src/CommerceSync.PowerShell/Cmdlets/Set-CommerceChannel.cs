@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using CommerceSync.Storage;
+
+namespace CommerceSync
+{
+    /// <summary>Changes a channel's settings.</summary>
+    [Cmdlet(VerbsCommon.Set, "CommerceChannel", SupportsShouldProcess = true)]
+    [OutputType(typeof(Channel))]
+    public sealed class SetCommerceChannel : ChannelTargetCmdlet
+    {
+        [Parameter]
+        public string Name { get; set; }
+
+        /// <summary>-AsyncCustomerMode turns async creation on, -AsyncCustomerMode:$false off.</summary>
+        [Parameter]
+        public SwitchParameter AsyncCustomerMode { get; set; }
+
+        [Parameter]
+        public SwitchParameter OfflineDatabase { get; set; }
+
+        [Parameter]
+
+        [ArgumentCompleter(typeof(CustomerGroupCompleter))]
+        public string DefaultCustomerGroup { get; set; }
+
+        [Parameter]
+
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        public string DefaultCurrency { get; set; }
+
+        /// <summary>-Offline takes the registers offline (new customers go to the offline database); -Offline:$false brings them back and moves those customers to the channel database.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        [Parameter]
+        public SwitchParameter FilterSharedCustomerData { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            if (!ShouldProcess(Channel, "Change channel settings")) return;
+            TryRecord(() =>
+            {
+                var updated = new ChannelStore(Db).Update(Channel, Name,
+                    Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
+                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose);
+                if (PassThru.IsPresent) WriteObject(updated);
+            }, Channel);
+        }
+
+        private bool? Flag(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
+    }
+}

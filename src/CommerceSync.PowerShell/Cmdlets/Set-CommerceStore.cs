@@ -1,0 +1,39 @@
+using System;
+using System.Management.Automation;
+using CommerceSync.Services;
+
+namespace CommerceSync
+{
+    /// <summary>Changes store-wide settings: whether HQ can be reached in real time, and how long a job waits for another.</summary>
+    [Cmdlet(VerbsCommon.Set, "CommerceStore", SupportsShouldProcess = true)]
+    [OutputType(typeof(Store))]
+    public sealed class SetCommerceStore : CommerceCmdlet
+    {
+        /// <summary>-HeadquartersAvailable:$false rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
+        [Parameter]
+        public SwitchParameter HeadquartersAvailable { get; set; }
+
+        /// <summary>Seconds a job waits for another job's write before failing with StoreBusy (every process that opens the store).</summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int BusyTimeout { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessCommerceRecord()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(BusyTimeout)))
+            {
+                if (!ShouldProcess(Db.Path, "Set the busy timeout to " + BusyTimeout + " s")) return;
+                Terminating(() => { Db.SetBusyTimeoutSetting(TimeSpan.FromSeconds(BusyTimeout)); return 0; });
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(HeadquartersAvailable)))
+            {
+                if (!ShouldProcess(Db.Path, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
+                Terminating(() => { Db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, HeadquartersAvailable.IsPresent ? "true" : "false"); return 0; });
+            }
+            if (PassThru.IsPresent) WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store, SessionState).Source));
+        }
+    }
+}
