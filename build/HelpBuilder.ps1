@@ -210,16 +210,57 @@ function ConvertTo-MamlHelp {
     $w.Close()
 }
 
-function ConvertTo-AboutHelp {
-    # The about topic as plain text: headings in capitals, code indented, markdown marks removed.
-    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Destination)
-    $out = foreach ($line in (Get-Content -LiteralPath $Path)) {
-        if ($line -match '^# (.*)') { "TOPIC`n    $($Matches[1].Trim())" }
-        elseif ($line -match '^#{2,} (.*)') { ''; $Matches[1].Trim().ToUpperInvariant() }
-        elseif ($line -match '^```') { }
-        elseif ($line -match '^\|[-| ]+\|$') { }
-        else { '    ' + ($line -replace '`', '' -replace '\*\*', '' -replace '\[([^\]]+)\]\([^)]*\)', '$1') }
+function Format-AboutParagraph([string] $Text, [string] $First, [string] $Rest, [int] $Width = 79) {
+    # One paragraph as lines of at most $Width characters: $First before the first line, $Rest before the others.
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $line = $First; $empty = $true
+    foreach ($word in ($Text -split '\s+' | Where-Object { $_ })) {
+        if (-not $empty -and $line.Length + 1 + $word.Length -gt $Width) { $lines.Add($line); $line = $Rest; $empty = $true }
+        $line = if ($empty) { $line + $word } else { "$line $word" }
+        $empty = $false
     }
+    if (-not $empty) { $lines.Add($line) }
+    $lines
+}
+
+function ConvertTo-AboutHelp {
+    # The about topic as plain text that reads in an 80-column console, as Get-Help prints it: headings in capitals, prose
+    # and list items wrapped, code kept as written, each table row as its first cell with the rest wrapped under it.
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Destination)
+    $plain = { param($t) $t -replace '`', '' -replace '\*\*', '' -replace '\[([^\]]+)\]\([^)]*\)', '$1' }
+    $out = [System.Collections.Generic.List[string]]::new()
+    $paragraph = $null; $first = ''; $rest = ''; $inCode = $false; $tableHeader = $false
+    $flush = {
+        if ($null -ne $paragraph) { foreach ($l in (Format-AboutParagraph (& $plain $paragraph) $first $rest)) { $out.Add($l) } }
+        Set-Variable -Name paragraph -Value $null -Scope 1
+    }
+    foreach ($line in (Get-Content -LiteralPath $Path)) {
+        if ($line -match '^```') { & $flush; $inCode = -not $inCode; continue }
+        if ($inCode) { $out.Add('        ' + $line); continue }
+        if ($line -match '^# (.*)') { & $flush; $out.Add('TOPIC'); $out.Add('    ' + $Matches[1].Trim()); continue }
+        if ($line -match '^#{2,} (.*)') { & $flush; if ($out[$out.Count - 1] -ne '') { $out.Add('') }; $out.Add($Matches[1].Trim().ToUpperInvariant()); continue }
+        if ($line -match '^\|[-| :]+\|$') { continue }
+        if ($line -match '^\|(.*)\|$') {
+            & $flush
+            $cells = @($Matches[1] -split '(?<!\\)\|' | ForEach-Object { $_.Trim() })
+            # The first row of a table names its columns: what follows says them in each entry.
+            if (-not $tableHeader) { $tableHeader = $true; continue }
+            $out.Add('    ' + (& $plain $cells[0]))
+            foreach ($l in (Format-AboutParagraph (& $plain (($cells | Select-Object -Skip 1) -join ' ')) '        ' '        ')) { $out.Add($l) }
+            continue
+        }
+        $tableHeader = $false
+        if ($line -match '^\s*$') { & $flush; if ($out.Count -gt 0 -and $out[$out.Count - 1] -ne '') { $out.Add('') }; continue }
+        if ($line -match '^(\d+\.|-) (.*)') {
+            & $flush
+            $marker = $Matches[1]
+            $paragraph = $Matches[2]; $first = "    $marker "; $rest = '    ' + (' ' * ($marker.Length + 1))
+            continue
+        }
+        if ($null -ne $paragraph) { $paragraph += ' ' + $line.Trim() }
+        else { $paragraph = $line.Trim(); $first = '    '; $rest = '    ' }
+    }
+    & $flush
     ($out -join "`n").TrimEnd() + "`n" | Set-Content -LiteralPath $Destination -NoNewline
 }
 

@@ -109,6 +109,16 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
 }
 
 Describe 'about_CommerceSync' -Skip:$PostgresPass {
+    It 'reads in an 80-column console: no line of the topic is longer' {
+        $topic = Get-Content (Join-Path $PSScriptRoot '../../en-US/about_CommerceSync.help.txt')
+        $topic.Count | Should -BeGreaterThan 100
+        @($topic | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
+        # Nothing of the page is lost on the way: every error id and every heading is still there.
+        $page = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/about_CommerceSync.md')
+        foreach ($heading in [regex]::Matches($page, '(?m)^## (.+)$')) { $topic | Should -Contain $heading.Groups[1].Value.Trim().ToUpperInvariant() }
+        foreach ($id in [regex]::Matches($page, '(?m)^\| `(\w+)` \|')) { $topic | Should -Contain "    $($id.Groups[1].Value)" }
+    }
+
     It 'is found by Get-Help and lists every error id' {
         $about = Get-Help about_CommerceSync | Out-String
         $about | Should -Match 'Synchronize customers and channel requests'
