@@ -93,3 +93,35 @@ Import-Module '$ModuleManifest'
         $check | Should -Contain 'failed=0 pending=0 all=9'
     }
 }
+
+Describe 'The README runbook, as a scheduler runs it' -Skip:$PostgresPass {
+    BeforeAll {
+        if ($Readme -notmatch '(?s)## A runbook\r?\n.*?```powershell\r?\n(?<code>.*?)```') { throw 'README.md has no runbook.' }
+        $runbook = $Matches.code
+        # What depends on the machine: where the module is, and the data folder (/data on the README's server).
+        $script:Data = Join-Path $TestDrive 'data'
+        New-Item -ItemType Directory (Join-Path $Data 'incoming') -Force | Out-Null
+        $script:File = Join-Path $TestDrive 'nightly.ps1'
+        Set-Content $File -Value ($runbook -replace 'Import-Module CommerceSync', "Import-Module '$ModuleManifest'" -replace '/data/', "$Data/")
+        Invoke-FreshPwsh "Import-Module '$ModuleManifest'; New-CommerceStore -Path '$(Join-Path $Data 'retail.db')' | Out-Null; New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode -Store '$(Join-Path $Data 'retail.db')' | Out-Null" | Out-Null
+        function Invoke-Nightly {
+            $out = & $script:Pwsh -NoProfile -NonInteractive -File $File 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Log = ($out | ForEach-Object { "$_" }) -join "`n" }
+        }
+    }
+
+    It 'exits 0 when every customer of the night converts, and logs the row it refused' {
+        Set-Content (Join-Path $Data 'incoming/s0001.csv') -Value 'Channel,FirstName,Email', 'S0001,Ann,ann@example.com', 'S0001,,'
+        $night = Invoke-Nightly
+        $night.Log | Should -Match 'Line 3 of s0001.csv'
+        $night.ExitCode | Should -Be 0 -Because $night.Log
+        Remove-Item (Join-Path $Data 'incoming/s0001.csv')
+    }
+
+    It 'exits non-zero, saying why, when a customer is stuck' {
+        Set-Content (Join-Path $Data 'incoming/s0001.csv') -Value 'Channel,FirstName,Email', 'S0001,Bo,bo@example'
+        $night = Invoke-Nightly
+        $night.ExitCode | Should -Not -Be 0
+        $night.Log | Should -Match 'CommerceSyncUnhealthy|email address is not valid'
+    }
+}
