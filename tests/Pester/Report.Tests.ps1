@@ -226,3 +226,51 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         { Export-CommerceData $file -ErrorAction Stop } | Should -Throw -ErrorId 'StoreExists,CommerceSync.ExportCommerceData'
     }
 }
+
+Describe 'Operations HQ refused besides creates: an address, an edit' {
+    # A customer can convert while its address is refused: the report, the health checks and a runbook's last line must
+    # say so, or the customer silently lacks its address at HQ.
+    BeforeEach {
+        New-TestStore | Out-Null
+        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
+        # The POS takes an address with a city and no country; HQ refuses it (CustomerRules: no country/region).
+        $script:Cust = New-AsyncCustomer -Channel S0001 -FirstName Nia -LastName Nocountry -City Seattle
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null
+    }
+
+    It 'counts the refused address and names its reason, while the customer itself converted' {
+        (Get-CommerceCustomer -AsyncCustomerId $Cust.AsyncCustomerId).AccountNumber | Should -Not -BeNullOrEmpty
+        $total = Get-CommerceSyncReport | Where-Object ChannelId -eq '*'
+        $total.Failed | Should -Be 0
+        $total.FailedOperations | Should -Be 1
+        $total.FailuresByReason.Reason | Should -Contain 'Address: The address has no country/region.'
+        (Get-CommerceSyncReport -Channel S0001 | Where-Object ChannelId -eq 'S0001').FailedOperations | Should -Be 1
+        (Get-CommerceSyncReport | Out-String -Width 120) | Should -Match 'Address: The address has no country/region'
+    }
+
+    It 'fails Test-CommerceSync and Assert-CommerceSync until it is fixed, unless -MaxFailedOperations allows it' {
+        Test-CommerceSync | Should -BeFalse
+        $check = Test-CommerceSync -Detailed | Where-Object Check -eq 'FailedOperations'
+        $check.Passed | Should -BeFalse
+        $check.Detail | Should -Match 'Address: The address has no country/region'
+        { Assert-CommerceSync -ErrorAction Stop } | Should -Throw -ErrorId 'CommerceSyncUnhealthy,*'
+        Test-CommerceSync -MaxFailedOperations 1 | Should -BeTrue
+
+        Get-AsyncCustomerOperation -SyncStatus Failed -Kind Address | Set-AsyncCustomerOperation -Country USA | Out-Null
+        Convert-AsyncCustomer | Out-Null
+        (Get-CommerceSyncReport | Where-Object ChannelId -eq '*').FailedOperations | Should -Be 0
+        Test-CommerceSync | Should -BeTrue
+    }
+
+    It 'counts a refused edit of a synced customer too' {
+        New-CommerceChannel -ChannelId S0002 -AsyncCustomerMode | Out-Null
+        $ok = New-AsyncCustomer -Channel S0002 -FirstName Ed -LastName Edit -Street '1 Main St' -City Boise -Country USA
+        Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        $account = (Get-CommerceCustomer -AsyncCustomerId $ok.AsyncCustomerId).AccountNumber
+        Set-AsyncCustomer -Channel S0002 -AccountNumber $account -Email 'not-an-email' | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        $s2 = Get-CommerceSyncReport -Channel S0002 | Where-Object ChannelId -eq 'S0002'
+        $s2.FailedOperations | Should -Be 1
+        $s2.FailuresByReason.Reason | Should -Match '^Customer edit: '
+    }
+}

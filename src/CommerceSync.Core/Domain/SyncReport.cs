@@ -20,8 +20,14 @@ namespace CommerceSync
         public long ConvertedNotDistributed { get; set; }
         /// <summary>Customers still on their way to their store: not uploaded, not converted, or not distributed (as ConversionResult.Pending counts them).</summary>
         public long Pending => PendingUpload + UploadedNotConverted + ConvertedNotDistributed;
+        /// <summary>Async customers HQ refused to create.</summary>
         public long Failed { get; set; }
-        /// <summary>Failed async customers by reason.</summary>
+        /// <summary>
+        /// The other operations HQ refused that are still failed: edits and deactivations of customers, and their addresses,
+        /// attributes, contacts and affiliations. A customer can be synced while its address is refused.
+        /// </summary>
+        public long FailedOperations { get; set; }
+        /// <summary>What HQ refused, by reason: customers first, then the other operations with their kind before the reason ("Address: ...").</summary>
         public FailureCount[] FailuresByReason { get; set; } = Array.Empty<FailureCount>();
         /// <summary>How long the oldest customer still on its way has waited.</summary>
         public TimeSpan? OldestWaiting { get; set; }

@@ -26,6 +26,7 @@ namespace CommerceSync.Services
         /// <summary>No async customer may wait longer than this on its way to its store.</summary>
         public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
         public long MaxFailed { get; set; }
+        public long MaxFailedOperations { get; set; }
         public long MaxBlockedTransactions { get; set; }
         public long MaxFailedOrders { get; set; }
     }
@@ -53,7 +54,13 @@ namespace CommerceSync.Services
                 {
                     Check = "FailedCustomers", Threshold = thresholds.MaxFailed.ToString(), Value = total.Failed.ToString(),
                     Passed = total.Failed <= thresholds.MaxFailed,
-                    Detail = string.Join("; ", total.FailuresByReason.Select(f => f.ToString())),
+                    Detail = string.Join("; ", total.FailuresByReason.Where(f => !ReportStore.IsOperationReason(f.Reason)).Select(f => f.ToString())),
+                },
+                new SyncCheck
+                {
+                    Check = "FailedOperations", Threshold = thresholds.MaxFailedOperations.ToString(), Value = total.FailedOperations.ToString(),
+                    Passed = total.FailedOperations <= thresholds.MaxFailedOperations,
+                    Detail = string.Join("; ", total.FailuresByReason.Where(f => ReportStore.IsOperationReason(f.Reason)).Select(f => f.ToString())),
                 },
                 new SyncCheck
                 {

@@ -45,6 +45,22 @@ WHERE ur.started <= $t AND t.account_number IS NULL AND t.async_customer_id IS N
        OR EXISTS(SELECT 1 FROM hq_async_customer h WHERE h.async_customer_id = t.async_customer_id AND h.operation = 1 AND EXISTS(SELECT 1 FROM " + FailedAt + @")))
 GROUP BY t.channel_id, t.type;";
 
+        // The operations other than creates that HQ refused and that are still failed (each table keeps its own status and
+        // last error; only customer rows keep a failure history): failed by $t, and not corrected or completed since.
+        private const string FailedOperationsSql = @"
+SELECT channel_id, kind, COALESCE(last_error, ''), COUNT(*) FROM (
+  SELECT channel_id, CASE operation WHEN 3 THEN 'Customer deactivation' ELSE 'Customer edit' END AS kind, last_error, synced_at
+    FROM hq_async_customer WHERE operation <> 1 AND sync_status = 2
+  UNION ALL SELECT channel_id, 'Address', last_error, synced_at FROM hq_async_address WHERE sync_status = 2
+  UNION ALL SELECT channel_id, 'Attribute', last_error, synced_at FROM hq_async_attribute WHERE sync_status = 2
+  UNION ALL SELECT channel_id, 'Contact', last_error, synced_at FROM hq_async_contact WHERE sync_status = 2
+  UNION ALL SELECT channel_id, 'Affiliation', last_error, synced_at FROM hq_async_affiliation WHERE sync_status = 2) o
+WHERE o.synced_at <= $t {0}
+GROUP BY channel_id, kind, last_error;";
+
+        /// <summary>The kinds <see cref="SyncReport.FailedOperations"/> counts, as their reasons begin in FailuresByReason.</summary>
+        public static readonly string[] OperationKinds = { "Customer edit", "Customer deactivation", "Address", "Attribute", "Contact", "Affiliation" };
+
         private readonly StoreDatabase db;
 
         public ReportStore(StoreDatabase db) { this.db = db; }
@@ -62,6 +78,9 @@ GROUP BY t.channel_id, t.type;";
         /// <summary>Customers a job 1010 run sent to channel databases (each once, however many databases got it).</summary>
         public long DistributedByRun(long runId) =>
             db.Scalar<long>("SELECT COUNT(*) FROM (SELECT DISTINCT data_area_id, account_number FROM channel_customer WHERE distributed_run_id = $r) d;", ("$r", runId));
+
+        /// <summary>Whether a reason of FailuresByReason is one of the other operations' (it begins with its kind).</summary>
+        public static bool IsOperationReason(string reason) => OperationKinds.Any(k => reason.StartsWith(k + ": ", StringComparison.Ordinal));
 
         public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
         {
@@ -109,6 +128,15 @@ GROUP BY t.channel_id, t.type;";
             {
                 get(g.Key).FailuresByReason = g.Select(x => new FailureCount { Reason = x.Reason, Count = x.Count }).ToArray();
             }
+            var failedOperations = string.Format(FailedOperationsSql, new SqlFilter().In(channelIds, "o.channel_id", "$channels").Sql);
+            foreach (var g in db.Query(failedOperations, r => (Channel: r.GetString(0), Kind: r.GetString(1), Reason: r.GetString(2), Count: r.GetInt64(3)), args)
+                .GroupBy(x => x.Channel, StringComparer.OrdinalIgnoreCase))
+            {
+                var rep = get(g.Key);
+                rep.FailedOperations = g.Sum(x => x.Count);
+                rep.FailuresByReason = rep.FailuresByReason.Concat(g.Select(x => new FailureCount { Reason = x.Kind + ": " + x.Reason, Count = x.Count })
+                    .OrderByDescending(f => f.Count)).ToArray();
+            }
             foreach (var row in db.Query(blockedSales, r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
             {
                 if (row.Type == (int)TransactionType.CashAndCarry) get(row.Channel).TransactionsBlockingPosting = row.Count;
@@ -123,8 +151,11 @@ GROUP BY t.channel_id, t.type;";
                 UploadedNotConverted = list.Sum(r => r.UploadedNotConverted),
                 ConvertedNotDistributed = list.Sum(r => r.ConvertedNotDistributed),
                 Failed = list.Sum(r => r.Failed),
+                FailedOperations = list.Sum(r => r.FailedOperations),
+                // Customers' reasons first, as on each channel's line; then the other operations'.
                 FailuresByReason = list.SelectMany(r => r.FailuresByReason).GroupBy(f => f.Reason)
-                    .Select(g => new FailureCount { Reason = g.Key, Count = g.Sum(f => f.Count) }).OrderByDescending(f => f.Count).ToArray(),
+                    .Select(g => new FailureCount { Reason = g.Key, Count = g.Sum(f => f.Count) })
+                    .OrderBy(f => IsOperationReason(f.Reason) ? 1 : 0).ThenByDescending(f => f.Count).ToArray(),
                 OldestWaiting = list.Max(r => r.OldestWaiting),
                 TransactionsBlockingPosting = list.Sum(r => r.TransactionsBlockingPosting),
                 OrdersFailedForCustomer = list.Sum(r => r.OrdersFailedForCustomer),

@@ -19,6 +19,11 @@ namespace CommerceSync
         [ValidateRange(0, long.MaxValue)]
         public long MaxFailed { get; set; }
 
+        /// <summary>How many other refused operations (customer edits and deactivations, addresses, attributes, contacts, affiliations) are tolerated. Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxFailedOperations { get; set; }
+
         /// <summary>How many cash-and-carry sales may be blocked from posting. Default 0.</summary>
         [Parameter]
         [ValidateRange(0, long.MaxValue)]
@@ -35,7 +40,7 @@ namespace CommerceSync
             if (!TryResolveChannels(Channel, out var channels)) return null; // every channel named is unknown: ChannelNotFound said so
             var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
             {
-                MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
+                MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxFailedOperations = MaxFailedOperations, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
             }).ToList();
             foreach (var c in checks.Where(c => !c.Passed)) WriteVerbose("Failed: " + c.Check + " = " + c.Value + " (threshold " + c.Threshold + "). " + c.Detail);
             return checks;
