@@ -41,7 +41,14 @@ namespace CommerceSync
 
     public sealed class FailureCount
     {
+        /// <summary>What HQ refused: "Customer" (a create), or another operation's kind ("Address", "Customer edit", ...).</summary>
+        public string Kind { get; set; } = CustomerKind;
         public string Reason { get; set; }
+
+        public const string CustomerKind = "Customer";
+
+        /// <summary>Whether this is one of the other operations <see cref="SyncReport.FailedOperations"/> counts.</summary>
+        public bool IsOperation => Kind != CustomerKind;
         public long Count { get; set; }
 
         public override string ToString() => Count + " x " + Reason;

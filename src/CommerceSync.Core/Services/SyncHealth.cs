@@ -54,13 +54,13 @@ namespace CommerceSync.Services
                 {
                     Check = "FailedCustomers", Threshold = thresholds.MaxFailed.ToString(), Value = total.Failed.ToString(),
                     Passed = total.Failed <= thresholds.MaxFailed,
-                    Detail = string.Join("; ", total.FailuresByReason.Where(f => !ReportStore.IsOperationReason(f.Reason)).Select(f => f.ToString())),
+                    Detail = string.Join("; ", total.FailuresByReason.Where(f => !f.IsOperation).Select(f => f.ToString())),
                 },
                 new SyncCheck
                 {
                     Check = "FailedOperations", Threshold = thresholds.MaxFailedOperations.ToString(), Value = total.FailedOperations.ToString(),
                     Passed = total.FailedOperations <= thresholds.MaxFailedOperations,
-                    Detail = string.Join("; ", total.FailuresByReason.Where(f => ReportStore.IsOperationReason(f.Reason)).Select(f => f.ToString())),
+                    Detail = string.Join("; ", total.FailuresByReason.Where(f => f.IsOperation).Select(f => f.ToString())),
                 },
                 new SyncCheck
                 {

@@ -58,9 +58,6 @@ SELECT channel_id, kind, COALESCE(last_error, ''), COUNT(*) FROM (
 WHERE o.synced_at <= $t {0}
 GROUP BY channel_id, kind, last_error;";
 
-        /// <summary>The kinds <see cref="SyncReport.FailedOperations"/> counts, as their reasons begin in FailuresByReason.</summary>
-        public static readonly string[] OperationKinds = { "Customer edit", "Customer deactivation", "Address", "Attribute", "Contact", "Affiliation" };
-
         private readonly StoreDatabase db;
 
         public ReportStore(StoreDatabase db) { this.db = db; }
@@ -78,9 +75,6 @@ GROUP BY channel_id, kind, last_error;";
         /// <summary>Customers a job 1010 run sent to channel databases (each once, however many databases got it).</summary>
         public long DistributedByRun(long runId) =>
             db.Scalar<long>("SELECT COUNT(*) FROM (SELECT DISTINCT data_area_id, account_number FROM channel_customer WHERE distributed_run_id = $r) d;", ("$r", runId));
-
-        /// <summary>Whether a reason of FailuresByReason is one of the other operations' (it begins with its kind).</summary>
-        public static bool IsOperationReason(string reason) => OperationKinds.Any(k => reason.StartsWith(k + ": ", StringComparison.Ordinal));
 
         public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
         {
@@ -134,7 +128,7 @@ GROUP BY channel_id, kind, last_error;";
             {
                 var rep = get(g.Key);
                 rep.FailedOperations = g.Sum(x => x.Count);
-                rep.FailuresByReason = rep.FailuresByReason.Concat(g.Select(x => new FailureCount { Reason = x.Kind + ": " + x.Reason, Count = x.Count })
+                rep.FailuresByReason = rep.FailuresByReason.Concat(g.Select(x => new FailureCount { Kind = x.Kind, Reason = x.Kind + ": " + x.Reason, Count = x.Count })
                     .OrderByDescending(f => f.Count)).ToArray();
             }
             foreach (var row in db.Query(blockedSales, r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
@@ -153,9 +147,9 @@ GROUP BY channel_id, kind, last_error;";
                 Failed = list.Sum(r => r.Failed),
                 FailedOperations = list.Sum(r => r.FailedOperations),
                 // Customers' reasons first, as on each channel's line; then the other operations'.
-                FailuresByReason = list.SelectMany(r => r.FailuresByReason).GroupBy(f => f.Reason)
-                    .Select(g => new FailureCount { Reason = g.Key, Count = g.Sum(f => f.Count) })
-                    .OrderBy(f => IsOperationReason(f.Reason) ? 1 : 0).ThenByDescending(f => f.Count).ToArray(),
+                FailuresByReason = list.SelectMany(r => r.FailuresByReason).GroupBy(f => (f.Kind, f.Reason))
+                    .Select(g => new FailureCount { Kind = g.Key.Kind, Reason = g.Key.Reason, Count = g.Sum(f => f.Count) })
+                    .OrderBy(f => f.IsOperation ? 1 : 0).ThenByDescending(f => f.Count).ToArray(),
                 OldestWaiting = list.Max(r => r.OldestWaiting),
                 TransactionsBlockingPosting = list.Sum(r => r.TransactionsBlockingPosting),
                 OrdersFailedForCustomer = list.Sum(r => r.OrdersFailedForCustomer),

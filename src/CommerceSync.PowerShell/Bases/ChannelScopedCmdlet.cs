@@ -14,5 +14,24 @@ namespace CommerceSync
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ChannelIdCompleter))]
         public string[] Channel { get; set; }
+
+        private bool channelTyped;
+
+        protected override void BeginProcessing()
+        {
+            // What the command line gave, before any record binds -Channel by property name.
+            channelTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Channel));
+            base.BeginProcessing();
+        }
+
+        /// <summary>
+        /// The channels a listing of what customers own (orders, cards) keeps to. A piped customer's ChannelId is the store
+        /// that created it, not where its orders or cards are, so it narrows nothing; a -Channel typed on the line still does.
+        /// </summary>
+        protected bool TryResolveCustomerListingScope(out string[] channels)
+        {
+            channels = null;
+            return (!channelTyped && FilterValues.IsCustomer(PipelineInput)) || TryResolveChannels(Channel, out channels);
+        }
     }
 }

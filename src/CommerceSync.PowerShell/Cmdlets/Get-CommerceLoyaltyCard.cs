@@ -19,18 +19,9 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AccountNumberCompleter))]
         public string[] AccountNumber { get; set; }
 
-        private bool channelOnCommandLine;
-
-        protected override void BeginProcessing()
-        {
-            channelOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Channel));
-        }
-
         protected override void ProcessCommerceRecord()
         {
-            // A customer's ChannelId is the store that created it; any store may have issued its cards.
-            string[] channels = null;
-            if ((channelOnCommandLine || !FilterValues.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
+            if (!TryResolveCustomerListingScope(out var channels)) return;
             // A customer pending sync (no account number yet) has no card: it must not widen to every card.
             if (FilterValues.NamesNothing(this, nameof(CardNumber), CardNumber) || FilterValues.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
             var cards = FilterValues.NonEmpty(CardNumber);

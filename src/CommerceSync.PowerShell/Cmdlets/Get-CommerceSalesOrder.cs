@@ -28,18 +28,9 @@ namespace CommerceSync
         [Parameter]
         public SalesOrderStatus[] Status { get; set; }
 
-        private bool channelOnCommandLine;
-
-        protected override void BeginProcessing()
-        {
-            channelOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Channel));
-        }
-
         protected override void ProcessCommerceRecord()
         {
-            // A customer's ChannelId is the store that created it; its orders may come from any store.
-            string[] channels = null;
-            if ((channelOnCommandLine || !FilterValues.IsCustomer(PipelineInput)) && !TryResolveChannels(Channel, out channels)) return;
+            if (!TryResolveCustomerListingScope(out var channels)) return;
             // A piped object with no value where it names one (a transaction with no sales order yet, a customer pending
             // sync) has no sales order: it must not widen to every order.
             if (FilterValues.NamesNothing(this, nameof(SalesOrderId), SalesOrderId) || FilterValues.NamesNothing(this, nameof(TransactionId), TransactionId) ||
