@@ -124,4 +124,12 @@ Describe 'The README runbook, as a scheduler runs it' -Skip:$PostgresPass {
         $night.ExitCode | Should -Not -Be 0
         $night.Log | Should -Match 'CommerceSyncUnhealthy|email address is not valid'
     }
+
+    It 'exits non-zero, saying why, when HQ refused a customer''s address though the customer converted' {
+        Set-Content (Join-Path $Data 'incoming/s0001.csv') -Value 'Channel,FirstName,Email,City', 'S0001,Cy,cy@example.com,Seattle'
+        $night = Invoke-Nightly
+        $night.ExitCode | Should -Not -Be 0
+        $night.Log | Should -Match 'FailedOperations'
+        $night.Log | Should -Match 'no country/region'
+    }
 }
