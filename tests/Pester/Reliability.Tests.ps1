@@ -269,6 +269,7 @@ Describe 'Personal data stays out of errors and verbose output' {
         # The refused record, then the run that refused it: neither names the email or phone.
         $err.Count | Should -Be 2
         $err[1].FullyQualifiedErrorId | Should -Be 'RecordsFailed,CommerceSync.ConvertAsyncCustomer'
-        $text | Should -Not -Match 'pat\.private|secret-but-broken|0123|call me'
+        # The whole phone, not a fragment of it: a PostgreSQL test schema name is random hex and may hold any 4 digits.
+        $text | Should -Not -Match 'pat\.private|secret-but-broken|555 ?0123|call me'
     }
 }
