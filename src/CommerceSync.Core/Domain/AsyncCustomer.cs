@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,27 +7,27 @@ namespace CommerceSync
     public sealed class AsyncCustomer : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         /// <summary>The temporary GUID account (CustAccountAsync).</summary>
-        public string AsyncCustomerId { get; set; }
-        public string ChannelId { get; set; }
-        public string DataAreaId { get; set; }
-        public string FirstName { get; set; }
-        public string MiddleName { get; set; }
-        public string LastName { get; set; }
-        public string Name { get; set; }
+        public string? AsyncCustomerId { get; set; }
+        public string? ChannelId { get; set; }
+        public string? DataAreaId { get; set; }
+        public string? FirstName { get; set; }
+        public string? MiddleName { get; set; }
+        public string? LastName { get; set; }
+        public string? Name { get; set; }
         public RelationshipType RelationshipType { get; set; }
-        public string Email { get; set; }
-        public string Phone { get; set; }
-        public string CustomerGroup { get; set; }
-        public string Currency { get; set; }
-        public string Language { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+        public string? CustomerGroup { get; set; }
+        public string? Currency { get; set; }
+        public string? Language { get; set; }
         public AsyncCustomerStatus Status { get; set; }
         /// <summary>Empty until the sync job created the account.</summary>
-        public string AccountNumber { get; set; }
+        public string? AccountNumber { get; set; }
         /// <summary>Last known error of the sync job, when <c>Status</c> is Failed.</summary>
-        public string Error { get; set; }
+        public string? Error { get; set; }
         /// <summary>ReplicationCounterFromOrigin of the create operation.</summary>
         public long ReplicationCounter { get; set; }
         public DateTime CreatedAt { get; set; }
@@ -37,6 +38,6 @@ namespace CommerceSync
         /// <summary>The POS deactivated the customer (operation 3).</summary>
         public bool Deactivated { get; set; }
 
-        public override string ToString() => AsyncCustomerId;
+        public override string? ToString() => AsyncCustomerId;
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,26 +7,26 @@ namespace CommerceSync
     public sealed class Channel : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string ChannelId { get; set; }
-        public string Name { get; set; }
+        public string? ChannelId { get; set; }
+        public string? Name { get; set; }
         /// <summary>Legal entity. Channels of one legal entity form one data group for job 1010.</summary>
-        public string DataAreaId { get; set; }
+        public string? DataAreaId { get; set; }
         /// <summary>Functionality profile "Create customer in async mode".</summary>
         public bool AsyncCustomerMode { get; set; }
         /// <summary>The channel's registers also keep an offline database.</summary>
         public bool OfflineDatabase { get; set; }
         /// <summary>Customer group the channel's default customer gives to new customers.</summary>
-        public string DefaultCustomerGroup { get; set; }
+        public string? DefaultCustomerGroup { get; set; }
         /// <summary>Currency the channel's default customer gives to new customers.</summary>
-        public string DefaultCurrency { get; set; }
+        public string? DefaultCurrency { get; set; }
         /// <summary>The registers cannot reach the channel database: new customers go to the offline database.</summary>
         public bool IsOffline { get; set; }
         /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
         public bool FilterSharedCustomerData { get; set; }
         public DateTime CreatedAt { get; set; }
 
-        public override string ToString() => ChannelId;
+        public override string? ToString() => ChannelId;
     }
 }

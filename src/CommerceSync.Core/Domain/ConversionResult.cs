@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,7 +7,7 @@ namespace CommerceSync
     public sealed class ConversionResult : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         /// <summary>The channels the cycle was scoped to; empty for every channel.</summary>
         public string[] ChannelIds { get; set; } = Array.Empty<string>();

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Linq;
 
@@ -9,32 +10,32 @@ namespace CommerceSync
     /// </summary>
     public sealed class CustomerDraft
     {
-        public string Channel { get; set; }
-        public string AsyncCustomerId { get; set; }
-        public string FirstName { get; set; }
-        public string MiddleName { get; set; }
-        public string LastName { get; set; }
-        public string Name { get; set; }
+        public string? Channel { get; set; }
+        public string? AsyncCustomerId { get; set; }
+        public string? FirstName { get; set; }
+        public string? MiddleName { get; set; }
+        public string? LastName { get; set; }
+        public string? Name { get; set; }
         public RelationshipType RelationshipType { get; set; }
-        public string Email { get; set; }
-        public string Phone { get; set; }
-        public string CustomerGroup { get; set; }
-        public string Currency { get; set; }
-        public string Language { get; set; }
-        public string Street { get; set; }
-        public string City { get; set; }
-        public string State { get; set; }
-        public string ZipCode { get; set; }
-        public string Country { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+        public string? CustomerGroup { get; set; }
+        public string? Currency { get; set; }
+        public string? Language { get; set; }
+        public string? Street { get; set; }
+        public string? City { get; set; }
+        public string? State { get; set; }
+        public string? ZipCode { get; set; }
+        public string? Country { get; set; }
 
         /// <summary>Blank means not given: empty and white-space values are left out, the rest trimmed.</summary>
-        public static string Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
         /// <summary>
         /// The async customer to prepare: blanks dropped, and the address parts (when any is not blank: a CSV's empty address
         /// columns make no address) as its primary address, before <paramref name="moreAddresses"/>.
         /// </summary>
-        public AsyncCustomer ToAsyncCustomer(IEnumerable<AsyncAddress> moreAddresses = null, IEnumerable<CustomerAttribute> attributes = null)
+        public AsyncCustomer ToAsyncCustomer(IEnumerable<AsyncAddress>? moreAddresses = null, IEnumerable<CustomerAttribute>? attributes = null)
         {
             var addresses = new List<AsyncAddress>();
             if (new[] { Street, City, State, ZipCode, Country }.Any(part => Blank(part) != null))

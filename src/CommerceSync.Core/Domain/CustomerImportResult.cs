@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -14,17 +15,17 @@ namespace CommerceSync
     /// <summary>What an import did with one file.</summary>
     public sealed class CustomerImportResult : IStoreObject
     {
-        public string Store { get; set; }
-        public string Path { get; set; }
+        public string? Store { get; set; }
+        public string? Path { get; set; }
         public ImportFormat Format { get; set; }
         /// <summary>Data rows read (the header is not one).</summary>
         public long Rows { get; set; }
         public long Created { get; set; }
         public long Failed { get; set; }
         /// <summary>The channels that received customers.</summary>
-        public string[] ChannelIds { get; set; }
+        public string[]? ChannelIds { get; set; }
         /// <summary>Columns no field of a customer binds to; they were not read.</summary>
-        public string[] IgnoredColumns { get; set; }
+        public string[]? IgnoredColumns { get; set; }
         public TimeSpan Duration { get; set; }
     }
 }

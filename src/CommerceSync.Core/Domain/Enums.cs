@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync
 {
     /// <summary>Where an async customer is on its way to a real HQ account.</summary>

@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync
 {
     /// <summary>
@@ -6,6 +7,6 @@ namespace CommerceSync
     /// </summary>
     public interface IStoreObject
     {
-        string Store { get; set; }
+        string? Store { get; set; }
     }
 }

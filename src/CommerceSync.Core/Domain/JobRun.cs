@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,10 +7,10 @@ namespace CommerceSync
     public sealed class JobRun : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         public long RunId { get; set; }
-        public string Job { get; set; }
+        public string? Job { get; set; }
         public string[] ChannelIds { get; set; } = Array.Empty<string>();
         public JobRunMode Mode { get; set; }
         public DateTime Started { get; set; }
@@ -22,7 +23,7 @@ namespace CommerceSync
         public JobRunStatus Status { get; set; }
         /// <summary>The run whose output this run processed, when a JobRun was piped in.</summary>
         public long? SourceRunId { get; set; }
-        public string Message { get; set; }
+        public string? Message { get; set; }
 
         public TimeSpan? Duration => Finished.HasValue ? Finished.Value - Started : (TimeSpan?)null;
 

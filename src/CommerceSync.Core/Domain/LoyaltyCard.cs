@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,30 +7,30 @@ namespace CommerceSync
     public sealed class LoyaltyCard : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string CardNumber { get; set; }
-        public string DataAreaId { get; set; }
-        public string AccountNumber { get; set; }
-        public string ChannelId { get; set; }
+        public string? CardNumber { get; set; }
+        public string? DataAreaId { get; set; }
+        public string? AccountNumber { get; set; }
+        public string? ChannelId { get; set; }
         public DateTime IssuedAt { get; set; }
 
-        public override string ToString() => CardNumber;
+        public override string? ToString() => CardNumber;
     }
 
     /// <summary>One operation row of the async tables, as the "Customer synchronization status" page shows it.</summary>
     public sealed class AsyncCustomerOperation : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         /// <summary>Customer, Address, Attribute, Contact or Affiliation.</summary>
-        public string Kind { get; set; }
-        public string ChannelId { get; set; }
+        public string? Kind { get; set; }
+        public string? ChannelId { get; set; }
         public long ReplicationCounter { get; set; }
-        public string AsyncCustomerId { get; set; }
+        public string? AsyncCustomerId { get; set; }
         /// <summary>The customer account: given at the POS, or created by HQ.</summary>
-        public string AccountNumber { get; set; }
+        public string? AccountNumber { get; set; }
         public AsyncOperation Operation { get; set; }
         /// <summary>When the POS recorded it.</summary>
         public DateTime Timestamp { get; set; }
@@ -37,29 +38,29 @@ namespace CommerceSync
         /// <summary>Pending until the sync job processed it (OnlineOperationCompleted), Completed, or Failed.</summary>
         public OperationSyncStatus SyncStatus { get; set; }
         /// <summary>The last known error.</summary>
-        public string Error { get; set; }
+        public string? Error { get; set; }
 
         // What the operation holds, as HQ will take it (with any correction made at HQ), else as the POS recorded it: an admin
         // sees what a correction would change before making it. Each is empty where the kind of operation has no such field.
-        public string FirstName { get; set; }
-        public string LastName { get; set; }
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
         /// <summary>The customer's (or the address's) name.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
         /// <summary>The customer's email, or an email contact's address.</summary>
-        public string Email { get; set; }
+        public string? Email { get; set; }
         /// <summary>The customer's phone, or a phone contact's number.</summary>
-        public string Phone { get; set; }
-        public string Currency { get; set; }
-        public string CustomerGroup { get; set; }
-        public string Street { get; set; }
-        public string City { get; set; }
-        public string State { get; set; }
-        public string ZipCode { get; set; }
-        public string Country { get; set; }
-        public string Purpose { get; set; }
-        public string AttributeName { get; set; }
-        public string AttributeValue { get; set; }
-        public string Affiliation { get; set; }
+        public string? Phone { get; set; }
+        public string? Currency { get; set; }
+        public string? CustomerGroup { get; set; }
+        public string? Street { get; set; }
+        public string? City { get; set; }
+        public string? State { get; set; }
+        public string? ZipCode { get; set; }
+        public string? Country { get; set; }
+        public string? Purpose { get; set; }
+        public string? AttributeName { get; set; }
+        public string? AttributeValue { get; set; }
+        public string? Affiliation { get; set; }
 
         public override string ToString() => Kind + " " + Operation + " " + ChannelId + "/" + ReplicationCounter;
     }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -6,11 +7,11 @@ namespace CommerceSync
     public sealed class SyncReport : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         public const string Total = "*";
 
-        public string ChannelId { get; set; }
+        public string? ChannelId { get; set; }
         public DateTime AsOf { get; set; }
         /// <summary>Created at the POS, not uploaded by the P-job.</summary>
         public long PendingUpload { get; set; }
@@ -36,14 +37,14 @@ namespace CommerceSync
         /// <summary>Customer orders that failed because their customer could not be synchronized.</summary>
         public long OrdersFailedForCustomer { get; set; }
 
-        public override string ToString() => ChannelId;
+        public override string? ToString() => ChannelId;
     }
 
     public sealed class FailureCount
     {
         /// <summary>What HQ refused: "Customer" (a create), or another operation's kind ("Address", "Customer edit", ...).</summary>
         public string Kind { get; set; } = CustomerKind;
-        public string Reason { get; set; }
+        public string? Reason { get; set; }
 
         public const string CustomerKind = "Customer";
 
@@ -58,20 +59,20 @@ namespace CommerceSync
     public sealed class DuplicateCandidate : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
         /// <summary>0 to 1: 1 means the same email and phone and name.</summary>
         public double Score { get; set; }
-        public string Reason { get; set; }
+        public string? Reason { get; set; }
         /// <summary>"Async" (GUID, not converted yet) or "Customer" (HQ account).</summary>
-        public string FirstKind { get; set; }
-        public string FirstId { get; set; }
-        public string FirstName { get; set; }
-        public string FirstChannelId { get; set; }
-        public string SecondKind { get; set; }
-        public string SecondId { get; set; }
-        public string SecondName { get; set; }
-        public string SecondChannelId { get; set; }
+        public string? FirstKind { get; set; }
+        public string? FirstId { get; set; }
+        public string? FirstName { get; set; }
+        public string? FirstChannelId { get; set; }
+        public string? SecondKind { get; set; }
+        public string? SecondId { get; set; }
+        public string? SecondName { get; set; }
+        public string? SecondChannelId { get; set; }
 
         public override string ToString() => FirstId + " ~ " + SecondId + " (" + Reason + ")";
     }

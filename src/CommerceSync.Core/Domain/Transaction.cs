@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -38,33 +39,33 @@ namespace CommerceSync
     public sealed class Transaction : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string TransactionId { get; set; }
-        public string ChannelId { get; set; }
+        public string? TransactionId { get; set; }
+        public string? ChannelId { get; set; }
         public TransactionType Type { get; set; }
         /// <summary>The customer's account: as given at the POS, or as HQ resolved the async reference.</summary>
-        public string AccountNumber { get; set; }
+        public string? AccountNumber { get; set; }
         /// <summary>The async customer the POS referenced, if it had no account number yet.</summary>
-        public string AsyncCustomerId { get; set; }
-        public string DeliveryAddressId { get; set; }
+        public string? AsyncCustomerId { get; set; }
+        public string? DeliveryAddressId { get; set; }
         public decimal Amount { get; set; }
         public int LineCount { get; set; }
         public DateTime BusinessDate { get; set; }
         public TransactionStatus Status { get; set; }
-        public string SalesId { get; set; }
-        public string StatementId { get; set; }
-        public string Error { get; set; }
+        public string? SalesId { get; set; }
+        public string? StatementId { get; set; }
+        public string? Error { get; set; }
         public long ReplicationCounter { get; set; }
         public DateTime CreatedAt { get; set; }
         public TransactionLine[] Lines { get; set; } = Array.Empty<TransactionLine>();
 
-        public override string ToString() => TransactionId;
+        public override string? ToString() => TransactionId;
     }
 
     public sealed class TransactionLine
     {
-        public string ItemId { get; set; }
+        public string? ItemId { get; set; }
         public decimal Quantity { get; set; }
         public decimal Price { get; set; }
         public decimal Amount => Quantity * Price;
@@ -80,39 +81,39 @@ namespace CommerceSync
     public sealed class SalesOrder : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string SalesId { get; set; }
-        public string DataAreaId { get; set; }
-        public string TransactionId { get; set; }
-        public string ChannelId { get; set; }
-        public string AccountNumber { get; set; }
-        public string DeliveryAddressId { get; set; }
+        public string? SalesId { get; set; }
+        public string? DataAreaId { get; set; }
+        public string? TransactionId { get; set; }
+        public string? ChannelId { get; set; }
+        public string? AccountNumber { get; set; }
+        public string? DeliveryAddressId { get; set; }
         public decimal Amount { get; set; }
         /// <summary>A <see cref="SalesOrderStatus"/> name (text, as it always was): what Get-CommerceSalesOrder -Status filters on.</summary>
         public string Status { get; set; } = nameof(SalesOrderStatus.Created);
         public DateTime CreatedAt { get; set; }
 
-        public override string ToString() => SalesId;
+        public override string? ToString() => SalesId;
     }
 
     /// <summary>An end-of-day statement of one store and business day.</summary>
     public sealed class Statement : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string StatementId { get; set; }
-        public string DataAreaId { get; set; }
-        public string ChannelId { get; set; }
+        public string? StatementId { get; set; }
+        public string? DataAreaId { get; set; }
+        public string? ChannelId { get; set; }
         public DateTime BusinessDate { get; set; }
         public int TransactionCount { get; set; }
         public decimal Total { get; set; }
         public StatementStatus Status { get; set; }
-        public string Error { get; set; }
+        public string? Error { get; set; }
         public DateTime CalculatedAt { get; set; }
         public DateTime? PostedAt { get; set; }
 
-        public override string ToString() => StatementId;
+        public override string? ToString() => StatementId;
     }
 }
