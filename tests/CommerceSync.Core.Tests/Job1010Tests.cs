@@ -193,5 +193,46 @@ namespace CommerceSync.Core.Tests
                 Assert.Equal(2, s.Count("channel_customer"));
             }
         }
+        [Fact]
+        public void ARecordRunThatSentEveryChangedCustomerLeavesNothingForTheNextBulkRun()
+        {
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                s.Channel("S2");
+                for (var i = 0; i < 3; i++) s.Customer("S1", "Ann" + i);
+                s.PJob();
+                s.Sync();
+                // Get-CommerceCustomer | Invoke-Job1010: the record run sends what it names...
+                var job = new Job1010(s.Db);
+                Assert.Equal(6, job.DistributeRecords(new RecordRun(s.Db, JobNames.Job1010), s.Hq(), excludeOffline: false));
+                // ...and each database then holds every change it was due, so the scheduled run after it sends nothing again.
+                Assert.Equal(0, s.Job1010().Processed);
+            }
+        }
+
+        [Fact]
+        public void ARecordRunMovesADatabaseOnlyUpToTheFirstChangeItDidNotSend()
+        {
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                s.Customer("S1", "Ann");
+                s.Customer("S1", "Bob");
+                s.Customer("S1", "Cy");
+                s.PJob();
+                s.Sync();
+                var hq = s.Hq().OrderBy(c => c.AccountNumber).ToList();
+                var job = new Job1010(s.Db);
+                // The first customer changed and the last: the one between was not sent, so the next run must still send it.
+                job.DistributeRecords(new RecordRun(s.Db, JobNames.Job1010), new[] { hq[0], hq[2] }, excludeOffline: false);
+                Assert.Equal(2, s.Count("channel_customer"));
+                var run = s.Job1010();
+                Assert.Equal(3, s.Count("channel_customer"));
+                // Past the first (sent) change only: the second and third go again, the first does not.
+                Assert.Equal(2, run.Processed);
+            }
+        }
     }
 }
+

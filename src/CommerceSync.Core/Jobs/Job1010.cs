@@ -40,6 +40,7 @@ namespace CommerceSync.Jobs
             var last = dist.LastChange();
             return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, () => CountDue(targets), run =>
             {
+                DistributionTarget busy;
                 using (var tx = db.BeginClaimedWrite())
                 {
                     // Re-read under the lock: another run may have moved a database on since the targets were listed.
@@ -76,14 +77,21 @@ namespace CommerceSync.Jobs
                         if (n > 0) sentAfter = Math.Min(sentAfter ?? sentFrom, sentFrom);
                         if (n > 0) options.Log?.Invoke("Sent " + n + " customers to " + t.ChannelId + " (" + t.Database + " database).");
                     }
-                    // Every database still behind is another worker's right now: wait for the first of them, then look again.
-                    if (first == null) db.Claim(ClaimOf(behind[0]), wait: true);
-                    // Each customer once, however many databases received it: those of the window above the lowest watermark sent from.
-                    var customers = sentAfter.HasValue ? dist.CountSent(run.RunId, sentAfter.Value) : 0;
-                    new JobRunStore(db).AddCounts(run, sent, 0, customers);
-                    tx.Commit();
-                    return first?.ChannelId ?? "";
+                    if (first != null)
+                    {
+                        // Each customer once, however many databases received it: those of the window above the lowest watermark sent from.
+                        var customers = sentAfter.HasValue ? dist.CountSent(run.RunId, sentAfter.Value) : 0;
+                        new JobRunStore(db).AddCounts(run, sent, 0, customers);
+                        tx.Commit();
+                        return first.ChannelId;
+                    }
+                    // Every database still behind is another worker's right now: wait for the first of them (below), then look again.
+                    busy = behind[0];
                 }
+                // In a transaction of its own: the one above may hold the claims of databases it found up to date, and a wait
+                // while holding claims of the same rank could wait in a circle with another worker (PostgreSQL then fails one).
+                using (db.BeginClaimedWrite()) db.Claim(ClaimOf(busy), wait: true);
+                return "";
             });
         }
 
@@ -101,12 +109,14 @@ namespace CommerceSync.Jobs
             using (var tx = db.BeginWrite())
             {
                 var now = DateTime.UtcNow;
+                var last = dist.LastChange();
                 // Each legal entity's customers are read once and written to each of its databases, as in bulk mode.
                 foreach (var area in targets.GroupBy(t => t.DataAreaId, StringComparer.OrdinalIgnoreCase))
                 {
                     dist.LoadAccounts(area.Key, areas[area.Key]);
                     var sent = 0;
                     foreach (var t in area) sent += dist.SendAccounts(t, run.RunId, now);
+                    dist.AdvanceOverWindow(area, last);
                     if (sent > 0) counted += dist.CountSent(run.RunId, -1);
                     written += sent;
                 }

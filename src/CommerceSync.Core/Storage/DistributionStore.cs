@@ -120,6 +120,27 @@ FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflic
         public int CountSent(long runId, long after) =>
             RunCustomers.Add(db, runId, RunCustomers.Keys("temp.dist_window") + " WHERE seq > $sentAfter", ("$sentAfter", after));
 
+        /// <summary>
+        /// After <see cref="SendAccounts"/>: moves the database's watermark over the changes that name only customers the window
+        /// holds (each was just sent as it is now), up to the first change of a customer it does not hold, at most to
+        /// <paramref name="last"/> (the last committed change). A record run that sent what changed then leaves nothing for the
+        /// next bulk run to send again. Call inside the write transaction that sent.
+        /// </summary>
+        public void AdvanceOverWindow(IEnumerable<DistributionTarget> targets, long last)
+        {
+            // A legal entity's databases mostly stand at one watermark: one look per watermark, not per database.
+            foreach (var same in targets.GroupBy(t => t.Watermark).ToList())
+            {
+                // The first change in seq order the window does not cover: read by seq (NOT INDEXED, as in ChangeLog.LatestInWindow),
+                // the scan stops there, so it costs about the window, not the legal entity's whole change history.
+                var blocked = db.Scalar<long>(@"SELECT COALESCE((SELECT seq FROM hq_change NOT INDEXED
+WHERE seq > $wm AND seq <= $last AND data_area_id = $area AND account_number NOT IN (SELECT account_number FROM temp.dist_window)
+ORDER BY seq LIMIT 1), $last + 1);", ("$wm", same.Key), ("$last", last), ("$area", same.First().DataAreaId));
+                if (blocked - 1 <= same.Key) continue;
+                foreach (var t in same) SetWatermark(t, blocked - 1);
+            }
+        }
+
         public void SetWatermark(DistributionTarget target, long seq)
         {
             db.Execute(@"INSERT INTO distribution_watermark(channel_id, database, last_seq) VALUES ($ch, $db, $seq)
