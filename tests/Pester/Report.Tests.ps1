@@ -262,6 +262,15 @@ Describe 'Operations HQ refused besides creates: an address, an edit' {
         Test-CommerceSync | Should -BeTrue
     }
 
+    It 'names the refused address in the error of the run that refused it, which a runbook logs' {
+        New-AsyncCustomer -Channel S0001 -FirstName Noa -LastName Nocountry -City Portland | Out-Null
+        $run = Invoke-PJob | Convert-AsyncCustomer -ErrorVariable failures -ErrorAction SilentlyContinue
+        $run.Failed | Should -Be 1
+        $e = @($failures | Where-Object FullyQualifiedErrorId -like 'RecordsFailed,*')
+        $e.Count | Should -Be 1
+        $e[0].Exception.Message | Should -Match '1 x Address: The address has no country/region'
+    }
+
     It 'counts a refused edit of a synced customer too' {
         New-CommerceChannel -ChannelId S0002 -AsyncCustomerMode | Out-Null
         $ok = New-AsyncCustomer -Channel S0002 -FirstName Ed -LastName Edit -Street '1 Main St' -City Boise -Country USA

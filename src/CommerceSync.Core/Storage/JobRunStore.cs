@@ -115,13 +115,20 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
         }
 
         /// <summary>
-        /// The commonest reasons HQ refused customers while a run went on (the failures recorded between its start and end),
-        /// most frequent first: what a runbook's error names. Empty for a run that refused no customer.
+        /// The commonest reasons HQ refused records while a run went on, most frequent first: what a runbook's error names.
+        /// Customers keep a failure history (the failures recorded between the run's start and end); the other operations
+        /// (addresses, attributes, contacts, affiliations) keep their last error and the run that set it, and their reasons
+        /// carry their kind ("Address: ..."), as the sync report names them. Empty for a run that refused nothing.
         /// </summary>
         public IReadOnlyList<(string Reason, long Count)> TopFailures(JobRun run, int top = 3) =>
-            db.Query(@"SELECT COALESCE(error, ''), COUNT(*) FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to
-GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
-                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$n", top)).ToList();
+            db.Query(@"SELECT reason, SUM(n) FROM (
+  SELECT COALESCE(error, '') AS reason, COUNT(*) AS n FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to GROUP BY COALESCE(error, '')
+  UNION ALL SELECT 'Address: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_address WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
+  UNION ALL SELECT 'Attribute: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_attribute WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
+  UNION ALL SELECT 'Contact: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_contact WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
+  UNION ALL SELECT 'Affiliation: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_affiliation WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error) f
+GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
+                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$run", run.RunId), ("$n", top)).ToList();
 
         public JobRun Find(long runId) =>
             db.Query("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
