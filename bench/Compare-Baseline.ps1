@@ -125,10 +125,11 @@ if ($LASTEXITCODE -ne 0) { throw "Could not check out $Baseline." }
 try {
     $sides = @((New-Side 'before' $source), (New-Side 'after' $root))
     $seed = Join-Path $WorkFolder 'seed.db'
+    # The seed comes from the baseline, whose schema the working tree's build migrates forward on open (never the reverse).
     Write-Step "Generating the seed store: $Size async customers over $Channels channels"
-    $null = Invoke-Harness $sides[1] 'seed' @('gen', '--store', $seed, '--customers', $Size, '--channels', $Channels)
+    $null = Invoke-Harness $sides[0] 'seed' @('gen', '--store', $seed, '--customers', $Size, '--channels', $Channels)
     $csv = Join-Path $WorkFolder 'customers.csv'
-    if ('import' -in $Only) { $null = Invoke-Harness $sides[1] 'csv' @('csv', '--path', $csv, '--rows', $Size, '--channels', $Channels) }
+    if ('import' -in $Only) { $null = Invoke-Harness $sides[0] 'csv' @('csv', '--path', $csv, '--rows', $Size, '--channels', $Channels) }
 
     $samples = @{}
     foreach ($round in 1..$Rounds) {

@@ -89,6 +89,23 @@ namespace CommerceSync.Core.Tests
             Assert.True(bad.Count == 0, string.Join("\n\n", bad.Select(Describe)));
         }
 
+        [Fact]
+        public void LookupsByAccountNumberReadTheirRowsOnly()
+        {
+            // Get-CommerceSalesOrder and Get-CommerceLoyaltyCard by -AccountNumber, or with a customer piped in: the account
+            // spans legal entities, so an index led by data_area_id cannot serve it, and each lookup would read every row.
+            var plans = PlansOf(s => s.Run(db =>
+            {
+                new OrderStore(db).ReadSalesOrders(new SalesOrderFilter { AccountNumbers = new[] { "C000001" } }).ToList();
+                new LoyaltyStore(db).Read(new LoyaltyCardFilter { AccountNumbers = new[] { "C000001" } });
+            }));
+            foreach (var table in new[] { "sales_order", "loyalty_card" })
+            {
+                var p = plans.Single(x => x.Sql.Contains("FROM " + table));
+                Assert.True(p.Lines.Any(l => l.StartsWith("SEARCH " + table + " USING ", StringComparison.Ordinal) && l.Contains("(account_number=?)")), Describe(p));
+            }
+        }
+
         /// <summary>The growing tables a statement names, each with the aliases it gives them (the plan speaks of aliases).</summary>
         private static IEnumerable<string> Names(string sql)
         {
