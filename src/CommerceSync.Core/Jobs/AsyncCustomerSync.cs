@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Jobs
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync
 {

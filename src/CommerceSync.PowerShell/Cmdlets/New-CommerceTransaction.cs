@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync
 {
