@@ -107,10 +107,11 @@ Describe 'Layout of the cmdlet project' -Skip:($PostgresPass -or $NoSource) {
 
     It 'resolves -Channel in one place: no cmdlet looks channels up itself' {
         $own = foreach ($f in $Files | Where-Object Relative -like 'Cmdlets/*') {
-            # A ChannelStore's Get or Resolve, called on the store made in place or on a variable holding one.
-            if ($f.Text -match 'new\s+ChannelStore\s*\(\s*Db\s*\)\s*\.\s*(Resolve|Get)\s*\(' -or
-                $f.Text -match '(?s)\b(\w+)\s*=\s*new\s+ChannelStore\s*\(\s*Db\s*\)\s*;.*\b\1\s*\.\s*(Resolve|Get)\s*\(') { $f.Relative }
+            # The session's channels' Get or Resolve, called in place or on a variable holding them.
+            if ($f.Text -match 'Session\s*\.\s*Channels\s*\.\s*(Resolve|Get)\s*\(' -or
+                $f.Text -match '(?s)\b(\w+)\s*=\s*Session\s*\.\s*Channels\s*;.*\b\1\s*\.\s*(Resolve|Get)\s*\(') { $f.Relative }
         }
         $own | Should -BeNullOrEmpty -Because 'CommerceCmdlet.ResolveChannels and ResolveChannel are the one rule for what a -Channel value names'
     }
 }
+
