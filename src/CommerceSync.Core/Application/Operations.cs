@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CommerceSync.Rules;
 using CommerceSync.Storage;
 
 namespace CommerceSync.Application
@@ -28,7 +29,7 @@ namespace CommerceSync.Application
             string street = null, string city = null, string zipCode = null, string country = null) =>
             store.Fix(channelId, counter, new OperationFix
             {
-                FirstName = firstName, LastName = lastName, Name = name, Email = email, Phone = phone, Currency = currency, CustomerGroup = customerGroup,
+                FirstName = firstName, LastName = lastName, Name = name, Email = email, Phone = phone, Currency = OperationRules.Currency(currency), CustomerGroup = customerGroup,
                 Street = street, City = city, ZipCode = zipCode, Country = country,
             });
     }
