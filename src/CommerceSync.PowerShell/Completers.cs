@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using CommerceSync.Application;
+using CommerceSync.Rules;
 using CommerceSync.Storage;
 
 namespace CommerceSync
@@ -26,7 +28,7 @@ namespace CommerceSync
                 bound = fakeBoundParameters;
                 using (var db = StoreDatabase.OpenAt(location))
                 {
-                    return Values(db, prefix + "*").Take(Max)
+                    return Values(new CommerceSession(db).Lookups, prefix + "*").Take(Max)
                         .Select(v => new CompletionResult(Quote(v.Value), v.Value, CompletionResultType.ParameterValue, v.Tooltip ?? v.Value)).ToList();
                 }
             }
@@ -38,7 +40,7 @@ namespace CommerceSync
 
         internal static string Quote(string v) => v.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v;
 
-        protected abstract IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard);
+        protected abstract IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard);
 
         [ThreadStatic] private static IDictionary bound;
 
@@ -58,77 +60,76 @@ namespace CommerceSync
 
     public sealed class ChannelIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new ChannelStore(db).List().Where(c => c.ChannelId.StartsWith(wildcard.TrimEnd('*'), StringComparison.OrdinalIgnoreCase))
-                .Select(c => (c.ChannelId, c.ChannelId + " - " + c.Name + " (" + c.DataAreaId + (c.AsyncCustomerMode ? ", async" : "") + ")"));
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.ChannelIds(wildcard.TrimEnd('*'));
     }
 
     public sealed class AsyncCustomerIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new AsyncCustomerStore(db).CompleteIds(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.AsyncCustomerIds(wildcard.TrimEnd('*'), 100);
     }
 
     public sealed class AccountNumberCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CustomerStore(db).CompleteAccounts(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.AccountNumbers(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>Transaction ids the store's channels hold, newest first (scoped by -Channel on the same line).</summary>
     public sealed class TransactionIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).TransactionIds(wildcard.TrimEnd('*'), Channels, 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.TransactionIds(wildcard.TrimEnd('*'), Channels, 100);
     }
 
     /// <summary>Statement ids, newest business day first (scoped by -Channel on the same line).</summary>
     public sealed class StatementIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).StatementIds(wildcard.TrimEnd('*'), Channels, 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.StatementIds(wildcard.TrimEnd('*'), Channels, 100);
     }
 
     /// <summary>The legal entities (data area ids) the store's channels belong to.</summary>
     public sealed class DataAreaIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).DataAreaIds(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.DataAreaIds(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>Address ids the store knows, of the customer named on the same line (-AccountNumber or -AsyncCustomerId) when one is.</summary>
     public sealed class AddressIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).AddressIds(wildcard.TrimEnd('*'), Bound("AccountNumber"), Bound("AsyncCustomerId"), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.AddressIds(wildcard.TrimEnd('*'), Bound("AccountNumber"), Bound("AsyncCustomerId"), 100);
     }
 
     /// <summary>The customer groups the store's channels give their new customers.</summary>
     public sealed class CustomerGroupCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).ChannelDefaults("default_customer_group", "customer group", wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.CustomerGroups(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>The currencies the store's channels sell in.</summary>
     public sealed class CurrencyCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).ChannelDefaults("default_currency", "currency", wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.Currencies(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>Job run ids, newest first, with the job and how it ended.</summary>
     public sealed class RunIdCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).RunIds(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.RunIds(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>Replication counters of the customer operations of the channel named on the same line, failed ones first.</summary>
     public sealed class ReplicationCounterCompleter : StoreCompleter
     {
-        protected override IEnumerable<(string Value, string Tooltip)> Values(StoreDatabase db, string wildcard) =>
-            new CompletionStore(db).FailedCounters(wildcard.TrimEnd('*'), Bound("Channel"), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.FailedCounters(wildcard.TrimEnd('*'), Bound("Channel"), 100);
     }
 
     /// <summary>Completes from a fixed list: names that start with the word first, then names that contain it.</summary>
@@ -230,14 +231,14 @@ namespace CommerceSync
     /// <summary>Completes sales order ids (SalesId) from the store in use.</summary>
     public sealed class SalesOrderIdCompleter : StoreCompleter
     {
-        protected override System.Collections.Generic.IEnumerable<(string Value, string Tooltip)> Values(CommerceSync.Storage.StoreDatabase db, string wildcard) =>
-            new CommerceSync.Storage.OrderStore(db).CompleteSalesIds(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.SalesIds(wildcard.TrimEnd('*'), 100);
     }
 
     /// <summary>Completes loyalty card numbers from the store in use.</summary>
     public sealed class LoyaltyCardNumberCompleter : StoreCompleter
     {
-        protected override System.Collections.Generic.IEnumerable<(string Value, string Tooltip)> Values(CommerceSync.Storage.StoreDatabase db, string wildcard) =>
-            new CommerceSync.Storage.LoyaltyStore(db).CompleteCardNumbers(wildcard.TrimEnd('*'), 100);
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.CardNumbers(wildcard.TrimEnd('*'), 100);
     }
 }

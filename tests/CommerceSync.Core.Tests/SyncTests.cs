@@ -3,6 +3,7 @@ using System.Linq;
 using CommerceSync.Jobs;
 using CommerceSync.Storage;
 using Xunit;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Core.Tests
 {

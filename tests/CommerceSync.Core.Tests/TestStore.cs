@@ -6,6 +6,7 @@ using CommerceSync.Jobs;
 using CommerceSync.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Core.Tests
 {

@@ -107,10 +107,91 @@ Describe 'Layout of the cmdlet project' -Skip:($PostgresPass -or $NoSource) {
 
     It 'resolves -Channel in one place: no cmdlet looks channels up itself' {
         $own = foreach ($f in $Files | Where-Object Relative -like 'Cmdlets/*') {
-            # A ChannelStore's Get or Resolve, called on the store made in place or on a variable holding one.
-            if ($f.Text -match 'new\s+ChannelStore\s*\(\s*Db\s*\)\s*\.\s*(Resolve|Get)\s*\(' -or
-                $f.Text -match '(?s)\b(\w+)\s*=\s*new\s+ChannelStore\s*\(\s*Db\s*\)\s*;.*\b\1\s*\.\s*(Resolve|Get)\s*\(') { $f.Relative }
+            # The session's channels' Get or Resolve, called in place or on a variable holding them.
+            if ($f.Text -match 'Session\s*\.\s*Channels\s*\.\s*(Resolve|Get)\s*\(' -or
+                $f.Text -match '(?s)\b(\w+)\s*=\s*Session\s*\.\s*Channels\s*;.*\b\1\s*\.\s*(Resolve|Get)\s*\(') { $f.Relative }
         }
         $own | Should -BeNullOrEmpty -Because 'CommerceCmdlet.ResolveChannels and ResolveChannel are the one rule for what a -Channel value names'
+    }
+}
+
+# The layers: a cmdlet reaches the store through Application/ (and Jobs/, Services/), never through a data class, and the
+# rules in Rules/ are pure: no data type, no SQL, no connection.
+Describe 'Layers' -Skip:($PostgresPass -or $NoSource) {
+    BeforeAll {
+        $core = [CommerceSync.CommerceSyncException].Assembly
+        $types = try { $core.GetTypes() } catch [System.Reflection.ReflectionTypeLoadException] { $_.Exception.Types | Where-Object { $_ } }
+        $script:DataNamespace = '^CommerceSync\.(Storage|Data)(\.|$)'
+        $script:DataTypes = @($types | Where-Object { $_.Namespace -match $DataNamespace -and $_.Name -notmatch '^<' } |
+            ForEach-Object { ($_.Name -split '`')[0] } | Sort-Object -Unique)
+        $cmdlets = Get-Command -Module CommerceSync -CommandType Cmdlet
+        # Records users see (output types), named in format views and help: they stay where they are until Storage/ is renamed.
+        $script:Records = @($cmdlets | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -and $_.Namespace -match $DataNamespace } |
+            ForEach-Object Name | Sort-Object -Unique)
+        # Opening and creating a store is what a typed store location will take over; until then these files name StoreDatabase.
+        $script:StoreOpening = @('Bases/CommerceCmdlet.cs', 'StoreResolution.cs', 'StoreInfo.cs', 'Completers.cs', 'ModuleLoader.cs',
+            'Cmdlets/Connect-CommerceStore.cs', 'Cmdlets/Disconnect-CommerceStore.cs', 'Cmdlets/New-CommerceStore.cs', 'Cmdlets/Backup-CommerceStore.cs')
+        # A data type whose name is also a parameter or a record's property (-OfflineDatabase, Channel.OfflineDatabase) cannot
+        # be told apart in the source; the assembly check below covers it.
+        $domain = @($types | Where-Object { $_.Namespace -eq 'CommerceSync' })
+        $memberNames = @($cmdlets.ImplementingType + $domain | ForEach-Object { $_.GetProperties().Name }) | Sort-Object -Unique
+        $script:ScannedTypes = @($DataTypes | Where-Object { $_ -notin $memberNames -and $_ -notin $Records })
+        $script:PowerShellAssembly = $cmdlets[0].ImplementingType.Assembly.Location
+        $script:RulesFiles = @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot '../../src/CommerceSync.Core/Rules') -Filter *.cs | ForEach-Object {
+            [pscustomobject]@{
+                Name = $_.Name
+                Text = (Get-Content -Raw -LiteralPath $_.FullName) -replace '(?s)/\*.*?\*/', '' -replace '(?m)//.*$', ''
+            }
+        })
+    }
+
+    It 'knows the data types and the files it checks (the checks below would pass vacuously otherwise)' {
+        $DataTypes | Should -Contain 'ChannelStore'
+        $DataTypes | Should -Contain 'StoreDatabase'
+        $ScannedTypes | Should -Contain 'AsyncCustomerStore'
+        $Files.Count | Should -BeGreaterThan 40
+        $RulesFiles.Name | Should -Contain 'PosRules.cs'
+    }
+
+    It 'names no data type in any file of the cmdlet project: cmdlets call Application/ and Jobs/' {
+        $uses = foreach ($f in $Files) {
+            foreach ($t in $ScannedTypes) {
+                if ($t -eq 'StoreDatabase' -and $f.Relative -in $StoreOpening) { continue }
+                if ($f.Text -match "\b$t\b") { "$($f.Relative) names $t" }
+            }
+        }
+        $uses | Should -BeNullOrEmpty -Because 'a cmdlet reaches the store through its Session (CommerceSync.Application), and jobs and services through Session.Database'
+    }
+
+    It 'references no data type from the compiled cmdlets but StoreDatabase (to open a store) and the records users see' {
+        $stream = [IO.File]::OpenRead($PowerShellAssembly)
+        try {
+            $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+            $md = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+            $referenced = foreach ($h in $md.TypeReferences) {
+                $t = $md.GetTypeReference($h)
+                $ns = $md.GetString($t.Namespace)
+                # A nested type's namespace is its outer type's.
+                $scope = $t
+                while (-not $ns -and $scope.ResolutionScope.Kind -eq [System.Reflection.Metadata.HandleKind]::TypeReference) {
+                    $scope = $md.GetTypeReference([System.Reflection.Metadata.TypeReferenceHandle]$scope.ResolutionScope)
+                    $ns = $md.GetString($scope.Namespace)
+                }
+                if ($ns -match $DataNamespace) { $md.GetString($t.Name) }
+            }
+            $pe.Dispose()
+        } finally { $stream.Dispose() }
+        @($referenced) | Should -Contain 'StoreDatabase' -Because 'the store is opened in the cmdlet project (the check reads the references)'
+        $referenced | Where-Object { $_ -ne 'StoreDatabase' -and $_ -notin $Records } | Sort-Object -Unique | Should -BeNullOrEmpty
+    }
+
+    It 'keeps Rules/ pure: no data type, no SQL, no connection' {
+        $impure = foreach ($f in $RulesFiles) {
+            if ($f.Text -match '\busing\s+(CommerceSync\.(Storage|Data)|System\.Data|Microsoft\.Data|Npgsql)\b') { "$($f.Name) uses $($Matches[1])" }
+            foreach ($t in $DataTypes) { if ($f.Text -match "\b$t\b") { "$($f.Name) names $t" } }
+            if ($f.Text -cmatch '\b(SELECT|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+TABLE|PRAGMA)\b') { "$($f.Name) holds SQL ($($Matches[1]))" }
+            if ($f.Text -match '\b(\w*Connection|DbCommand|DbDataReader|DbTransaction)\b') { "$($f.Name) uses a connection ($($Matches[1]))" }
+        }
+        $impure | Should -BeNullOrEmpty -Because 'a rule decides from values alone; the caller asks the store and runs the SQL'
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Jobs
 {
@@ -155,8 +155,8 @@ namespace CommerceSync.Jobs
             foreach (var r in rows)
             {
                 var folded = later.Where(c => string.Equals(c.AsyncCustomerId, r.AsyncCustomerId, StringComparison.OrdinalIgnoreCase) && c.Counter > r.Counter).ToList();
-                foreach (var f in folded) r.Fold(f);
-                var error = Check(r);
+                foreach (var f in folded) SyncRules.Fold(r, f);
+                var error = SyncRules.CheckCustomer(r);
                 if (error != null)
                 {
                     sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
@@ -195,11 +195,11 @@ namespace CommerceSync.Jobs
             foreach (var c in changes)
             {
                 var merged = sync.CurrentState(c.DataAreaId, c.OwnerAccount);
-                var error = merged == null ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "." : null;
+                var error = merged == null ? SyncRules.NoSuchAccount(c.OwnerAccount, c.DataAreaId) : null;
                 if (merged != null)
                 {
-                    merged.Fold(c);
-                    error = Check(merged);
+                    SyncRules.Fold(merged, c);
+                    error = SyncRules.CheckCustomer(merged);
                 }
                 if (error != null)
                 {
@@ -226,7 +226,7 @@ namespace CommerceSync.Jobs
                 var ok = new List<DueChildOperation>(due.Count);
                 foreach (var c in due)
                 {
-                    var error = !c.OwnerExists ? "Customer account " + c.OwnerAccount + " does not exist in legal entity " + c.DataAreaId + "." : CheckChild(table, c);
+                    var error = SyncRules.CheckChild(table, c);
                     if (error == null) ok.Add(c);
                     else
                     {
@@ -244,37 +244,8 @@ namespace CommerceSync.Jobs
             return (rows.Count + changes.Count + children, decisions.Count + changed + childrenApplied, failed, customers);
         }
 
-        private static string Check(DueCustomerOperation r) =>
-            CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
-
-        private static string CheckChild(string table, DueChildOperation c)
-        {
-            switch (table)
-            {
-                case "address": return CustomerRules.CheckAddress(c.Checked);
-                case "attribute": return CheckAttributeValue((AttributeDataType)c.Kind, c.Checked);
-                case "contact": return CustomerRules.CheckContact((ContactType)c.Kind, c.Checked);
-                default: return string.IsNullOrWhiteSpace(c.Checked) ? "The affiliation has no name." : null;
-            }
-        }
-
-        private static string CheckAttributeValue(AttributeDataType type, string value)
-        {
-            if (value == null) return null;
-            switch (type)
-            {
-                case AttributeDataType.Integer:
-                    long l;
-                    return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? null : "The attribute value is not an integer.";
-                case AttributeDataType.Decimal:
-                    decimal d;
-                    return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out d) ? null : "The attribute value is not a decimal.";
-                case AttributeDataType.Boolean:
-                    return value == "true" || value == "false" ? null : "The attribute value is not true or false.";
-                default:
-                    return null;
-            }
-        }
+        /// <summary>What a bulk run over these channels (null: all) would do, without writing (for -WhatIf).</summary>
+        public IReadOnlyList<SyncPreview> Preview(string[] channelIds) => Preview(new SyncScope { ChannelIds = channelIds });
 
         /// <summary>What a run would do, without writing (for -WhatIf).</summary>
         public IReadOnlyList<SyncPreview> Preview(SyncScope scope)
@@ -286,7 +257,7 @@ namespace CommerceSync.Jobs
             {
                 SyncPreview p;
                 if (!result.TryGetValue(r.ChannelId, out p)) result[r.ChannelId] = p = new SyncPreview { ChannelId = r.ChannelId };
-                if (CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup) != null) p.WouldFail++;
+                if (SyncRules.CheckCustomer(r) != null) p.WouldFail++;
                 else if (existing.ContainsKey(r.AsyncCustomerId)) p.AlreadyConverted++;
                 else p.Create++;
             }

@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -36,61 +37,26 @@ namespace CommerceSync.Storage
         /// <summary>As <see cref="Prepare(AsyncCustomer)"/>, with the channel already read (an import reads each channel once).</summary>
         public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel)
         {
-            var problem = CustomerRules.CheckAtChannel(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName, draft.Email, draft.Phone)
-                ?? (string.IsNullOrWhiteSpace(draft.CustomerGroup) ? null : InputRules.CheckId("CustomerGroup", draft.CustomerGroup, InputRules.MaxCustomerGroupLength))
-                ?? CustomerRules.Length("Currency", draft.Currency, 10)
-                ?? CustomerRules.Length("Language", draft.Language, 10);
-            if (problem != null)
-            {
-                var id = problem.StartsWith("A customer needs", StringComparison.Ordinal) ? ErrorIds.NameRequired : ErrorIds.InvalidValue;
-                throw new CommerceSyncException(id, ErrorKind.InvalidArgument, problem, draft);
-            }
-            if (channel.IsOffline && channel.FilterSharedCustomerData)
-            {
-                throw new CommerceSyncException(ErrorIds.OfflineCreationNotAllowed, ErrorKind.InvalidOperation,
-                    "Channel '" + channel.ChannelId + "' is offline and its channel schema filters shared customer data tables, so customers cannot be created until it is back online.", channel.ChannelId);
-            }
-            draft.ChannelId = channel.ChannelId;
-            draft.Name = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
-            draft.DataAreaId = channel.DataAreaId;
-            draft.CustomerGroup = string.IsNullOrWhiteSpace(draft.CustomerGroup) ? channel.DefaultCustomerGroup : draft.CustomerGroup.Trim();
-            draft.Currency = string.IsNullOrWhiteSpace(draft.Currency) ? channel.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
-            if (string.IsNullOrWhiteSpace(draft.AsyncCustomerId))
+            if (!PosRules.PrepareCustomer(draft, channel))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
             }
-            else
+            else if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND operation = 1;", ("$id", draft.AsyncCustomerId)) > 0)
             {
-                Guid parsed;
-                if (!Guid.TryParse(draft.AsyncCustomerId, out parsed))
-                {
-                    throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "AsyncCustomerId must be a GUID.", draft.AsyncCustomerId);
-                }
-                draft.AsyncCustomerId = parsed.ToString();
-                if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND operation = 1;", ("$id", draft.AsyncCustomerId)) > 0)
-                {
-                    throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + draft.AsyncCustomerId + "' already exists.", draft.AsyncCustomerId);
-                }
+                throw PosRules.AsyncCustomerExists(draft.AsyncCustomerId);
             }
             foreach (var a in draft.Addresses ?? Array.Empty<AsyncAddress>())
             {
                 PrepareAddress(a, channel);
                 a.AsyncCustomerId = draft.AsyncCustomerId;
             }
-            draft.Status = AsyncCustomerStatus.Pending;
             return draft;
         }
 
         private static void PrepareAddress(AsyncAddress a, Channel channel)
         {
-            a.ChannelId = channel.ChannelId;
             if (string.IsNullOrWhiteSpace(a.AddressId)) a.AddressId = SequentialId.NewGuid().ToString("N");
-            var problem = CustomerRules.Length("Street", a.Street, CustomerRules.MaxFieldLength)
-                ?? CustomerRules.Length("City", a.City, 60) ?? CustomerRules.Length("State", a.State, 30)
-                ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, 10)
-                ?? InputRules.CheckId("AddressId", a.AddressId, 60);
-            if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, a);
-            a.Purpose = CustomerRules.OneOf("Purpose", a.Purpose, CustomerRules.AddressPurposes) ?? "Home";
+            PosRules.PrepareAddress(a, channel);
         }
 
         /// <summary>
@@ -171,53 +137,23 @@ namespace CommerceSync.Storage
         {
             var channel = channels.Get(change.ChannelId);
             change.ChannelId = channel.ChannelId;
-            var hasAsync = !string.IsNullOrWhiteSpace(change.AsyncCustomerId);
-            var hasAccount = !string.IsNullOrWhiteSpace(change.AccountNumber);
-            if (hasAsync == hasAccount)
+            if (PosRules.ChangeOwner(change))
             {
-                throw new CommerceSyncException(ErrorIds.AddressOwnerRequired, ErrorKind.InvalidArgument,
-                    "Name exactly one customer: -AsyncCustomerId for a customer pending sync, or -AccountNumber for a synced customer.", change);
-            }
-            if (hasAsync)
-            {
-                change.AsyncCustomerId = change.AsyncCustomerId.Trim();
                 if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
                     ("$id", change.AsyncCustomerId), ("$ch", channel.ChannelId)) == 0)
                 {
-                    throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
-                        "Async customer '" + change.AsyncCustomerId + "' was not created at channel '" + channel.ChannelId + "'.", change.AsyncCustomerId);
+                    throw PosRules.NotCreatedAtChannel(change.AsyncCustomerId, channel.ChannelId);
                 }
             }
             else
             {
-                change.AccountNumber = change.AccountNumber.Trim();
                 RequireKnownAccount(channel, change.AccountNumber);
             }
-            var problem = CustomerRules.Length("FirstName", change.FirstName, CustomerRules.MaxNameLength)
-                ?? CustomerRules.Length("MiddleName", change.MiddleName, CustomerRules.MaxNameLength)
-                ?? CustomerRules.Length("LastName", change.LastName, CustomerRules.MaxNameLength)
-                ?? CustomerRules.Length("Name", change.Name, CustomerRules.MaxNameLength)
-                ?? CustomerRules.Length("Email", change.Email, CustomerRules.MaxEmailLength)
-                ?? CustomerRules.Length("Phone", change.Phone, CustomerRules.MaxPhoneLength)
-                ?? CustomerRules.Length("CustomerGroup", change.CustomerGroup, 30)
-                ?? CustomerRules.Length("Language", change.Language, 10)
-                ?? (change.Contacts ?? Array.Empty<CustomerContact>()).Select(c => CustomerRules.Length("Contact", c.Locator, CustomerRules.MaxEmailLength)).FirstOrDefault(x => x != null)
-                ?? (change.Affiliations ?? Array.Empty<string>()).Concat(change.RemovedAffiliations ?? Array.Empty<string>())
-                    .Select(a => string.IsNullOrWhiteSpace(a) ? "An affiliation needs a name." : CustomerRules.Length("Affiliation", a, 60)).FirstOrDefault(x => x != null);
-            if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, change);
-            change.Affiliations = change.Affiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
-            change.RemovedAffiliations = change.RemovedAffiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
-            if (change.Operation == AsyncOperation.Create) change.Operation = AsyncOperation.Update;
-            var customerRow = change.Operation == AsyncOperation.Deactivate || change.HasCustomerFields;
+            var (customerRow, needed) = PosRules.PrepareChange(change);
             var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();
             var contacts = change.Contacts ?? Array.Empty<CustomerContact>();
             var adds = change.Affiliations ?? Array.Empty<string>();
             var removes = change.RemovedAffiliations ?? Array.Empty<string>();
-            var needed = (customerRow ? 1 : 0) + attributes.Length + contacts.Length + adds.Length + removes.Length;
-            if (needed == 0)
-            {
-                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "Nothing to change: give at least one field, attribute, contact or affiliation.", change);
-            }
             var now = DateTime.UtcNow;
             var at = now.ToStoreText();
             var owner = new (string, object)[] { ("$ch", channel.ChannelId), ("$id", change.AsyncCustomerId), ("$acc", change.AccountNumber), ("$at", at) };
@@ -262,11 +198,7 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
             var known = db.Scalar<long>(@"SELECT (SELECT COUNT(*) FROM cust_table WHERE data_area_id = $area AND account_number = $acc)
  + (SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND account_number = $acc);",
                 ("$area", channel.DataAreaId), ("$acc", account), ("$ch", channel.ChannelId));
-            if (known == 0)
-            {
-                throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
-                    "Customer '" + account + "' is not known to channel '" + channel.ChannelId + "'.", account);
-            }
+            if (known == 0) throw PosRules.NotKnownToChannel(account, channel.ChannelId);
         }
 
         /// <summary>
@@ -276,20 +208,12 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
         {
             var channel = channels.Get(address.ChannelId);
             PrepareAddress(address, channel);
-            var hasAsync = !string.IsNullOrWhiteSpace(address.AsyncCustomerId);
-            var hasAccount = !string.IsNullOrWhiteSpace(address.AccountNumber);
-            if (hasAsync == hasAccount)
-            {
-                throw new CommerceSyncException(ErrorIds.AddressOwnerRequired, ErrorKind.InvalidArgument,
-                    "An address belongs to exactly one customer: give either -AsyncCustomerId or -AccountNumber.", address);
-            }
-            if (hasAsync)
+            if (PosRules.AddressOwner(address))
             {
                 if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
                     ("$id", address.AsyncCustomerId.Trim()), ("$ch", channel.ChannelId)) == 0)
                 {
-                    throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
-                        "Async customer '" + address.AsyncCustomerId + "' was not created at channel '" + channel.ChannelId + "'.", address.AsyncCustomerId);
+                    throw PosRules.NotCreatedAtChannel(address.AsyncCustomerId, channel.ChannelId);
                 }
                 address.AsyncCustomerId = address.AsyncCustomerId.Trim();
             }
@@ -458,7 +382,7 @@ FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT val
                     FirstName = c.FirstName, MiddleName = c.MiddleName, LastName = c.LastName, Name = c.Name, CustomerGroup = c.CustomerGroup,
                     Currency = c.Currency, Language = c.Language, Email = c.Email, Phone = c.Phone, Blocked = c.Deactivated,
                 };
-                state.Fold(change);
+                SyncRules.Fold(state, change);
                 c.FirstName = state.FirstName; c.MiddleName = state.MiddleName; c.LastName = state.LastName; c.Name = state.Name;
                 c.CustomerGroup = state.CustomerGroup; c.Currency = state.Currency; c.Language = state.Language; c.Email = state.Email; c.Phone = state.Phone;
                 c.Deactivated = state.Blocked;
@@ -476,8 +400,7 @@ ORDER BY n;",
             {
                 List<CustomerAttribute> list;
                 if (!attributes.TryGetValue(id, out list)) attributes[id] = list = new List<CustomerAttribute>();
-                list.RemoveAll(x => string.Equals(x.Name, attr.Name, StringComparison.OrdinalIgnoreCase)); // latest operation wins
-                list.Add(attr);
+                SyncRules.FoldAttribute(list, attr);
             }
             var contacts = db.Query("SELECT async_customer_id, contact_type, locator, description, is_primary FROM ch_async_contact WHERE operation <> 3 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
                 r => (Id: r.GetString(0), Contact: new CustomerContact { Type = (ContactType)r.GetInt32(1), Locator = r.GetString(2), Description = r.Str(3), IsPrimary = r.Bool(4) }), ids)
@@ -488,8 +411,7 @@ ORDER BY n;",
             {
                 List<string> list;
                 if (!affiliations.TryGetValue(id, out list)) affiliations[id] = list = new List<string>();
-                list.RemoveAll(x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase));
-                if (op != (int)AsyncOperation.Deactivate) list.Add(name);
+                SyncRules.FoldAffiliation(list, (AsyncOperation)op, name);
             }
             foreach (var c in block)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -15,19 +16,13 @@ namespace CommerceSync.Storage
 
         public Channel Add(Channel channel)
         {
-            InputRules.Check(InputRules.CheckId("A channel id", channel.ChannelId, InputRules.MaxChannelIdLength), channel.ChannelId);
-            CheckSettings(channel.Name, channel.DataAreaId, channel.DefaultCustomerGroup, channel.DefaultCurrency);
-            channel.ChannelId = channel.ChannelId.Trim();
-            channel.Name = string.IsNullOrWhiteSpace(channel.Name) ? channel.ChannelId : channel.Name.Trim();
-            channel.DataAreaId = string.IsNullOrWhiteSpace(channel.DataAreaId) ? "USRT" : channel.DataAreaId.Trim();
-            channel.DefaultCustomerGroup = string.IsNullOrWhiteSpace(channel.DefaultCustomerGroup) ? "30" : channel.DefaultCustomerGroup.Trim();
-            channel.DefaultCurrency = string.IsNullOrWhiteSpace(channel.DefaultCurrency) ? "USD" : channel.DefaultCurrency.Trim().ToUpperInvariant();
+            ChannelRules.PrepareNew(channel);
             channel.CreatedAt = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
             {
                 if (db.Scalar<long>("SELECT COUNT(*) FROM channel WHERE channel_id = $id;", ("$id", channel.ChannelId)) > 0)
                 {
-                    throw new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channel.ChannelId + "' already exists.", channel.ChannelId);
+                    throw ChannelRules.AlreadyExists(channel.ChannelId);
                 }
                 db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
@@ -39,24 +34,13 @@ namespace CommerceSync.Storage
             return Get(channel.ChannelId);
         }
 
-        /// <summary>The rules of a channel's settings, when given (null or blank means the default).</summary>
-        private static void CheckSettings(string name, string dataAreaId, string customerGroup, string currency)
-        {
-            InputRules.Check(CustomerRules.Length("Name", name?.Trim(), CustomerRules.MaxNameLength), name);
-            if (!string.IsNullOrWhiteSpace(dataAreaId)) InputRules.Check(InputRules.CheckId("DataAreaId", dataAreaId, InputRules.MaxDataAreaIdLength), dataAreaId);
-            if (!string.IsNullOrWhiteSpace(customerGroup)) InputRules.Check(InputRules.CheckId("DefaultCustomerGroup", customerGroup, InputRules.MaxCustomerGroupLength), customerGroup);
-            // Every customer of the channel takes this currency: one HQ refuses would fail them all at the sync job.
-            if (!string.IsNullOrWhiteSpace(currency)) InputRules.Check(InputRules.CheckCurrency("DefaultCurrency", currency), currency);
-        }
-
         public Channel Find(string channelId) =>
             db.Query("SELECT " + Columns + " FROM channel WHERE channel_id = $id;", Map, ("$id", channelId)).FirstOrDefault();
 
         public Channel Get(string channelId) =>
             Find(channelId) ?? throw NotFound(channelId);
 
-        public static CommerceSyncException NotFound(string channelId) =>
-            new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
+        public static CommerceSyncException NotFound(string channelId) => ChannelRules.NotFound(channelId);
 
         /// <summary>Channels whose id or name matches the wildcard (all when null).</summary>
         public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null)
@@ -96,10 +80,7 @@ namespace CommerceSync.Storage
             string defaultCustomerGroup = null, string defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
             Action<string> log = null)
         {
-            CheckSettings(name, null, defaultCustomerGroup, defaultCurrency);
-            name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-            defaultCustomerGroup = string.IsNullOrWhiteSpace(defaultCustomerGroup) ? null : defaultCustomerGroup.Trim();
-            defaultCurrency = string.IsNullOrWhiteSpace(defaultCurrency) ? null : defaultCurrency.Trim();
+            (name, defaultCustomerGroup, defaultCurrency) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency);
             var wasOffline = Get(channelId).IsOffline;
             Func<bool?, object> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())
@@ -115,7 +96,7 @@ namespace CommerceSync.Storage
 WHERE channel_id = $id;",
                     ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
                     ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
-                    ("$group", defaultCustomerGroup), ("$cur", defaultCurrency?.ToUpperInvariant()),
+                    ("$group", defaultCustomerGroup), ("$cur", defaultCurrency),
                     ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)));
                 if (n == 0) throw NotFound(channelId);
                 tx.Commit();

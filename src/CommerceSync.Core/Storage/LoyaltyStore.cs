@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -14,36 +15,23 @@ namespace CommerceSync.Storage
         public LoyaltyCard Issue(string channelId, string accountNumber, string asyncCustomerId)
         {
             var channel = new ChannelStore(db).Get(channelId);
-            var account = string.IsNullOrWhiteSpace(accountNumber) ? null : accountNumber.Trim();
+            var account = LoyaltyRules.GivenAccount(channelId, accountNumber, asyncCustomerId);
             if (account == null)
             {
-                if (string.IsNullOrWhiteSpace(asyncCustomerId))
-                {
-                    throw new CommerceSyncException(ErrorIds.CustomerRequired, ErrorKind.InvalidArgument, "Name the customer: -AccountNumber or -AsyncCustomerId.", channelId);
-                }
                 var id = asyncCustomerId.Trim();
                 // What the store knows: its copy of the account, which arrives with job 1010.
-                account = db.Scalar<string>(@"SELECT cc.account_number FROM retail_cust_table r
+                var atStore = db.Scalar<string>(@"SELECT cc.account_number FROM retail_cust_table r
 JOIN channel_customer cc ON cc.channel_id = $ch AND cc.database = 0 AND cc.account_number = r.account_number
 WHERE r.cust_account_async = $id;",
                     ("$ch", channel.ChannelId), ("$id", id));
-                if (account == null)
-                {
-                    var isAsync = db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE channel_id = $ch AND async_customer_id = $id AND operation = 1;",
-                        ("$ch", channel.ChannelId), ("$id", id)) > 0;
-                    if (!isAsync)
-                    {
-                        throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + id + "' was not created at channel '" + channel.ChannelId + "'.", id);
-                    }
-                    throw new CommerceSyncException(ErrorIds.LoyaltyCardNeedsAccount, ErrorKind.InvalidOperation,
-                        "A loyalty card cannot be issued to async customer '" + id + "': its account is still the async GUID (Pending sync) at channel '" + channel.ChannelId +
-                        "'. Run the P-job, the sync job and job 1010 first.", id);
-                }
+                account = LoyaltyRules.AccountOfAsyncCustomer(id, channel.ChannelId, atStore,
+                    atStore != null || db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE channel_id = $ch AND async_customer_id = $id AND operation = 1;",
+                        ("$ch", channel.ChannelId), ("$id", id)) > 0);
             }
             else if (db.Scalar<long>(@"SELECT (SELECT COUNT(*) FROM cust_table WHERE data_area_id = $a AND account_number = $acc)
  + (SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND account_number = $acc);", ("$a", channel.DataAreaId), ("$acc", account), ("$ch", channel.ChannelId)) == 0)
             {
-                throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + account + "' is not known to channel '" + channel.ChannelId + "'.", account);
+                throw PosRules.NotKnownToChannel(account, channel.ChannelId);
             }
             var card = new LoyaltyCard { DataAreaId = channel.DataAreaId, AccountNumber = account, ChannelId = channel.ChannelId, IssuedAt = DateTime.UtcNow };
             using (var tx = db.BeginWrite())

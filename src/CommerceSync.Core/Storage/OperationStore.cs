@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -125,17 +126,13 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
   sync_status = 0, last_error = NULL
 WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
                     ("$fn", fix.FirstName), ("$ln", fix.LastName), ("$name", fix.Name), ("$email", fix.Email), ("$phone", fix.Phone),
-                    ("$cur", fix.Currency?.ToUpperInvariant()), ("$grp", fix.CustomerGroup), ("$ch", channelId), ("$n", counter));
+                    ("$cur", fix.Currency), ("$grp", fix.CustomerGroup), ("$ch", channelId), ("$n", counter));
                 if (n > 0) SyncStore.ClearFailure(db, channelId, counter, DateTime.UtcNow);
                 n += db.Execute(@"UPDATE hq_async_address SET street = COALESCE($street, street), city = COALESCE($city, city), zip_code = COALESCE($zip, zip_code),
   country = COALESCE($country, country), sync_status = 0, last_error = NULL
 WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
                     ("$street", fix.Street), ("$city", fix.City), ("$zip", fix.ZipCode), ("$country", fix.Country), ("$ch", channelId), ("$n", counter));
-                if (n == 0)
-                {
-                    throw new CommerceSyncException(ErrorIds.OperationNotFound, ErrorKind.NotFound,
-                        "Channel " + channelId + " has no uploaded customer or address operation " + counter + " that HQ has yet to complete.", counter);
-                }
+                if (n == 0) throw OperationRules.NotCorrectable(channelId, counter);
                 tx.Commit();
             }
             return Read(new OperationFilter { ChannelIds = new[] { channelId } }).First(o => o.ReplicationCounter == counter);

@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.Collections.Generic;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -17,55 +18,6 @@ namespace CommerceSync.Storage
         public bool IncludeFailed { get; set; }
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
         public long? RetryRunId { get; set; }
-    }
-
-    /// <summary>One uploaded customer operation (create, update or deactivate) waiting for the sync job.</summary>
-    public sealed class DueCustomerOperation
-    {
-        public string ChannelId;
-        public long Counter;
-        public string AsyncCustomerId;
-        /// <summary>The synced customer an update names directly (CustAccount).</summary>
-        public string GivenAccount;
-        public AsyncOperation Operation;
-        public string FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup, Language;
-        public RelationshipType RelationshipType;
-        public string DataAreaId;
-        /// <summary>For updates: the account they apply to, once known.</summary>
-        public string OwnerAccount;
-
-        /// <summary>Applies a later operation of the same customer: given values win, so the latest state wins.</summary>
-        public void Fold(DueCustomerOperation later)
-        {
-            FirstName = later.FirstName ?? FirstName;
-            MiddleName = later.MiddleName ?? MiddleName;
-            LastName = later.LastName ?? LastName;
-            // A new name wins; new name parts rebuild the name from the parts.
-            Name = later.Name ?? (later.FirstName != null || later.MiddleName != null || later.LastName != null
-                ? CustomerRules.FullName(null, FirstName, MiddleName, LastName) : Name);
-            Email = later.Email ?? Email;
-            Phone = later.Phone ?? Phone;
-            Currency = later.Currency ?? Currency;
-            CustomerGroup = later.CustomerGroup ?? CustomerGroup;
-            Language = later.Language ?? Language;
-            if (later.Operation == AsyncOperation.Deactivate) Blocked = true;
-        }
-
-        public bool Blocked;
-    }
-
-    /// <summary>One uploaded child operation (address, attribute, contact, affiliation) whose customer HQ can now name.</summary>
-    public sealed class DueChildOperation
-    {
-        public string ChannelId;
-        public long Counter;
-        public string AsyncCustomerId;
-        public string OwnerAccount;
-        public bool OwnerExists;
-        public string DataAreaId;
-        /// <summary>The field the rules check: country (address), value (attribute), locator (contact).</summary>
-        public string Checked;
-        public int Kind;
     }
 
     /// <summary>The sync job's SQL ("Synchronize customers and channel requests"): reads due rows, creates and updates accounts set-based per chunk.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Storage
 {
@@ -42,72 +43,28 @@ namespace CommerceSync.Storage
         {
             var channel = channels.Get(t.ChannelId);
             t.ChannelId = channel.ChannelId;
-            if (t.Lines != null && t.Lines.Length > 0)
-            {
-                foreach (var l in t.Lines)
-                {
-                    if (string.IsNullOrWhiteSpace(l.ItemId) || l.Quantity <= 0 || l.Price < 0)
-                    {
-                        throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "A line needs an item id, a positive quantity and a price of 0 or more.", l);
-                    }
-                    InputRules.Check(InputRules.CheckId("ItemId", l.ItemId, InputRules.MaxItemIdLength)
-                        ?? InputRules.CheckQuantity("Quantity", l.Quantity)
-                        ?? InputRules.CheckAmount("Price", l.Price, zeroAllowed: true), l);
-                    l.ItemId = l.ItemId.Trim();
-                }
-                // Quantities may have decimals; the sale is what the register charges: the lines' sum in hundredths.
-                // Quantity and price limits keep each line (and a sale of up to int.MaxValue lines) inside decimal's range.
-                t.Amount = decimal.Round(t.Lines.Sum(l => l.Amount), InputRules.AmountDecimals, MidpointRounding.AwayFromZero);
-                InputRules.Check(t.Amount == 0 ? "The lines add up to less than 0.01." : InputRules.CheckAmount("The amount", t.Amount, zeroAllowed: false), t.Amount);
-            }
-            else
-            {
-                InputRules.Check(InputRules.CheckAmount("The amount", t.Amount, zeroAllowed: false), t.Amount);
-            }
-            var account = string.IsNullOrWhiteSpace(t.AccountNumber) ? null : t.AccountNumber.Trim();
-            var asyncId = string.IsNullOrWhiteSpace(t.AsyncCustomerId) ? null : t.AsyncCustomerId.Trim();
-            if (account != null && asyncId != null && !StoreKnowsAccount(channel, account)) account = null;
-            if (account != null) asyncId = null;
+            TransactionRules.PrepareAmount(t);
+            var (account, asyncId) = TransactionRules.Reference(t.AccountNumber, t.AsyncCustomerId, a => StoreKnowsAccount(channel, a));
             if (asyncId != null && db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE channel_id = $ch AND async_customer_id = $id AND operation = 1;",
                     ("$ch", channel.ChannelId), ("$id", asyncId)) == 0)
             {
-                throw new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
-                    "Async customer '" + asyncId + "' was not created at channel '" + channel.ChannelId + "', so its POS cannot reference it.", asyncId);
+                throw TransactionRules.AsyncCustomerNotReferenceable(asyncId, channel.ChannelId);
             }
             if (account != null && !StoreKnowsAccount(channel, account) &&
                 db.Scalar<long>("SELECT COUNT(*) FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", ("$a", channel.DataAreaId), ("$acc", account)) == 0)
             {
-                throw new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + account + "' is not known to channel '" + channel.ChannelId + "'.", account);
+                throw PosRules.NotKnownToChannel(account, channel.ChannelId);
             }
-            if (t.Type == TransactionType.CustomerOrder && account == null && asyncId == null)
+            var addressId = TransactionRules.SetCustomer(t, account, asyncId);
+            if (addressId != null && !AddressVisible(channel, addressId, account, asyncId))
             {
-                throw new CommerceSyncException(ErrorIds.CustomerRequired, ErrorKind.InvalidArgument, "A customer order needs a customer: give -AccountNumber or -AsyncCustomerId.", t);
+                throw TransactionRules.AddressNotOfCustomer(addressId, channel.ChannelId);
             }
-            t.AccountNumber = account;
-            t.AsyncCustomerId = asyncId;
-            t.DeliveryAddressId = string.IsNullOrWhiteSpace(t.DeliveryAddressId) ? null : t.DeliveryAddressId.Trim();
-            if (t.DeliveryAddressId != null && account == null && asyncId == null)
+            if (TransactionRules.PrepareDateAndId(t, DateTime.UtcNow) &&
+                db.Scalar<long>("SELECT COUNT(*) FROM ch_transaction WHERE channel_id = $ch AND transaction_id = $id;", ("$ch", channel.ChannelId), ("$id", t.TransactionId)) > 0)
             {
-                throw new CommerceSyncException(ErrorIds.CustomerRequired, ErrorKind.InvalidArgument, "A delivery address needs a customer on the transaction.", t);
+                throw TransactionRules.TransactionExists(t.TransactionId, channel.ChannelId);
             }
-            if (t.DeliveryAddressId != null && !AddressVisible(channel, t.DeliveryAddressId, account, asyncId))
-            {
-                throw new CommerceSyncException(ErrorIds.AddressNotFound, ErrorKind.NotFound,
-                    "Address '" + t.DeliveryAddressId + "' is not an address of this customer at channel '" + channel.ChannelId + "'.", t.DeliveryAddressId);
-            }
-            if (t.BusinessDate == default(DateTime)) t.BusinessDate = DateTime.UtcNow.Date;
-            InputRules.Check(InputRules.CheckBusinessDate(t.BusinessDate), t.BusinessDate);
-            t.BusinessDate = t.BusinessDate.Date;
-            if (!string.IsNullOrWhiteSpace(t.TransactionId))
-            {
-                InputRules.Check(InputRules.CheckId("TransactionId", t.TransactionId, InputRules.MaxTransactionIdLength), t.TransactionId);
-                t.TransactionId = t.TransactionId.Trim();
-                if (db.Scalar<long>("SELECT COUNT(*) FROM ch_transaction WHERE channel_id = $ch AND transaction_id = $id;", ("$ch", channel.ChannelId), ("$id", t.TransactionId)) > 0)
-                {
-                    throw new CommerceSyncException(ErrorIds.TransactionExists, ErrorKind.AlreadyExists, "Transaction '" + t.TransactionId + "' already exists at channel '" + channel.ChannelId + "'.", t.TransactionId);
-                }
-            }
-            t.Status = TransactionStatus.Pending;
             return t;
         }
 

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using CommerceSync.Application;
 using CommerceSync.Storage;
 
 namespace CommerceSync
@@ -36,7 +37,7 @@ namespace CommerceSync
         protected CancellationToken Cancellation => cancel.Token;
 
         /// <summary>The open store, opened on first use. The per-user default store is created when missing.</summary>
-        protected StoreDatabase Db
+        private StoreDatabase Db
         {
             get
             {
@@ -69,6 +70,19 @@ namespace CommerceSync
                     ThrowTerminatingError(ToErrorRecord(ex));
                 }
                 return database;
+            }
+        }
+
+        private CommerceSession session;
+
+        /// <summary>What the cmdlet calls: the open store (see <see cref="Db"/>), by area.</summary>
+        protected CommerceSession Session
+        {
+            get
+            {
+                var db = Db;
+                if (session == null || !ReferenceEquals(session.Database, db)) session = new CommerceSession(db);
+                return session;
             }
         }
 
@@ -255,6 +269,7 @@ namespace CommerceSync
         {
             database?.Dispose();
             database = null;
+            session = null;
         }
 
         /// <summary>Runs when the cmdlet ends by any path, Ctrl+C included, before the store closes.</summary>
@@ -312,12 +327,12 @@ namespace CommerceSync
                 ThrowTerminatingError(ToErrorRecord(ex, target));
                 return false;
             }
-            catch (System.IO.IOException ex) when (StoreErrors.IsDiskFull(ex))
+            catch (System.IO.IOException ex) when (StoreFailures.IsDiskFull(ex))
             {
                 ThrowDiskFull(ex);
                 return false;
             }
-            catch (System.Data.Common.DbException ex) when (StoreErrors.Translate(ex, database) is CommerceSyncException translated)
+            catch (System.Data.Common.DbException ex) when (StoreFailures.Translate(ex, session) is CommerceSyncException translated)
             {
                 ThrowTerminatingError(ToErrorRecord(translated, target));
                 return false;
@@ -331,7 +346,7 @@ namespace CommerceSync
         /// <summary>A full disk stops the cmdlet with StoreFull, whatever file was being written.</summary>
         private void ThrowDiskFull(System.IO.IOException ex)
         {
-            var full = (CommerceSyncException)StoreErrors.Translate(ex, database?.Path ?? "the store");
+            var full = (CommerceSyncException)StoreFailures.Translate(ex, session?.Maintenance.Location ?? "the store");
             ThrowTerminatingError(ToErrorRecord(full));
         }
 
@@ -347,12 +362,12 @@ namespace CommerceSync
                 ThrowTerminatingError(ToErrorRecord(ex, target));
                 return default(T);
             }
-            catch (System.IO.IOException ex) when (StoreErrors.IsDiskFull(ex))
+            catch (System.IO.IOException ex) when (StoreFailures.IsDiskFull(ex))
             {
                 ThrowDiskFull(ex);
                 return default(T);
             }
-            catch (System.Data.Common.DbException ex) when (StoreErrors.Translate(ex, database) is CommerceSyncException translated)
+            catch (System.Data.Common.DbException ex) when (StoreFailures.Translate(ex, session) is CommerceSyncException translated)
             {
                 ThrowTerminatingError(ToErrorRecord(translated, target));
                 return default(T);
@@ -373,7 +388,7 @@ namespace CommerceSync
             WriteVerbose(summary);
             WriteInformation(summary, new[] { "CommerceSync" });
             if (run.Failed == 0) return;
-            var reasons = new JobRunStore(Db).TopFailures(run);
+            var reasons = Session.Runs.TopFailures(run);
             var message = run.Job + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
                 (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason.TrimEnd('.'))) + ".") + " " + failureHint;
             WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
@@ -388,7 +403,7 @@ namespace CommerceSync
         {
             if (channels == null) return null;
             var found = new List<string>();
-            var store = new ChannelStore(Db);
+            var store = Session.Channels;
             foreach (var c in channels)
             {
                 try
@@ -417,7 +432,7 @@ namespace CommerceSync
         /// The one channel a single -Channel value names (no wildcards): the rule of <see cref="ResolveChannels"/> for a cmdlet
         /// that acts at one channel, except that a channel that does not exist stops it (ChannelNotFound, the value as target).
         /// </summary>
-        protected Channel ResolveChannel(string channel) => Terminating(() => new ChannelStore(Db).Get(channel), channel);
+        protected Channel ResolveChannel(string channel) => Terminating(() => Session.Channels.Get(channel), channel);
 
         /// <summary>The last non-terminating error this cmdlet wrote: what stopped it, when -ErrorAction Stop made that error terminating.</summary>
         protected ErrorRecord LastError { get; private set; }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -18,7 +17,7 @@ namespace CommerceSync
             change.AccountNumber = GivenAccountNumber;
             TryRecord(() =>
             {
-                var appended = new AsyncCustomerStore(Db).AppendChange(change);
+                var appended = Session.AsyncCustomers.Change(change);
                 WriteVerbose("Recorded operation " + (int)appended.Operation + " at " + appended.ChannelId + " with replication counter " + appended.ReplicationCounter + ".");
                 if (PassThru.IsPresent) WriteObject(appended);
             }, Owner);

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using CommerceSync.Rules;
 
 namespace CommerceSync
 {

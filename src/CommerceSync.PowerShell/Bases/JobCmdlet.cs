@@ -46,7 +46,7 @@ namespace CommerceSync
         protected abstract void ProcessChunk(RecordRun run, List<TRecord> chunk);
         protected abstract string DescribeRecord(TRecord record);
 
-        protected RecordRun Run => recordRun ?? (recordRun = new RecordRun(Db, JobName));
+        protected RecordRun Run => recordRun ?? (recordRun = new RecordRun(Session.Database, JobName));
 
         /// <summary>The channel a piped record belongs to, for progress (null when the record does not say).</summary>
         protected virtual string ChannelOf(TRecord record) => null;

@@ -38,7 +38,7 @@ namespace CommerceSync
         protected IReadOnlyList<SyncCheck> Evaluate()
         {
             if (!TryResolveChannels(Channel, out var channels)) return null; // every channel named is unknown: ChannelNotFound said so
-            var checks = new SyncHealth(Db).Evaluate(channels, new SyncThresholds
+            var checks = new SyncHealth(Session.Database).Evaluate(channels, new SyncThresholds
             {
                 MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxFailedOperations = MaxFailedOperations, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
             }).ToList();

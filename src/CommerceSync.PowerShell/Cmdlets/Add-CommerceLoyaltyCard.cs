@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -25,7 +24,7 @@ namespace CommerceSync
         {
             var who = AccountNumber ?? AsyncCustomerId;
             if (!ShouldProcess("customer " + who + " at channel " + Channel, "Issue a loyalty card")) return;
-            TryRecord(() => WriteObject(new LoyaltyStore(Db).Issue(Channel, ParameterSetName == "Account" ? AccountNumber : null, ParameterSetName == "Async" ? AsyncCustomerId : null)), who);
+            TryRecord(() => WriteObject(Session.LoyaltyCards.Issue(Channel, ParameterSetName == "Account" ? AccountNumber : null, ParameterSetName == "Async" ? AsyncCustomerId : null)), who);
         }
     }
 }

@@ -22,9 +22,9 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             var destination = StoreResolution.ResolvePath(SessionState, Destination);
-            Terminating(() => { Db.CheckDestination(destination, Force.IsPresent, anyOpenedStore: false); return 0; }, destination);
-            if (!ShouldProcess(destination, "Back up store " + Db.Path)) return;
-            Terminating(() => { Db.BackupTo(destination, Force.IsPresent); return 0; }, destination);
+            Terminating(() => { Session.Maintenance.CheckDestination(destination, Force.IsPresent, anyOpenedStore: false); return 0; }, destination);
+            if (!ShouldProcess(destination, "Back up store " + Session.Maintenance.Location)) return;
+            Terminating(() => { Session.Maintenance.BackupTo(destination, Force.IsPresent); return 0; }, destination);
             using (var copy = StoreDatabase.Open(destination))
             {
                 WriteObject(StoreInfo.Describe(copy, StoreSource.Parameter));

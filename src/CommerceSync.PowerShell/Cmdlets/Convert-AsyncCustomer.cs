@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -32,12 +31,12 @@ namespace CommerceSync
         protected override IEnumerable<AsyncCustomer> PipedRecords =>
             InputObject ?? AsyncCustomerId?.Select(id => new AsyncCustomer { AsyncCustomerId = id });
 
-        protected override JobRun RunBulk(JobOptions options) => new AsyncCustomerSync(Db).Run(options);
+        protected override JobRun RunBulk(JobOptions options) => new AsyncCustomerSync(Session.Database).Run(options);
 
         protected override string DescribeBulk(string[] channels)
         {
             var scope = channels ?? (JobRun != null && JobRun.ChannelIds.Length > 0 ? JobRun.ChannelIds : null);
-            var p = new AsyncCustomerSync(Db).Preview(new SyncScope { ChannelIds = scope });
+            var p = new AsyncCustomerSync(Session.Database).Preview(scope);
             return ChannelText(scope) + (JobRun == null ? "" : " (after run " + JobRun.RunId + ")") + ": create " + p.Sum(x => x.Create) +
                 " customer accounts, link " + p.Sum(x => x.AlreadyConverted) + " already converted, " + p.Sum(x => x.WouldFail) + " would fail validation";
         }
@@ -49,7 +48,7 @@ namespace CommerceSync
 
         protected override void ProcessChunk(RecordRun run, List<AsyncCustomer> chunk)
         {
-            var states = new AsyncCustomerSync(Db).SyncRecords(run, chunk.Select(c => c.AsyncCustomerId).ToList(), ChunkSize, WriteVerbose);
+            var states = new AsyncCustomerSync(Session.Database).SyncRecords(run, chunk.Select(c => c.AsyncCustomerId).ToList(), ChunkSize, WriteVerbose);
             var found = new HashSet<string>(states.Select(s => s.AsyncCustomerId), StringComparer.OrdinalIgnoreCase);
             foreach (var missing in chunk.Where(c => !found.Contains(c.AsyncCustomerId)))
             {
@@ -67,7 +66,7 @@ namespace CommerceSync
             var converted = states.Where(s => !string.IsNullOrEmpty(s.AccountNumber)).Select(s => s.AsyncCustomerId).ToArray();
             if (converted.Length > 0)
             {
-                WriteObject(new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AsyncCustomerIds = converted }), true);
+                WriteObject(Session.Customers.AtHeadquarters(asyncCustomerIds: converted), true);
             }
         }
     }

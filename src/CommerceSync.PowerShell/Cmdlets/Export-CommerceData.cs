@@ -24,9 +24,9 @@ namespace CommerceSync
         {
             var path = StoreResolution.ResolvePath(SessionState, Path);
             // An export never lands on a store (this one, or any this session has open), and never on a file without -Force.
-            Terminating(() => { Db.CheckDestination(path, Force.IsPresent, anyOpenedStore: true); return 0; }, path);
-            if (!ShouldProcess(path, "Export store " + Db.Path)) return;
-            var result = Terminating(() => new TransferStore(Db).ExportToFile(path, n => Progress("Export-CommerceData", n + " rows")), path);
+            Terminating(() => { Session.Maintenance.CheckDestination(path, Force.IsPresent, anyOpenedStore: true); return 0; }, path);
+            if (!ShouldProcess(path, "Export store " + Session.Maintenance.Location)) return;
+            var result = Terminating(() => Session.Maintenance.Export(path, n => Progress("Export-CommerceData", n + " rows")), path);
             result.Path = path;
             CompleteProgress("Export-CommerceData");
             WriteVerbose("Exported " + result.Rows + " rows from " + result.RowsByTable.Count(t => t.Value > 0) + " tables.");

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync
 {
@@ -32,11 +32,11 @@ namespace CommerceSync
                         "A search across all stores needs at least " + CustomerRules.MinAllStoresSearchLength + " characters.", Search);
                     return;
                 }
-                WriteObject(new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { Search = Search, IncludeDetails = false }), true);
+                WriteObject(Session.Customers.AtHeadquarters(search: Search, includeDetails: false), true);
                 return;
             }
             var channel = ResolveChannel(Channel);
-            WriteObject(new CustomerStore(Db).ReadChannelView(channel.ChannelId, ChannelDatabaseKind.Channel, new CustomerFilter { Search = Search }), true);
+            WriteObject(Session.Customers.AtChannel(channel.ChannelId, ChannelDatabaseKind.Channel, search: Search), true);
         }
     }
 }

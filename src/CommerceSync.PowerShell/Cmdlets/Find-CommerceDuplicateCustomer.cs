@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -16,7 +15,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
-            WriteObject(Terminating(() => new DuplicateStore(Db).Find(channels, MinimumScore)), true);
+            WriteObject(Terminating(() => Session.Reports.Duplicates(channels, MinimumScore)), true);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -23,15 +22,8 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
-            var filter = new AsyncCustomerFilter
-            {
-                ChannelIds = channels,
-                Statuses = Status,
-                AsyncCustomerIds = AsyncCustomerId,
-                NameWildcard = Name,
-            };
             long n = 0;
-            foreach (var c in new AsyncCustomerStore(Db).Read(filter))
+            foreach (var c in Session.AsyncCustomers.Read(channels, Status, AsyncCustomerId, Name))
             {
                 WriteObject(c);
                 n++;

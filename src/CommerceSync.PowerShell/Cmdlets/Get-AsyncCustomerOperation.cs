@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -36,16 +35,8 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
-            WriteObject(new OperationStore(Db).Read(new OperationFilter
-            {
-                ChannelIds = channels,
-                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
-                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
-                SyncStatuses = SyncStatus,
-                Kinds = Kind,
-                UploadedOnly = Uploaded.IsPresent,
-                ErrorWildcards = Error,
-            }), true);
+            WriteObject(Session.Operations.Read(channels, FilterValues.NonEmpty(AsyncCustomerId), FilterValues.NonEmpty(AccountNumber),
+                SyncStatus, Kind, Uploaded.IsPresent, Error), true);
         }
     }
 }

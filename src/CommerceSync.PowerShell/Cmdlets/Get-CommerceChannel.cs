@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
+using CommerceSync.Application;
 
 namespace CommerceSync
 {
@@ -16,7 +16,7 @@ namespace CommerceSync
         {
             // A listing, not a scope: a pattern that matches nothing is an empty answer, and -DataAreaId narrows each name,
             // so the names go to the listing itself rather than through ResolveChannels.
-            var store = new ChannelStore(Db);
+            var store = Session.Channels;
             if (Channel == null || Channel.Length == 0)
             {
                 WriteObject(store.List(null, DataAreaId), true);
@@ -27,7 +27,7 @@ namespace CommerceSync
                 var found = store.List(c, DataAreaId);
                 if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(c))
                 {
-                    WriteError(ToErrorRecord(ChannelStore.NotFound(c)));
+                    WriteError(ToErrorRecord(Channels.NotFound(c)));
                 }
                 WriteObject(found, true);
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -36,12 +35,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var filter = new CustomerFilter
-            {
-                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
-                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
-                NameWildcard = Name,
-            };
+            var accounts = FilterValues.NonEmpty(AccountNumber);
+            var asyncIds = FilterValues.NonEmpty(AsyncCustomerId);
             if (ParameterSetName == "Channel")
             {
                 foreach (var id in ResolveChannels(Channel))
@@ -51,40 +46,40 @@ namespace CommerceSync
                     {
                         WriteWarning("Channel " + channel.ChannelId + " has no offline database.");
                     }
-                    WriteFound(new CustomerStore(Db).ReadChannelView(channel.ChannelId, Offline.IsPresent ? ChannelDatabaseKind.Offline : ChannelDatabaseKind.Channel, filter), filter);
+                    WriteFound(Session.Customers.AtChannel(channel.ChannelId, Offline.IsPresent ? ChannelDatabaseKind.Offline : ChannelDatabaseKind.Channel, accounts, asyncIds, Name), accounts, asyncIds);
                 }
                 return;
             }
-            WriteFound(new CustomerStore(Db).ReadHeadquarters(filter), filter);
+            WriteFound(Session.Customers.AtHeadquarters(accounts, asyncIds, Name), accounts, asyncIds);
         }
 
         // Customers named by account number or async id. One that the store has nowhere (no such account at HQ, no such
         // async customer at any channel) is a non-terminating ...NotFound error; one that exists but has not reached this
         // view yet (before the sync job, before job 1010) is simply not listed: that is the answer, not an error.
-        private void WriteFound(IEnumerable<Customer> customers, CustomerFilter filter)
+        private void WriteFound(IEnumerable<Customer> customers, string[] accounts, string[] asyncIds)
         {
-            if (filter.AccountNumbers == null && filter.AsyncCustomerIds == null)
+            if (accounts == null && asyncIds == null)
             {
                 WriteObject(customers, true);
                 return;
             }
             var list = customers.ToList();
             WriteObject(list, true);
-            var missingAccounts = (filter.AccountNumbers ?? Array.Empty<string>())
+            var missingAccounts = (accounts ?? Array.Empty<string>())
                 .Where(a => !list.Any(c => string.Equals(c.AccountNumber, a, StringComparison.OrdinalIgnoreCase))).ToArray();
             if (missingAccounts.Length > 0)
             {
-                var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+                var atHq = Session.Customers.AtHeadquarters(missingAccounts).Select(c => c.AccountNumber).ToList();
                 foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
                 {
                     WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);
                 }
             }
-            var missingAsync = (filter.AsyncCustomerIds ?? Array.Empty<string>())
+            var missingAsync = (asyncIds ?? Array.Empty<string>())
                 .Where(g => !list.Any(c => string.Equals(c.AsyncCustomerId, g, StringComparison.OrdinalIgnoreCase))).ToArray();
             if (missingAsync.Length > 0)
             {
-                var known = new AsyncCustomerStore(Db).Read(new AsyncCustomerFilter { AsyncCustomerIds = missingAsync }).Select(c => c.AsyncCustomerId).ToList();
+                var known = Session.AsyncCustomers.Read(asyncCustomerIds: missingAsync).Select(c => c.AsyncCustomerId).ToList();
                 foreach (var g in missingAsync.Where(g => !known.Contains(g, StringComparer.OrdinalIgnoreCase)))
                 {
                     WriteRecordError(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound, "Async customer '" + g + "' does not exist.", g);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -36,7 +35,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var runs = new JobRunStore(Db);
+            var runs = Session.Runs;
             if (ParameterSetName == "Id")
             {
                 foreach (var id in RunId) TryRecord(() => WriteObject(runs.Get(id)), id);

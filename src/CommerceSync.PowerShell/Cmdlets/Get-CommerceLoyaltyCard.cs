@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -26,14 +25,14 @@ namespace CommerceSync
             if (FilterValues.NamesNothing(this, nameof(CardNumber), CardNumber) || FilterValues.NamesNothing(this, nameof(AccountNumber), AccountNumber)) return;
             var cards = FilterValues.NonEmpty(CardNumber);
             var accounts = FilterValues.NonEmpty(AccountNumber);
-            var list = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = cards, AccountNumbers = accounts }).ToList();
+            var list = Session.LoyaltyCards.Read(channels, cards, accounts).ToList();
             WriteObject(list, true);
             var at = channels == null ? "" : " at channel " + string.Join(", ", channels);
             var missingCards = FilterValues.Missing(cards, list.Select(c => c.CardNumber)).ToArray();
             if (missingCards.Length > 0)
             {
                 // One that exists but not with the other filters given is no match, not an unknown card.
-                var known = new LoyaltyStore(Db).Read(new LoyaltyCardFilter { ChannelIds = channels, CardNumbers = missingCards }).Select(c => c.CardNumber).ToList();
+                var known = Session.LoyaltyCards.Read(channels, missingCards).Select(c => c.CardNumber).ToList();
                 foreach (var card in missingCards.Where(c => !known.Contains(c, StringComparer.OrdinalIgnoreCase)))
                 {
                     WriteRecordError(ErrorIds.LoyaltyCardNotFound, ErrorKind.NotFound, "Loyalty card '" + card + "' does not exist" + at + ".", card);
@@ -42,7 +41,7 @@ namespace CommerceSync
             var missingAccounts = FilterValues.Missing(accounts, list.Select(c => c.AccountNumber)).ToArray();
             if (missingAccounts.Length == 0) return;
             // A customer without a card is an answer (none), not an error; an account the store does not have is.
-            var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+            var atHq = Session.Customers.AtHeadquarters(missingAccounts).Select(c => c.AccountNumber).ToList();
             foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
             {
                 WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);

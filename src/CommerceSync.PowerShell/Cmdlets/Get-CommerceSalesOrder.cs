@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -38,10 +37,7 @@ namespace CommerceSync
             var sales = FilterValues.NonEmpty(SalesOrderId);
             var transactions = FilterValues.NonEmpty(TransactionId);
             var accounts = FilterValues.NonEmpty(AccountNumber);
-            var found = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter
-            {
-                ChannelIds = channels, SalesIds = sales, TransactionIds = transactions, AccountNumbers = accounts, Statuses = Status,
-            });
+            var found = Session.Orders.SalesOrders(channels, sales, transactions, accounts, Status);
             if (sales == null && transactions == null && accounts == null)
             {
                 WriteObject(found, true);
@@ -56,7 +52,7 @@ namespace CommerceSync
             if (missingSales.Length > 0)
             {
                 // One that exists but not with the other filters given is no match, not an unknown id.
-                var known = new OrderStore(Db).ReadSalesOrders(new SalesOrderFilter { ChannelIds = channels, SalesIds = missingSales }).Select(o => o.SalesId).ToList();
+                var known = Session.Orders.SalesOrders(channels, missingSales).Select(o => o.SalesId).ToList();
                 foreach (var id in missingSales.Where(i => !known.Contains(i, StringComparer.OrdinalIgnoreCase)))
                 {
                     WriteRecordError(ErrorIds.SalesOrderNotFound, ErrorKind.NotFound, "Sales order '" + id + "' does not exist" + at + ".", id);
@@ -65,7 +61,7 @@ namespace CommerceSync
             var missingTransactions = FilterValues.Missing(transactions, list.Select(o => o.TransactionId)).ToArray();
             if (missingTransactions.Length > 0)
             {
-                var known = new TransactionStore(Db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = missingTransactions, IncludeLines = false }).ToList();
+                var known = Session.Transactions.Read(channels, missingTransactions, includeLines: false).ToList();
                 foreach (var id in missingTransactions)
                 {
                     var t = known.FirstOrDefault(k => string.Equals(k.TransactionId, id, StringComparison.OrdinalIgnoreCase));
@@ -83,7 +79,7 @@ namespace CommerceSync
             var missingAccounts = FilterValues.Missing(accounts, list.Select(o => o.AccountNumber)).ToArray();
             if (missingAccounts.Length > 0)
             {
-                var atHq = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = missingAccounts }).Select(c => c.AccountNumber).ToList();
+                var atHq = Session.Customers.AtHeadquarters(missingAccounts).Select(c => c.AccountNumber).ToList();
                 foreach (var a in missingAccounts.Where(a => !atHq.Contains(a, StringComparer.OrdinalIgnoreCase)))
                 {
                     WriteRecordError(ErrorIds.CustomerNotFound, ErrorKind.NotFound, "Customer '" + a + "' does not exist.", a);

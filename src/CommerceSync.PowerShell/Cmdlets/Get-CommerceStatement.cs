@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -23,7 +22,7 @@ namespace CommerceSync
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
             DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
-            WriteObject(new OrderStore(Db).ReadStatements(channels, FilterValues.NonEmpty(StatementId), date, Status), true);
+            WriteObject(Session.Orders.Statements(channels, FilterValues.NonEmpty(StatementId), date, Status), true);
         }
     }
 }

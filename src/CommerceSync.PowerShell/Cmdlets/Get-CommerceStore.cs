@@ -9,7 +9,7 @@ namespace CommerceSync
     {
         protected override void ProcessCommerceRecord()
         {
-            WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store, SessionState).Source));
+            WriteObject(Session.Maintenance.Describe(StoreResolution.Resolve(Store, SessionState).Source));
         }
     }
 }

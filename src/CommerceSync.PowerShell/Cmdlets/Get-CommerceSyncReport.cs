@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -17,7 +16,7 @@ namespace CommerceSync
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
             DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
-            WriteObject(Terminating(() => new ReportStore(Db).Report(channels, asOf)), true);
+            WriteObject(Terminating(() => Session.Reports.SyncReport(channels, asOf)), true);
         }
     }
 }

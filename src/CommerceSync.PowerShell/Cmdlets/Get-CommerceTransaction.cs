@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -32,15 +31,8 @@ namespace CommerceSync
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
             var ids = FilterValues.NonEmpty(TransactionId);
-            var found = new TransactionStore(Db).Read(new TransactionFilter
-            {
-                ChannelIds = channels,
-                TransactionIds = ids,
-                Type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
-                Statuses = Status,
-                AsyncCustomerIds = FilterValues.NonEmpty(AsyncCustomerId),
-                AccountNumbers = FilterValues.NonEmpty(AccountNumber),
-            });
+            var found = Session.Transactions.Read(channels, ids, MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
+                Status, FilterValues.NonEmpty(AsyncCustomerId), FilterValues.NonEmpty(AccountNumber));
             if (ids == null)
             {
                 WriteObject(found, true);

@@ -99,7 +99,7 @@ namespace CommerceSync
                 ChunkSize = ChunkSize,
             };
             var name = System.IO.Path.GetFileName(file);
-            var result = Terminating(() => new AsyncCustomerImport(Db).Run(options,
+            var result = Terminating(() => new AsyncCustomerImport(Session.Database).Run(options,
                 (line, ex) => WriteCommerceError(new ErrorRecord(ex, ex.ErrorId, Category(ex.Kind), file + ":" + line.ToString(CultureInfo.InvariantCulture))
                 {
                     ErrorDetails = new ErrorDetails("Line " + line.ToString(CultureInfo.InvariantCulture) + " of " + name + ": " + ex.Message),

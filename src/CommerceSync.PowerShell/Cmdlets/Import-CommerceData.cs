@@ -21,8 +21,8 @@ namespace CommerceSync
                 WriteRecordError(ErrorIds.ImportFormatInvalid, ErrorKind.NotFound, "No export at '" + path + "'.", path);
                 return;
             }
-            if (!ShouldProcess(Db.Path, "Import " + path)) return;
-            var result = Terminating(() => new TransferStore(Db).ImportFromFile(path, n => Progress("Import-CommerceData", n + " rows")), path);
+            if (!ShouldProcess(Session.Maintenance.Location, "Import " + path)) return;
+            var result = Terminating(() => Session.Maintenance.Import(path, n => Progress("Import-CommerceData", n + " rows")), path);
             result.Path = path;
             CompleteProgress("Import-CommerceData");
             WriteVerbose("Imported " + result.Rows + " rows.");

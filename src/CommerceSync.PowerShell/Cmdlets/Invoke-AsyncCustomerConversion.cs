@@ -24,7 +24,7 @@ namespace CommerceSync
             if (!TryResolveChannels(Channel, out var channels)) return;
             var scope = channels == null ? "all channels" : "channel " + string.Join(", ", channels);
             if (!ShouldProcess(scope, "P-job, Synchronize customers and channel requests, Synchronize orders, job 1010")) return;
-            var cycle = new ConversionCycle(Db);
+            var cycle = new ConversionCycle(Session.Database);
             var steps = cycle.Steps.Count;
             var options = new JobOptions
             {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -40,7 +39,7 @@ namespace CommerceSync
                 if (InputObject != null) return InputObject;
                 if (AsyncCustomer == null) return null;
                 var ids = AsyncCustomer.Select(a => a.AsyncCustomerId).ToArray();
-                var customers = new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).ToList();
+                var customers = Session.Customers.AtHeadquarters(asyncCustomerIds: ids, includeDetails: false).ToList();
                 var known = new HashSet<string>(customers.Select(c => c.AsyncCustomerId), StringComparer.OrdinalIgnoreCase);
                 foreach (var a in AsyncCustomer.Where(a => !known.Contains(a.AsyncCustomerId)))
                 {
@@ -53,11 +52,11 @@ namespace CommerceSync
 
         protected override void ConfigureOptions(JobOptions options) => options.ExcludeOfflineDatabases = ExcludeOfflineDatabase.IsPresent;
 
-        protected override JobRun RunBulk(JobOptions options) => new Job1010(Db).Run(options);
+        protected override JobRun RunBulk(JobOptions options) => new Job1010(Session.Database).Run(options);
 
         protected override string DescribeBulk(string[] channels)
         {
-            var p = new Job1010(Db).Preview(channels, ExcludeOfflineDatabase.IsPresent);
+            var p = new Job1010(Session.Database).Preview(channels, ExcludeOfflineDatabase.IsPresent);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer rows to send to " + p.Count + " databases";
         }
 
@@ -67,8 +66,8 @@ namespace CommerceSync
 
         protected override void ProcessChunk(RecordRun run, List<Customer> chunk)
         {
-            new Job1010(Db).DistributeRecords(run, chunk, ExcludeOfflineDatabase.IsPresent);
-            WriteObject(new CustomerStore(Db).ReadHeadquarters(new CustomerFilter { AccountNumbers = chunk.Select(c => c.AccountNumber).Distinct().ToArray() }), true);
+            new Job1010(Session.Database).DistributeRecords(run, chunk, ExcludeOfflineDatabase.IsPresent);
+            WriteObject(Session.Customers.AtHeadquarters(chunk.Select(c => c.AccountNumber).Distinct().ToArray()), true);
         }
     }
 }

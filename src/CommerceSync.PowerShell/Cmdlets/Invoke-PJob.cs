@@ -22,11 +22,11 @@ namespace CommerceSync
         protected override string JobName => JobNames.PJob;
         protected override string Activity => "Upload to HQ (P-job)";
         protected override IEnumerable<object> PipedRecords => (IEnumerable<object>)InputObject ?? Transaction;
-        protected override JobRun RunBulk(JobOptions options) => new PJob(Db).Run(options);
+        protected override JobRun RunBulk(JobOptions options) => new PJob(Session.Database).Run(options);
 
         protected override string DescribeBulk(string[] channels)
         {
-            var p = new PJob(Db).Preview(channels);
+            var p = new PJob(Session.Database).Preview(channels);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer, " + p.Sum(x => x.Addresses) + " address, " + p.Sum(x => x.Attributes) +
                 " attribute and " + p.Sum(x => x.Transactions) + " transaction rows due";
         }
@@ -39,7 +39,7 @@ namespace CommerceSync
 
         protected override void ProcessChunk(RecordRun run, List<object> chunk)
         {
-            var job = new PJob(Db);
+            var job = new PJob(Session.Database);
             WriteObject(job.UploadRecords(run, chunk.OfType<AsyncCustomer>().ToList(), ChunkSize), true);
             WriteObject(job.UploadTransactions(run, chunk.OfType<Transaction>().ToList(), ChunkSize), true);
         }

@@ -31,7 +31,7 @@ namespace CommerceSync
                 string[] scope = null;
                 if (channels.Count > 0 && !TryResolveChannels(channels, out scope)) return;
                 DateTime? date = MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate)) ? BusinessDate.Date : (DateTime?)null;
-                var posting = new StatementPosting(Db);
+                var posting = new StatementPosting(Session.Database);
                 var days = posting.Preview(scope, date);
                 var target = (scope == null ? "all channels" : "channel " + string.Join(", ", scope)) + ": " + days.Count + " store days (" +
                     string.Join(", ", days.Take(10).Select(d => d.ChannelId + " " + d.BusinessDate)) + (days.Count > 10 ? ", ..." : "") + ")";

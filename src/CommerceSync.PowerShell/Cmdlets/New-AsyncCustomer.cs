@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Services;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -24,7 +23,7 @@ namespace CommerceSync
             AsyncCustomer draft = null;
             var ok = TryRecord(() =>
             {
-                draft = new AsyncCustomerStore(Db).Prepare(Draft(AsyncCustomerId));
+                draft = Session.AsyncCustomers.Prepare(Draft(AsyncCustomerId));
                 if (batch.Any(b => string.Equals(b.AsyncCustomerId, draft.AsyncCustomerId, StringComparison.OrdinalIgnoreCase)))
                 {
                     throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + draft.AsyncCustomerId + "' was given twice.", draft.AsyncCustomerId);
@@ -45,7 +44,7 @@ namespace CommerceSync
         private void Flush()
         {
             if (batch.Count == 0) return;
-            Terminating(() => { new CustomerCreation(Db).AppendAsync(batch); return 0; });
+            Terminating(() => { new CustomerCreation(Session.Database).AppendAsync(batch); return 0; });
             WriteVerbose("Created " + batch.Count + " async customers.");
             WriteObject(batch, true);
             batch.Clear();

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -51,7 +50,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess("customer " + Owner + " at channel " + Channel, "Add address")) return;
-            TryRecord(() => WriteObject(new AsyncCustomerStore(Db).AppendAddress(new AsyncAddress
+            TryRecord(() => WriteObject(Session.AsyncCustomers.AddAddress(new AsyncAddress
             {
                 ChannelId = Channel,
                 AsyncCustomerId = GivenAsyncCustomerId,

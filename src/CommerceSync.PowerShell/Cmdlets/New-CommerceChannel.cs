@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -48,7 +47,7 @@ namespace CommerceSync
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
-            TryRecord(() => WriteObject(new ChannelStore(Db).Add(new Channel
+            TryRecord(() => WriteObject(Session.Channels.Add(new Channel
             {
                 ChannelId = ChannelId,
                 Name = Name,

@@ -10,7 +10,7 @@ namespace CommerceSync
     {
         protected override void ProcessCommerceRecord()
         {
-            var creation = new CustomerCreation(Db);
+            var creation = new CustomerCreation(Session.Database);
             var channel = ResolveChannel(Channel);
             var mode = creation.ModeFor(channel);
             if (!ShouldProcess("channel " + channel.ChannelId, "Create customer (" + mode + ")")) return;

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
+using CommerceSync.Rules;
 
 namespace CommerceSync
 {
@@ -58,7 +58,7 @@ namespace CommerceSync
             {
                 // Unset means today; a date given is checked even when it is [datetime]::MinValue, which looks unset to the core.
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(BusinessDate))) InputRules.Check(InputRules.CheckBusinessDate(BusinessDate), BusinessDate);
-                t = new TransactionStore(Db).Prepare(new Transaction
+                t = Session.Transactions.Prepare(new Transaction
                 {
                     ChannelId = Channel,
                     Type = Type,
@@ -91,7 +91,7 @@ namespace CommerceSync
         private void Flush()
         {
             if (batch.Count == 0) return;
-            Terminating(() => { new TransactionStore(Db).Append(batch); return 0; });
+            Terminating(() => { Session.Transactions.Add(batch); return 0; });
             WriteVerbose("Recorded " + batch.Count + " transactions.");
             WriteObject(batch, true);
             batch.Clear();

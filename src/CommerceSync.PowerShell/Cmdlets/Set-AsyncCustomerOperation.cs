@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -62,11 +61,8 @@ namespace CommerceSync
             {
                 TryRecord(() =>
                 {
-                    var fixedOp = new OperationStore(Db).Fix(ResolveChannel(channel).ChannelId, counter, new OperationFix
-                    {
-                        FirstName = FirstName, LastName = LastName, Name = Name, Email = Email, Phone = Phone, Currency = Currency, CustomerGroup = CustomerGroup,
-                        Street = Street, City = City, ZipCode = ZipCode, Country = Country,
-                    });
+                    var fixedOp = Session.Operations.Fix(ResolveChannel(channel).ChannelId, counter, FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup,
+                        Street, City, ZipCode, Country);
                     if (PassThru.IsPresent) WriteObject(fixedOp);
                 }, counter);
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -43,7 +42,7 @@ namespace CommerceSync
             if (!ShouldProcess(Channel, "Change channel settings")) return;
             TryRecord(() =>
             {
-                var updated = new ChannelStore(Db).Update(Channel, Name,
+                var updated = Session.Channels.Update(Channel, Name,
                     Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
                     DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose);
                 if (PassThru.IsPresent) WriteObject(updated);

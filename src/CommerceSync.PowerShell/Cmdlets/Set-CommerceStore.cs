@@ -25,15 +25,15 @@ namespace CommerceSync
         {
             if (MyInvocation.BoundParameters.ContainsKey(nameof(BusyTimeout)))
             {
-                if (!ShouldProcess(Db.Path, "Set the busy timeout to " + BusyTimeout + " s")) return;
-                Terminating(() => { Db.SetBusyTimeoutSetting(TimeSpan.FromSeconds(BusyTimeout)); return 0; });
+                if (!ShouldProcess(Session.Maintenance.Location, "Set the busy timeout to " + BusyTimeout + " s")) return;
+                Terminating(() => { Session.Maintenance.SetBusyTimeout(TimeSpan.FromSeconds(BusyTimeout)); return 0; });
             }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(HeadquartersAvailable)))
             {
-                if (!ShouldProcess(Db.Path, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
-                Terminating(() => { Db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, HeadquartersAvailable.IsPresent ? "true" : "false"); return 0; });
+                if (!ShouldProcess(Session.Maintenance.Location, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
+                Terminating(() => { Session.Maintenance.SetHeadquartersAvailable(HeadquartersAvailable.IsPresent); return 0; });
             }
-            if (PassThru.IsPresent) WriteObject(StoreInfo.Describe(Db, StoreResolution.Resolve(Store, SessionState).Source));
+            if (PassThru.IsPresent) WriteObject(Session.Maintenance.Describe(StoreResolution.Resolve(Store, SessionState).Source));
         }
     }
 }

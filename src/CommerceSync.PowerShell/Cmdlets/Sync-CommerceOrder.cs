@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -26,12 +25,12 @@ namespace CommerceSync
         protected override string Activity => "Synchronize orders";
         protected override JobRun SourceRun => JobRun;
         protected override IEnumerable<Transaction> PipedRecords => InputObject?.Where(t => t.Type == TransactionType.CustomerOrder);
-        protected override JobRun RunBulk(JobOptions options) => new OrderSync(Db).Run(options);
+        protected override JobRun RunBulk(JobOptions options) => new OrderSync(Session.Database).Run(options);
 
         protected override string DescribeBulk(string[] channels)
         {
             var scope = channels ?? (JobRun != null && JobRun.ChannelIds.Length > 0 ? JobRun.ChannelIds : null);
-            var (orders, async) = new OrderSync(Db).Preview(scope);
+            var (orders, async) = new OrderSync(Session.Database).Preview(scope);
             return ChannelText(scope) + ": " + orders + " customer orders to turn into sales orders (" + async + " reference async customers)";
         }
 
@@ -41,8 +40,8 @@ namespace CommerceSync
 
         protected override void ProcessChunk(RecordRun run, List<Transaction> chunk)
         {
-            WriteObject(new OrderSync(Db).SyncRecords(run, chunk, ChunkSize, WriteVerbose), true);
-            var states = new TransactionStore(Db).Read(new TransactionFilter { TransactionIds = chunk.Select(t => t.TransactionId).Distinct().ToArray(), IncludeLines = false })
+            WriteObject(new OrderSync(Session.Database).SyncRecords(run, chunk, ChunkSize, WriteVerbose), true);
+            var states = Session.Transactions.Read(transactionIds: chunk.Select(t => t.TransactionId).Distinct().ToArray(), includeLines: false)
                 .Where(t => chunk.Any(c => c.ChannelId.Equals(t.ChannelId, StringComparison.OrdinalIgnoreCase) && c.TransactionId == t.TransactionId));
             foreach (var t in states)
             {

@@ -22,7 +22,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
-            var checks = Terminating(() => new IntegrityStore(Db).Check(Full.IsPresent));
+            var checks = Terminating(() => Session.Maintenance.CheckIntegrity(Full.IsPresent));
             foreach (var c in checks.Where(c => c.Count > 0)) WriteVerbose("Broken: " + c.Check + " (" + c.Count + "): " + c.Description);
             if (Detailed.IsPresent) WriteObject(checks, true);
             else WriteObject(checks.All(c => c.Count == 0));

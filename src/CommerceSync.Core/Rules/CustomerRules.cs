@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CommerceSync
+namespace CommerceSync.Rules
 {
     /// <summary>
     /// Every customer rule in one place. The channel checks only what a POS checks (shape and lengths);

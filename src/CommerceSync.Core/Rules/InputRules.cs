@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CommerceSync
+namespace CommerceSync.Rules
 {
     /// <summary>
     /// The shape rules every value a user gives goes through, whatever the cmdlet: ids, text, amounts, dates, currency codes

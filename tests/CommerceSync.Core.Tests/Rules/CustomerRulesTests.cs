@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
-using CommerceSync.Storage;
 using Xunit;
+using CommerceSync.Rules;
 
-namespace CommerceSync.Core.Tests
+namespace CommerceSync.Core.Tests.Rules
 {
-    public class RulesTests
+    public class CustomerRulesTests
     {
         [Theory]
         [InlineData(null, "Ann", null, "Lee", "Ann Lee")]
@@ -43,22 +43,6 @@ namespace CommerceSync.Core.Tests
             Assert.Equal(AttributeDataType.Text, CustomerRules.ToAttribute("a", "x").DataType);
             Assert.Equal(ErrorIds.AttributeTypeNotSupported, Assert.Throws<CommerceSyncException>(() => CustomerRules.ToAttribute("d", DateTime.Now)).ErrorId);
             Assert.Equal(ErrorIds.AttributeTypeNotSupported, Assert.Throws<CommerceSyncException>(() => CustomerRules.ToAttribute("o", new object())).ErrorId);
-        }
-
-        [Fact]
-        public void WildcardsAndJsonAreEscaped()
-        {
-            Assert.Equal("a%b_c\\%d\\_e", SqlText.WildcardToLike("a*b?c%d_e"));
-            Assert.Equal("[\"a\\\"b\",\"c\\\\d\",null]", SqlText.JsonArray(new[] { "a\"b", "c\\d", null }));
-        }
-
-        [Fact]
-        public void DuplicateKeysNormalize()
-        {
-            var keys = DuplicateStore.BlockingKeys("Zoë O'Neil", " ZOE@Example.com ", "+1 (206) 555-0100", "98-101").ToList();
-            Assert.Contains(("email", "zoe@example.com"), keys);
-            Assert.Contains(("phone", "2065550100"), keys);
-            Assert.Contains(("name+zip", "zoeoneil|98101"), keys);
         }
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using CommerceSync.Services;
+using CommerceSync.Storage;
+
+namespace CommerceSync.Application
+{
+    /// <summary>The store itself: what it holds, its integrity, export and import, backup and settings.</summary>
+    public sealed class Maintenance
+    {
+        private readonly StoreDatabase db;
+
+        internal Maintenance(StoreDatabase db) { this.db = db; }
+
+        /// <summary>Where the store is, as objects show it (a connection string without its password).</summary>
+        public string Location => db.Path;
+
+        /// <summary>The Store object the store cmdlets write: what the open store holds.</summary>
+        public Store Describe(StoreSource source) => new Store
+        {
+            Path = db.Path,
+            Backend = db.Backend,
+            Source = source,
+            SchemaVersion = db.SchemaVersion,
+            AccountNumberFormat = db.GetSetting("AccountNumberFormat"),
+            Channels = (int)db.Count("channel"),
+            AsyncCustomers = db.Count("ch_async_customer", "operation = 1"),
+            Customers = db.Count("cust_table"),
+            HeadquartersAvailable = new CustomerCreation(db).HeadquartersAvailable,
+            BusyTimeout = db.BusyTimeout,
+            ReadOnly = db.ReadOnly,
+        };
+
+        public IReadOnlyList<IntegrityViolation> CheckIntegrity(bool full) => new IntegrityStore(db).Check(full);
+
+        /// <summary>Refuses a destination the store may not write (the store itself, an open store, an existing file without force).</summary>
+        public void CheckDestination(string destination, bool force, bool anyOpenedStore) => db.CheckDestination(destination, force, anyOpenedStore);
+
+        public void BackupTo(string destination, bool force) => db.BackupTo(destination, force);
+
+        public TransferResult Export(string path, Action<long> progress) => new TransferStore(db).ExportToFile(path, progress);
+
+        public TransferResult Import(string path, Action<long> progress) => new TransferStore(db).ImportFromFile(path, progress);
+
+        public void SetBusyTimeout(TimeSpan timeout) => db.SetBusyTimeoutSetting(timeout);
+
+        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
+        public void SetHeadquartersAvailable(bool available) => db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, available ? "true" : "false");
+    }
+}
