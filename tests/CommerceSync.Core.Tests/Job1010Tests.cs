@@ -148,30 +148,6 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
-        public void RunningItBeforeTheSyncDistributesNothing()
-        {
-            using (var s = new TestStore())
-            {
-                s.Channel("S1", offline: true);
-                s.Channel("S2");
-                s.Customer("S1", "Ann");
-                Assert.Equal(0, s.Job1010().Processed);
-                s.PJob();
-                var run = s.Job1010();
-                Assert.Equal(0, run.Processed);
-                Assert.Equal(JobRunStatus.Completed, run.Status);
-                Assert.Equal(0, s.Count("channel_customer"));
-                Assert.Equal(Customer.PendingSync, s.View("S1").Single().SyncStatus);
-                Assert.Empty(s.View("S2"));
-                Assert.Empty(s.View("S1", ChannelDatabaseKind.Offline));
-                Assert.Equal(AsyncCustomerStatus.Uploaded, s.AsyncCustomers().Single().Status);
-                // ...and it did not skip anything: after the sync, the next run delivers.
-                s.Sync();
-                Assert.Equal(3, s.Job1010().Processed);
-            }
-        }
-
-        [Fact]
         public void AChangeAtHeadquartersReachesEveryChannelOnTheNextRun()
         {
             using (var s = new TestStore())

@@ -106,6 +106,9 @@ namespace CommerceSync.Core.Tests
         [InlineData("ABCDEFGHIJK###")]
         [InlineData("C###################")]
         [InlineData("   ")]
+        [InlineData("C##")]
+        [InlineData("C D###")]
+        [InlineData("")]
         public void AStoreIsNotCreatedWithAnInvalidFormat(string format)
         {
             var path = Path.Combine(Path.GetTempPath(), "cs-core-fmt-" + Guid.NewGuid().ToString("N") + ".db");
@@ -135,5 +138,12 @@ namespace CommerceSync.Core.Tests
             Assert.Equal(width, f.Width);
             Assert.Equal(format, f.ToString());
         }
+
+        [Theory]
+        [InlineData("C######", 1, "C000001")]
+        [InlineData("US-####", 12, "US-0012")]
+        [InlineData("X_###", 999, "X_999")]
+        public void FormatsAccountNumbers(string format, long value, string expected) =>
+            Assert.Equal(expected, AccountNumberFormat.Parse(format).Format(value));
     }
 }

@@ -5,7 +5,10 @@ using Xunit;
 
 namespace CommerceSync.Core.Tests
 {
-    /// <summary>P-job, sync, 1010 is the right order; running them out of order first does no harm and ends in the same state.</summary>
+    /// <summary>
+    /// P-job, sync, 1010 is the right order; running them out of order first does no harm and ends in the same state. The one
+    /// place for the order of the steps (the cmdlets add nothing to it: they run these jobs).
+    /// </summary>
     public class OrderOfStepsTests
     {
         private static readonly string[] Channels = { "S1", "S2", "F1" };
@@ -81,18 +84,29 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
-        public void The1010BeforeTheSyncDoesNotHoldBackTheNextRun()
+        public void The1010BeforeTheSyncSendsNothingAndHoldsNothingBack()
         {
             using (var s = new TestStore())
             {
-                s.Channel("S1");
+                s.Channel("S1", offline: true);
                 s.Channel("S2");
                 s.Customer("S1", "A");
+                Assert.Equal(0, s.Job1010().Processed); // before the upload
                 s.PJob();
-                s.Job1010(); // too early
+                var run = s.Job1010(); // before the sync
+                Assert.Equal(0, run.Processed);
+                Assert.Equal(JobRunStatus.Completed, run.Status);
+                Assert.Equal(0, s.Count("channel_customer"));
+                Assert.Equal(Customer.PendingSync, s.View("S1").Single().SyncStatus);
+                Assert.Empty(s.View("S2"));
+                Assert.Empty(s.View("S1", ChannelDatabaseKind.Offline));
+                Assert.Equal(AsyncCustomerStatus.Uploaded, s.AsyncCustomers().Single().Status);
+
+                // It skipped nothing: after the sync, the next run delivers A to S1, S1's offline database and S2, and
+                // nothing of B, which is not even uploaded.
                 s.Sync();
                 s.Customer("S1", "B");
-                s.Job1010(); // A only: B is not even uploaded
+                Assert.Equal(3, s.Job1010().Processed);
                 Assert.Equal(new[] { "C000001" }, s.View("S2").Select(v => v.AccountNumber));
                 Assert.Equal(new[] { "C000001", Customer.PendingSync }, s.View("S1").Select(v => v.DisplayAccount));
                 s.PJob();

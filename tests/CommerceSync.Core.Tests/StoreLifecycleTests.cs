@@ -8,7 +8,7 @@ using Xunit;
 
 namespace CommerceSync.Core.Tests
 {
-    /// <summary>Creating, reopening and refusing stores, beyond the basics in <see cref="StoreTests"/>.</summary>
+    /// <summary>A store file's life: created, opened, set up on every connection, migrated forward, reopened, and refused when it is not one.</summary>
     // A SQLite file itself (its header, modes, pragmas, query plans): not run when the suite runs on PostgreSQL.
     [Trait("Backend", "SQLite")]
     public sealed class StoreLifecycleTests : IDisposable
@@ -42,10 +42,11 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
-        public void CreateRefusesAFolder()
+        public void AFolderIsRefused()
         {
             Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Create(dir).Dispose()).ErrorId);
             Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Create(dir, force: true).Dispose()).ErrorId);
+            Assert.Equal(ErrorIds.StorePathIsFolder, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(dir).Dispose()).ErrorId);
             Assert.True(Directory.Exists(dir));
         }
 
@@ -122,6 +123,9 @@ namespace CommerceSync.Core.Tests
             var text = File_("text.db");
             File.WriteAllText(text, "SQLite format 3 but not really" + new string('x', 4000));
             Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(text).Dispose()).ErrorId);
+            var empty = File_("empty.db");
+            File.WriteAllBytes(empty, new byte[0]);
+            Assert.Equal(ErrorIds.StoreNotSqlite, Assert.Throws<CommerceSyncException>(() => StoreDatabase.Open(empty).Dispose()).ErrorId);
 
             // A real store cut short is refused, not mistaken for an empty one.
             var store = File_("cut.db");
@@ -161,6 +165,61 @@ namespace CommerceSync.Core.Tests
             }
             SqliteConnection.ClearAllPools();
             Assert.Equal(before, File.ReadAllBytes(other));
+        }
+
+        [Fact]
+        public void EveryConnectionRunsInWalModeWithForeignKeysAndABusyTimeout()
+        {
+            using (var s = new TestStore())
+            using (var again = s.Reopen())
+            {
+                foreach (var db in new[] { s.Db, again })
+                {
+                    Assert.Equal("wal", db.Scalar<string>("PRAGMA journal_mode;"));
+                    Assert.Equal(1L, db.Scalar<long>("PRAGMA foreign_keys;"));
+                    Assert.Equal((long)db.BusyTimeout.TotalMilliseconds, db.Scalar<long>("PRAGMA busy_timeout;"));
+                    Assert.True(db.BusyTimeout > TimeSpan.Zero);
+                }
+                // Foreign keys are enforced, not just declared: an operation of a channel that does not exist is refused.
+                var ex = Assert.Throws<SqliteException>(() => s.Db.Execute(
+                    "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, created_at) VALUES ('NOPE', 1, 'x', 1, '2026-01-01');"));
+                Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+            }
+        }
+
+        [Fact]
+        public void MigratesAnOlderStoreForward()
+        {
+            var path = Path.Combine(Path.GetTempPath(), "cs-core-v1-" + Guid.NewGuid().ToString("N") + ".db");
+            try
+            {
+                // A store as version 1 of the module left it, with a customer in a channel.
+                StoreDatabase.EnsureSqliteProvider();
+                using (var c = new SqliteConnection("Data Source=" + path))
+                {
+                    c.Open();
+                    using (var cmd = c.CreateCommand())
+                    {
+                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" + Migrator.Scripts[0].Sql +
+                            "INSERT INTO schema_version VALUES (1);" +
+                            "INSERT INTO channel(channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, next_counter, created_at) VALUES ('S1','S1','USRT',1,0,'30','USD',2,'2026-01-01T00:00:00.0000000Z');" +
+                            "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, created_at) VALUES ('S1', 1, 'a1', 1, 'Old', '2026-01-01T00:00:00.0000000Z');";
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                using (var db = StoreDatabase.Open(path))
+                {
+                    Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
+                    var customer = Assert.Single(new AsyncCustomerStore(db).Read(null));
+                    Assert.Equal("Old", customer.FirstName);
+                    Assert.Equal(AsyncCustomerStatus.Pending, customer.Status);
+                }
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+            }
         }
     }
 }

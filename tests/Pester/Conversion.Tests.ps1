@@ -101,19 +101,6 @@ Describe 'Converting async customers: the three steps' {
         Get-StateFingerprint | Should -Be $before
     }
 
-    It 'running the steps out of order does no harm' {
-        (Invoke-Job1010).Processed | Should -Be 0
-        (Convert-AsyncCustomer).Processed | Should -Be 0 -Because 'the sync job finds nothing before the P-job'
-        Get-AsyncCustomer -Status Pending | Should -HaveCount 14
-        Invoke-PJob | Out-Null
-        (Invoke-Job1010).Processed | Should -Be 0 -Because '1010 before the sync job distributes nothing new'
-        Get-AsyncCustomer -Status Uploaded | Should -HaveCount 14
-        Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
-        Invoke-PJob | Out-Null
-        Invoke-Job1010 | Out-Null
-        Assert-Converted
-    }
-
     It 'shows Pending sync at the originating store until job 1010 runs, and nothing at other stores' {
         $c = Get-AsyncCustomer -Channel S0001 | Select-Object -First 1
         $atOrigin = Get-CommerceCustomer -Channel S0001 -AsyncCustomerId $c.AsyncCustomerId
