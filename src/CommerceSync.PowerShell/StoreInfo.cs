@@ -8,6 +8,7 @@ namespace CommerceSync
         public static Store Describe(StoreDatabase db, StoreSource source) => new Store
         {
             Path = db.Path,
+            Location = db.Location,
             Backend = db.Backend,
             Source = source,
             SchemaVersion = db.SchemaVersion,

@@ -43,7 +43,7 @@ ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_i
         public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline)
         {
             var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels");
-            return db.Query(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
+            return db.ReadAll(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
 FROM channel ch
 JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR (ch.offline_database = 1 AND $excl = 0)
 LEFT JOIN distribution_watermark w ON w.channel_id = ch.channel_id AND w.database = d.kind
@@ -51,7 +51,7 @@ WHERE 1 = 1" + where.Sql + @"
 ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             {
                 ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
-            }, where.With(("$excl", excludeOffline ? 1 : 0))).ToList();
+            }, where.With(("$excl", excludeOffline ? 1 : 0)));
         }
 
         public long Watermark(DistributionTarget target) =>

@@ -73,8 +73,8 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
 
         private void MarkInterrupted()
         {
-            var stale = db.Query("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
-                r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName)).ToList();
+            var stale = db.ReadAll("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
+                r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName));
             foreach (var s in stale)
             {
                 if (!Ended(Environment.MachineName, s.Pid)) continue;
@@ -119,12 +119,12 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
         /// most frequent first: what a runbook's error names. Empty for a run that refused no customer.
         /// </summary>
         public IReadOnlyList<(string Reason, long Count)> TopFailures(JobRun run, int top = 3) =>
-            db.Query(@"SELECT COALESCE(error, ''), COUNT(*) FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to
+            db.ReadAll(@"SELECT COALESCE(error, ''), COUNT(*) FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to
 GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
-                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$n", top)).ToList();
+                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$n", top));
 
         public JobRun Find(long runId) =>
-            db.Query("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
+            db.Stream("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
 
         public JobRun Get(long runId) => Find(runId) ?? throw new CommerceSyncException(ErrorIds.JobRunNotFound, ErrorKind.NotFound,
             "Job run " + runId + " does not exist in this store.", runId);
@@ -152,7 +152,7 @@ GROUP BY COALESCE(error, '') ORDER BY COUNT(*) DESC, COALESCE(error, '') LIMIT $
                 where.When(true, "(channel_ids = ''" + string.Concat(names.Select(n => " OR ',' || channel_ids || ',' LIKE '%,' || " + n + " || ',%' ESCAPE '\\'")) + ")",
                     names.Select((n, i) => (n, (object)SqlText.EscapeLike(channelIds[i]))).ToArray());
             }
-            return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
+            return db.Stream("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
                 r => ShowInterrupted(Map(r), r.Str(12), r.LongOrNull(13)), where.With(("$n", last ?? 0)));
         }
 
