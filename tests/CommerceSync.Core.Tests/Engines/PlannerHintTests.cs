@@ -23,6 +23,16 @@ namespace CommerceSync.Core.Tests.Engines
             Assert.Equal(postgres, PostgresEngine.Instance.Rewrite(sql));
         }
 
+        /// <summary>SQLite runs the hinted statements as it ran them when the hints were in the shared text, so its plans cannot change.</summary>
+        [Fact]
+        public void SqliteRunsTheHintedStatementsAsBefore()
+        {
+            Assert.Equal("SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY data_area_id, account_number",
+                SqliteEngine.Instance.Rewrite(ChangeLog.LatestInWindow));
+            Assert.Equal("json_each($k) k CROSS JOIN t a ON a.x = json_extract(k.value, '$[0]') AND a.y = json_extract(k.value, '$[1]')",
+                SqliteEngine.Instance.Rewrite(SqlText.JoinKeys("$k", "t", "a", "x", "y")));
+        }
+
         [Fact]
         public void SqlWithoutHintsIsRunAsWritten()
         {
