@@ -73,9 +73,6 @@ namespace CommerceSync.Storage
         /// <summary>Opens a store by a location given as text: a PostgreSQL connection string, or a file path.</summary>
         public static StoreDatabase OpenAt(string location, bool createIfMissing = false) => Open(StoreLocation.Parse(location), createIfMissing);
 
-        /// <summary>Opens a store in a PostgreSQL database (the schema named first in the connection string's Search Path).</summary>
-        public static StoreDatabase OpenPostgres(string connectionString) => Open(StoreLocation.ForConnectionString(connectionString));
-
         /// <summary>Creates a store in a PostgreSQL database (the schema of the Search Path, created when missing).</summary>
         public static StoreDatabase CreatePostgres(string connectionString, string accountNumberFormat = null, bool force = false) =>
             Create(StoreLocation.ForConnectionString(connectionString), accountNumberFormat, force);

@@ -144,9 +144,6 @@ namespace CommerceSync.Data.Engines
         /// <summary>The engine's error as one a user can act on (or the error itself).</summary>
         public abstract Exception Translate(DbException ex, string store, TimeSpan busyTimeout);
 
-        /// <summary>Whether a unique or primary key was violated.</summary>
-        public abstract bool IsUniqueViolation(DbException ex);
-
         /// <summary>
         /// The engine's own check of the store's storage (pages, b-trees, indexes), which no query of the tables sees:
         /// <paramref name="full"/> runs the thorough form (every index entry against its row), which reads more.

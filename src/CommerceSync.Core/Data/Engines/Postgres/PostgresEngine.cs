@@ -143,8 +143,6 @@ WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence =
 
         private static string QuoteIdent(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
-        public override bool IsUniqueViolation(DbException ex) => ex is PostgresException p && p.SqlState == PostgresErrorCodes.UniqueViolation;
-
         public override Exception Translate(DbException ex, string store, TimeSpan busyTimeout)
         {
             if (ex is PostgresException p)

@@ -31,8 +31,6 @@ namespace CommerceSync.Data.Engines.Sqlite
         // Planner hints are SQLite's own syntax: the placeholders of the shared text become it here (see PlannerHints).
         public override string Rewrite(string sql) => PlannerHints.Expand(sql);
 
-        public override bool IsUniqueViolation(DbException ex) => ex is SqliteException s && s.SqliteErrorCode == 19;
-
         // quick_check reads every page and checks its structure; integrity_check also checks every index against its table.
         // On a connection of its own, opened for this and closed by SQLite: a pooled connection's page cache would show the
         // pages as they were when it last read them, not as they are in the file now.
