@@ -21,12 +21,11 @@ namespace CommerceSync
             try
             {
                 var explicitStore = fakeBoundParameters != null && fakeBoundParameters.Contains("Store") ? fakeBoundParameters["Store"] as string : null;
-                var (location, _) = StoreResolution.Resolve(explicitStore == null ? null
-                    : new Store(StoreDatabase.IsConnectionString(explicitStore) ? explicitStore : System.IO.Path.GetFullPath(explicitStore)));
-                if (!StoreDatabase.IsConnectionString(location) && !System.IO.File.Exists(location)) return Enumerable.Empty<CompletionResult>();
+                var (location, _) = StoreResolution.Resolve(explicitStore == null ? null : new Store(StoreResolution.Parse(null, explicitStore)));
+                if (location.FilePath != null && !System.IO.File.Exists(location.FilePath)) return Enumerable.Empty<CompletionResult>();
                 var prefix = (wordToComplete ?? "").Trim('\'', '"');
                 bound = fakeBoundParameters;
-                using (var db = StoreDatabase.OpenAt(location))
+                using (var db = StoreDatabase.Open(location))
                 {
                     return Values(new CommerceSession(db).Lookups, prefix + "*").Take(Max)
                         .Select(v => new CompletionResult(Quote(v.Value), v.Value, CompletionResultType.ParameterValue, v.Tooltip ?? v.Value)).ToList();

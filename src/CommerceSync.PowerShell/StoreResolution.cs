@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using CommerceSync.Storage;
 
 namespace CommerceSync
 {
@@ -20,50 +20,57 @@ namespace CommerceSync
                 case Store store:
                     return store;
                 case FileInfo file:
-                    return new Store(file.FullName) { Source = StoreSource.Parameter };
-                case string connectionString when StoreDatabase.IsConnectionString(connectionString):
-                    StoreResolution.Remember(connectionString);
-                    return new Store(StoreDatabase.Redact(connectionString)) { Source = StoreSource.Parameter, Backend = StoreBackend.PostgreSQL };
-                case string path:
-                    return new Store(StoreResolution.ResolvePath(engineIntrinsics.SessionState, path)) { Source = StoreSource.Parameter };
+                    return new Store(StoreLocation.ForFile(file.FullName)) { Source = StoreSource.Parameter };
+                case string text:
+                    var location = StoreResolution.Parse(engineIntrinsics.SessionState, text);
+                    StoreResolution.Remember(location);
+                    return new Store(location) { Source = StoreSource.Parameter };
                 default:
                     throw new ArgumentTransformationMetadataException("-Store takes a store path or a store object from Get-CommerceStore, not a " + value.GetType().Name + ".");
             }
         }
     }
 
-    /// <summary>The store a cmdlet uses: -Store, else the session's Connect-CommerceStore, else $env:COMMERCESYNC_STORE, else the per-user default.</summary>
+    /// <summary>
+    /// The store a cmdlet uses: -Store, else the session's Connect-CommerceStore, else $env:COMMERCESYNC_STORE, else the
+    /// per-user default. Every location is parsed once, here, into a <see cref="StoreLocation"/> that goes to the core as it is.
+    /// </summary>
     public static class StoreResolution
     {
         public const string EnvironmentVariable = "COMMERCESYNC_STORE";
-        private static readonly ConcurrentDictionary<Guid, string> SessionStores = new ConcurrentDictionary<Guid, string>();
+        private static readonly ConcurrentDictionary<Guid, StoreLocation> SessionStores = new ConcurrentDictionary<Guid, StoreLocation>();
 
-        // Store objects show a PostgreSQL store without its password; the connection strings given this process stay here,
-        // so such an object piped to -Store opens the store it came from.
-        private static readonly ConcurrentDictionary<string, string> ConnectionStrings = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // The objects cmdlets write show a PostgreSQL store without its password (their Store is text), and such an object
+        // piped on must still open its store. A session keeps the locations it was given with a password, so the text of one
+        // finds it again; only this session's, and only as the typed locations the core opens.
+        private static readonly ConcurrentDictionary<Guid, ConcurrentDictionary<StoreLocation, StoreLocation>> GivenWithSecrets =
+            new ConcurrentDictionary<Guid, ConcurrentDictionary<StoreLocation, StoreLocation>>();
 
         private static Guid SessionKey => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
         public static string ResolvePath(SessionState sessionState, string path) =>
             sessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        public static void Remember(string connectionString)
+        /// <summary>A location as a user typed it: a connection string, or a path resolved against $PWD (the process's folder without a session).</summary>
+        public static StoreLocation Parse(SessionState sessionState, string text) =>
+            StoreLocation.Parse(text, path => sessionState != null ? ResolvePath(sessionState, path) : Path.GetFullPath(path));
+
+        /// <summary>Keeps a location given with a password for this session (see <see cref="GivenWithSecrets"/>).</summary>
+        public static void Remember(StoreLocation location)
         {
-            // A connection string shown without its password (an object's Store) must not replace the one that has it.
-            var shown = StoreDatabase.Redact(connectionString);
-            if (shown == connectionString && ConnectionStrings.ContainsKey(shown)) return;
-            ConnectionStrings[shown] = connectionString;
+            if (location == null || !location.HasSecrets) return;
+            GivenWithSecrets.GetOrAdd(SessionKey, _ => new ConcurrentDictionary<StoreLocation, StoreLocation>())[location] = location;
         }
 
-        public static void SetSessionStore(string location)
+        public static void SetSessionStore(StoreLocation location)
         {
-            if (StoreDatabase.IsConnectionString(location)) Remember(location);
+            Remember(location);
             SessionStores[SessionKey] = location;
         }
 
         public static void ClearSessionStore()
         {
-            string ignored;
+            StoreLocation ignored;
             SessionStores.TryRemove(SessionKey, out ignored);
             bool warned;
             DefaultWarned.TryRemove(SessionKey, out warned);
@@ -75,28 +82,31 @@ namespace CommerceSync
         /// <summary>True the first time this session falls back to the per-user default store, so the cmdlet can say so once.</summary>
         public static bool FirstFallbackToDefault() => DefaultWarned.TryAdd(SessionKey, true);
 
-        /// <summary>Where the store is (a file path, or a PostgreSQL connection string) and which rule chose it.</summary>
+        /// <summary>Where the store is and which rule chose it.</summary>
         /// <param name="sessionState">Resolves a relative $env:COMMERCESYNC_STORE against $PWD, as -Store is (not the process's folder).</param>
-        public static (string Location, StoreSource Source) Resolve(Store explicitStore, SessionState sessionState = null)
+        public static (StoreLocation Location, StoreSource Source) Resolve(Store explicitStore, SessionState sessionState = null)
         {
-            if (explicitStore != null && !string.IsNullOrEmpty(explicitStore.Path)) return (Full(explicitStore.Path), StoreSource.Parameter);
-            string session;
+            if (explicitStore != null && (explicitStore.Location != null || !string.IsNullOrEmpty(explicitStore.Path)))
+            {
+                return (WithSecrets(explicitStore.Location ?? Parse(sessionState, explicitStore.Path)), StoreSource.Parameter);
+            }
+            StoreLocation session;
             if (SessionStores.TryGetValue(SessionKey, out session)) return (session, StoreSource.Session);
             var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (!string.IsNullOrWhiteSpace(env))
-            {
-                return (StoreDatabase.IsConnectionString(env) ? env : sessionState != null ? ResolvePath(sessionState, env) : Path.GetFullPath(env), StoreSource.Environment);
-            }
-            return (StoreDatabase.DefaultPath, StoreSource.Default);
+            if (!string.IsNullOrWhiteSpace(env)) return (Parse(sessionState, env), StoreSource.Environment);
+            return (StoreLocation.ForFile(StoreLocation.DefaultPath), StoreSource.Default);
         }
 
-        private static string Full(string location)
+        /// <summary>The location this session was given with its password, for one shown without it; else the location itself.</summary>
+        private static StoreLocation WithSecrets(StoreLocation location)
         {
-            string full;
-            return StoreDatabase.IsConnectionString(location) && ConnectionStrings.TryGetValue(location, out full) ? full : location;
+            if (location.HasSecrets) return location;
+            ConcurrentDictionary<StoreLocation, StoreLocation> given;
+            StoreLocation full;
+            if (GivenWithSecrets.TryGetValue(SessionKey, out given) && given.TryGetValue(location, out full)) return full;
+            StoreLocation session;
+            if (SessionStores.TryGetValue(SessionKey, out session) && session.Equals(location)) return session;
+            return location;
         }
-
-        /// <summary>A location as verbose output and errors may show it.</summary>
-        public static string Display(string location) => StoreDatabase.IsConnectionString(location) ? StoreDatabase.Redact(location) : location;
     }
 }

@@ -193,5 +193,53 @@ Describe 'Layers' -Skip:($PostgresPass -or $NoSource) {
             if ($f.Text -match '\b(\w*Connection|DbCommand|DbDataReader|DbTransaction)\b') { "$($f.Name) uses a connection ($($Matches[1]))" }
         }
         $impure | Should -BeNullOrEmpty -Because 'a rule decides from values alone; the caller asks the store and runs the SQL'
+
+# Each engine lives in src/CommerceSync.Core/Data/Engines/<Engine>: nothing else names a provider's types, an engine class,
+# or asks which backend a store is on (it asks a capability of the engine instead). StoreLocation.cs is the one exception:
+# it decides a location's kind, once, from what the user typed.
+Describe 'Engines apart' -Skip:$NoSource {
+    BeforeAll {
+        $root = (Resolve-Path (Join-Path $PSScriptRoot '../../src')).Path
+        $script:EngineLeak = '\b(SqliteConnection|SqliteException|SqliteCommand|SqliteDataReader|SqliteOpenMode|SqliteEngine|SqliteFiles|PostgresEngine|PostgresSql|PostgresException|LenientReader)\b' +
+            '|\bNpgsql|Microsoft\.Data\.Sqlite|SQLitePCL|\bStoreBackend\s*\.\s*(SQLite|PostgreSQL)\b|\bBackend\s*[!=]=|[!=]=\s*StoreBackend\b' +
+            '|\bis\s+(Sqlite|Npgsql|Postgres)\w*|\bINDEXED\s+BY\b|\bNOT\s+INDEXED\b|\bCROSS\s+JOIN\b'
+        $script:AllowedLeaks = @('CommerceSync.Core/Domain/StoreLocation.cs')
+        function Get-EngineLeak([string] $Relative, [string] $Text) {
+            # Comments stripped: a comment may say why SQLite plans a statement the way it does.
+            $code = $Text -replace '(?s)/\*.*?\*/', '' -replace '(?m)//.*$', ''
+            $n = 0
+            foreach ($line in $code -split "`n") {
+                $n++
+                if ($line -match $EngineLeak) { "${Relative}:$n '$($Matches[0])': $($line.Trim())" }
+            }
+        }
+        $script:Scanned = foreach ($project in 'CommerceSync.Core', 'CommerceSync.PowerShell') {
+            Get-ChildItem -LiteralPath (Join-Path $root $project) -Recurse -Filter *.cs |
+                Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |
+                ForEach-Object {
+                    [pscustomobject]@{
+                        Relative = "$project/" + ([IO.Path]::GetRelativePath((Join-Path $root $project), $_.FullName) -replace '\\', '/')
+                        Text     = Get-Content -Raw -LiteralPath $_.FullName
+                    }
+                }
+        }
+    }
+
+    It 'finds a leak where there is one (the scan itself)' {
+        $sample = "if (Connection is SqliteConnection s) { }`nvar pg = db.Backend == StoreBackend.PostgreSQL;`nvar sql = `"FROM t INDEXED BY ix`";`nusing Npgsql;`n// a comment naming SqliteConnection is fine"
+        @(Get-EngineLeak 'Sample.cs' $sample).Count | Should -Be 4
+    }
+
+    It 'has an engine class per engine, under Data/Engines' {
+        $Scanned.Relative | Should -Contain 'CommerceSync.Core/Data/Engines/StoreEngine.cs'
+        $Scanned.Relative | Should -Contain 'CommerceSync.Core/Data/Engines/Sqlite/SqliteEngine.cs'
+        $Scanned.Relative | Should -Contain 'CommerceSync.Core/Data/Engines/Postgres/PostgresEngine.cs'
+    }
+
+    It 'names no engine type and branches on no backend outside Data/Engines' {
+        $leaks = foreach ($f in $Scanned | Where-Object { $_.Relative -notlike 'CommerceSync.Core/Data/Engines/*' -and $_.Relative -notin $AllowedLeaks }) {
+            Get-EngineLeak $f.Relative $f.Text
+        }
+        $leaks | Should -BeNullOrEmpty -Because 'what differs between engines is the engine class''s (a capability of StoreEngine, a PlannerHints placeholder), not a test of the backend'
     }
 }

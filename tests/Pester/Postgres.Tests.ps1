@@ -30,6 +30,10 @@ Describe 'A shared store on PostgreSQL' -Skip:($NoServer -or $PostgresPass) {
         $store.Channels | Should -Be 2
         $withPassword = "$location;Password=not-shown"
         (Get-CommerceStore -Store $withPassword).Path | Should -Not -Match 'not-shown'
+        # The store object carries its location (so it pipes back to its store), and shows it without the password anywhere.
+        Get-CommerceStore -Store $withPassword | Format-List * | Out-String | Should -Not -Match 'not-shown'
+        Get-CommerceStore -Store $withPassword | ConvertTo-Json -Depth 4 | Should -Not -Match 'not-shown'
+        (Get-CommerceStore -Store $withPassword | Get-CommerceChannel).ChannelId | Should -Be (Get-CommerceChannel -Store $location).ChannelId
         (Get-CommerceChannel -Store $withPassword -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join ' ' | Should -Not -Match 'not-shown'
         { New-CommerceStore -ConnectionString $location -ErrorAction Stop } | Should -Throw -ErrorId 'StoreExists,CommerceSync.NewCommerceStore'
         { Get-CommerceStore -Store 'Host=127.0.0.1;Port=1;Timeout=2' -ErrorAction Stop } | Should -Throw -ErrorId 'StoreUnavailable,CommerceSync.GetCommerceStore'

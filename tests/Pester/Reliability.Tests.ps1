@@ -145,7 +145,7 @@ Invoke-PJob -Store '$path' | Convert-AsyncCustomer -Store '$path' | Invoke-Job10
 # runs, and another CommerceSync process working on other stores next to it. SQLite's locks are POSIX advisory locks:
 # closing any descriptor of the file in the process that holds them drops them all, and a foreign client that then
 # finds no lock treats the live WAL as left over and deletes it. So a CommerceSync process opens a store's files only
-# through SQLite (see StoreFiles.cs), and these tests hold it to that.
+# through SQLite (see Data/Engines/Sqlite/SqliteFiles.cs), and these tests hold it to that.
 Describe 'A foreign SQLite client next to a running job' -Tag ForeignReader -Skip:$PostgresPass {
     BeforeAll {
         $script:Sqlite3 = (Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source

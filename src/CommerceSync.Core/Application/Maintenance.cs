@@ -19,6 +19,7 @@ namespace CommerceSync.Application
         public Store Describe(StoreSource source) => new Store
         {
             Path = db.Path,
+            Location = db.Location,
             Backend = db.Backend,
             Source = source,
             SchemaVersion = db.SchemaVersion,

@@ -19,6 +19,20 @@ namespace CommerceSync
         /// <summary>Lets PowerShell turn a path into a store argument.</summary>
         public Store(string path) { Path = path; }
 
+        /// <summary>A store argument for a location already parsed: it opens the store it names, password and all.</summary>
+        public Store(StoreLocation location)
+        {
+            Location = location;
+            Path = location?.Display;
+            if (location != null) Backend = location.Backend;
+        }
+
+        /// <summary>
+        /// Where the store is, parsed once: a store object piped to -Store opens the store it came from, with the password it
+        /// was opened with, which neither this object's Path nor its text ever shows. Null on a store made from text alone.
+        /// </summary>
+        public StoreLocation Location { get; set; }
+
         /// <summary>The store file, or for a PostgreSQL store its connection string without the password.</summary>
         public string Path { get; set; }
 

@@ -258,11 +258,11 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
             const string Name = "COALESCE(name, TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')))";
             var like = SqlText.WildcardToLike(text ?? "");
             var wide = like.Length >= 3;
-            return db.Query("SELECT async_customer_id, channel_id, " + Name + " FROM ch_async_customer WHERE operation = 1 AND (async_customer_id LIKE $p ESCAPE '\\'" +
+            return db.ReadAll("SELECT async_customer_id, channel_id, " + Name + " FROM ch_async_customer WHERE operation = 1 AND (async_customer_id LIKE $p ESCAPE '\\'" +
                 (wide ? " OR async_customer_id LIKE $any ESCAPE '\\' OR " + Name + " LIKE $p ESCAPE '\\'" : "") +
                 ") ORDER BY async_customer_id LIKE $p ESCAPE '\\' DESC, async_customer_id DESC LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - " + r.Str(2) + " (" + r.GetString(1) + ")"),
-                ("$p", like + "%"), ("$any", "%" + like + "%"), ("$n", max)).ToList();
+                ("$p", like + "%"), ("$any", "%" + like + "%"), ("$n", max));
         }
 
         // Status of the create operation, derived from where its rows are: offline database, channel only, HQ copy, HQ account, channel copy of the account.
@@ -317,7 +317,7 @@ ORDER BY 1, 2 {5};";
             var offline = Filters("o", filter).Sql;
             // A list of ids is bounded by the caller (record mode sends a chunk at a time): one read.
             var rows = filter.AsyncCustomerIds != null
-                ? db.Query(Select(onChannel, offline, statuses, "", "", ""), MapCustomer, onChannel.With(statuses.Args))
+                ? db.Stream(Select(onChannel, offline, statuses, "", "", ""), MapCustomer, onChannel.With(statuses.Args))
                 : ReadPaged(onChannel, offline, statuses);
             if (!filter.IncludeDetails) return rows;
             return WithDetails(rows);
@@ -335,8 +335,8 @@ ORDER BY 1, 2 {5};";
             var afterCounter = long.MinValue;
             while (true)
             {
-                var page = db.Query(sql, r => (Customer: MapCustomer(r), Counter: r.GetInt64(1)),
-                    onChannel.With(statuses.With(("$afterChannel", afterChannel), ("$afterCounter", afterCounter), ("$page", PageSize)))).ToList();
+                var page = db.ReadAll(sql, r => (Customer: MapCustomer(r), Counter: r.GetInt64(1)),
+                    onChannel.With(statuses.With(("$afterChannel", afterChannel), ("$afterCounter", afterCounter), ("$page", PageSize))));
                 foreach (var row in page) yield return row.Customer;
                 if (page.Count < PageSize) yield break;
                 afterChannel = page[page.Count - 1].Customer.ChannelId;
@@ -368,13 +368,13 @@ ORDER BY 1, 2 {5};";
             var byId = block.ToDictionary(c => c.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
             var ids = ("$ids", (object)SqlText.JsonArray(byId.Keys));
             // Edits and deactivations the POS recorded since: the latest state wins, as at HQ.
-            foreach (var (id, change) in db.Query(@"SELECT async_customer_id, operation, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone
+            foreach (var (id, change) in db.ReadAll(@"SELECT async_customer_id, operation, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone
 FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
                 r => (r.GetString(0), new DueCustomerOperation
                 {
                     Operation = (AsyncOperation)r.GetInt32(1), FirstName = r.Str(2), MiddleName = r.Str(3), LastName = r.Str(4), Name = r.Str(5),
                     CustomerGroup = r.Str(6), Currency = r.Str(7), Language = r.Str(8), Email = r.Str(9), Phone = r.Str(10),
-                }), ids).ToList())
+                }), ids))
             {
                 var c = byId[id];
                 var state = new DueCustomerOperation
@@ -387,12 +387,12 @@ FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT val
                 c.CustomerGroup = state.CustomerGroup; c.Currency = state.Currency; c.Language = state.Language; c.Email = state.Email; c.Phone = state.Phone;
                 c.Deactivated = state.Blocked;
             }
-            var addresses = db.Query(AddressSelect + " WHERE a.async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY a.channel_id, a.counter;", MapAddress, ids)
-                .Concat(db.Query(@"SELECT address_id, channel_id, async_customer_id, NULL, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary,
+            var addresses = db.Stream(AddressSelect + " WHERE a.async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY a.channel_id, a.counter;", MapAddress, ids)
+                .Concat(db.Stream(@"SELECT address_id, channel_id, async_customer_id, NULL, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary,
   0, 0, NULL, 0, created_at FROM off_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY seq;", MapAddress, ids))
                 .ToLookup(a => a.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
             var attributes = new Dictionary<string, List<CustomerAttribute>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (id, attr) in db.Query(@"SELECT async_customer_id, name, data_type, value FROM (
+            foreach (var (id, attr) in db.Stream(@"SELECT async_customer_id, name, data_type, value FROM (
   SELECT async_customer_id, name, data_type, value, counter AS n FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT async_customer_id, name, data_type, value, seq - 9000000000000 FROM off_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids)))
 ORDER BY n;",
@@ -402,11 +402,11 @@ ORDER BY n;",
                 if (!attributes.TryGetValue(id, out list)) attributes[id] = list = new List<CustomerAttribute>();
                 SyncRules.FoldAttribute(list, attr);
             }
-            var contacts = db.Query("SELECT async_customer_id, contact_type, locator, description, is_primary FROM ch_async_contact WHERE operation <> 3 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
+            var contacts = db.Stream("SELECT async_customer_id, contact_type, locator, description, is_primary FROM ch_async_contact WHERE operation <> 3 AND async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
                 r => (Id: r.GetString(0), Contact: new CustomerContact { Type = (ContactType)r.GetInt32(1), Locator = r.GetString(2), Description = r.Str(3), IsPrimary = r.Bool(4) }), ids)
                 .ToLookup(x => x.Id, x => x.Contact, StringComparer.OrdinalIgnoreCase);
             var affiliations = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (id, op, name) in db.Query("SELECT async_customer_id, operation, affiliation FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
+            foreach (var (id, op, name) in db.Stream("SELECT async_customer_id, operation, affiliation FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
                 r => (r.GetString(0), r.GetInt32(1), r.GetString(2)), ids))
             {
                 List<string> list;

@@ -1,3 +1,5 @@
+using CommerceSync.Data.Engines;
+
 namespace CommerceSync.Storage
 {
     /// <summary>
@@ -60,11 +62,11 @@ namespace CommerceSync.Storage
         /// history through ix_hq_change_account, so each window cost what exists, not what changed.
         /// </summary>
         public const string LatestInWindow =
-            "SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change NOT INDEXED WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY data_area_id, account_number";
+            "SELECT data_area_id, account_number, MAX(seq) AS seq FROM hq_change " + PlannerHints.NotIndexed + " WHERE seq > $from AND seq <= $to AND data_area_id = $area GROUP BY data_area_id, account_number";
 
         /// <summary>How many customers of a legal entity changed after <paramref name="from"/> (by seq range, as <see cref="LatestInWindow"/>).</summary>
         public long CountChangedAfter(string dataAreaId, long from) =>
-            db.Scalar<long>("SELECT COUNT(DISTINCT account_number) FROM hq_change NOT INDEXED WHERE seq > $from AND data_area_id = $area;",
+            db.Scalar<long>("SELECT COUNT(DISTINCT account_number) FROM hq_change " + PlannerHints.NotIndexed + " WHERE seq > $from AND data_area_id = $area;",
                 ("$from", from), ("$area", dataAreaId));
 
         /// <summary>A customer's last change (job 1010's unit), grouped once to join by key: what the integrity checks compare.</summary>

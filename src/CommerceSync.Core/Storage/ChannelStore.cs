@@ -35,7 +35,7 @@ namespace CommerceSync.Storage
         }
 
         public Channel Find(string channelId) =>
-            db.Query("SELECT " + Columns + " FROM channel WHERE channel_id = $id;", Map, ("$id", channelId)).FirstOrDefault();
+            db.Stream("SELECT " + Columns + " FROM channel WHERE channel_id = $id;", Map, ("$id", channelId)).FirstOrDefault();
 
         public Channel Get(string channelId) =>
             Find(channelId) ?? throw NotFound(channelId);
@@ -48,7 +48,7 @@ namespace CommerceSync.Storage
             var where = new SqlFilter()
                 .When(wildcard != null, "(channel_id LIKE $p ESCAPE '\\' OR name LIKE $p ESCAPE '\\')", ("$p", wildcard == null ? null : SqlText.WildcardToLike(wildcard)))
                 .When(dataAreaId != null, "data_area_id = $a", ("$a", dataAreaId));
-            return db.Query("SELECT " + Columns + " FROM channel WHERE 1 = 1" + where.Sql + " ORDER BY channel_id;", Map, where.Args).ToList();
+            return db.ReadAll("SELECT " + Columns + " FROM channel WHERE 1 = 1" + where.Sql + " ORDER BY channel_id;", Map, where.Args);
         }
 
         /// <summary>Resolves channel ids (exact, case-insensitive) to their stored spelling; unknown ids fail with ChannelNotFound.</summary>
@@ -64,8 +64,8 @@ namespace CommerceSync.Storage
                     continue;
                 }
                 // Every -Channel takes PowerShell wildcards (ids cannot hold them); a pattern that matches nothing is an error too.
-                var matches = db.Query("SELECT channel_id FROM channel WHERE channel_id LIKE $p ESCAPE '\\' ORDER BY channel_id;", r => r.GetString(0),
-                    ("$p", SqlText.WildcardToLike(id))).ToList();
+                var matches = db.ReadAll("SELECT channel_id FROM channel WHERE channel_id LIKE $p ESCAPE '\\' ORDER BY channel_id;", r => r.GetString(0),
+                    ("$p", SqlText.WildcardToLike(id)));
                 if (matches.Count == 0)
                 {
                     throw new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "No channel matches '" + id + "'.", id);

@@ -122,7 +122,7 @@ namespace CommerceSync.Storage
         {
             try
             {
-                return new WriteTransaction(this, Dialect.BeginClaimedWrite(Connection, BusyTimeout), claimed: true);
+                return new WriteTransaction(this, Engine.BeginClaimedWrite(Connection, BusyTimeout), claimed: true);
             }
             catch (DbException ex)
             {
@@ -140,7 +140,7 @@ namespace CommerceSync.Storage
             bool taken;
             try
             {
-                taken = Dialect.Claim(Connection, CurrentTransaction, claim.Key, wait);
+                taken = Engine.Claim(Connection, CurrentTransaction, claim.Key, wait);
             }
             catch (DbException ex)
             {
@@ -156,8 +156,5 @@ namespace CommerceSync.Storage
 
         /// <summary>For tests: every claim asked for on this connection, with the transaction's claims and whether it was granted.</summary>
         internal List<(HeldClaims Transaction, Claim Claim, bool Taken)> ClaimLog { get; set; }
-
-        /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
-        public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
     }
 }

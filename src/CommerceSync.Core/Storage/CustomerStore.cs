@@ -45,7 +45,7 @@ ORDER BY c.data_area_id, c.account_number;";
             // Filters on the async link or the origin make the retail record required, so SQLite can start from its index.
             var where = Filters("c", filter, "r.cust_account_async").In(filter.OriginChannelIds, "r.origin_channel_id", "$origins");
             var join = filter.AsyncCustomerIds != null || filter.OriginChannelIds != null ? "JOIN" : "LEFT JOIN";
-            var rows = db.Query(string.Format(HqSelect, join, where.Sql), r => new Customer
+            var rows = db.Stream(string.Format(HqSelect, join, where.Sql), r => new Customer
             {
                 AccountNumber = r.GetString(0),
                 DataAreaId = r.GetString(1),
@@ -92,7 +92,7 @@ SELECT account_number, data_area_id, name, first_name, last_name, email, phone, 
 WHERE 1 = 1 {0}
 ORDER BY account_number IS NULL, account_number, async_customer_id;";
             var where = Filters("v", filter, "v.async_customer_id");
-            return db.Query(string.Format(Sql, where.Sql), r => new Customer
+            return db.Stream(string.Format(Sql, where.Sql), r => new Customer
             {
                 AccountNumber = r.Str(0),
                 DataAreaId = r.GetString(1),
@@ -119,8 +119,8 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
 
         /// <summary>Account numbers starting with a prefix, for tab completion.</summary>
         public IEnumerable<(string Value, string Tooltip)> CompleteAccounts(string prefix, int max) =>
-            db.Query("SELECT account_number, name, data_area_id FROM cust_table WHERE account_number LIKE $p ESCAPE '\\' ORDER BY account_number LIMIT $n;",
-                r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " (" + r.GetString(2) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
+            db.ReadAll("SELECT account_number, name, data_area_id FROM cust_table WHERE account_number LIKE $p ESCAPE '\\' ORDER BY account_number LIMIT $n;",
+                r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " (" + r.GetString(2) + ")"), ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max));
 
         private IEnumerable<Customer> WithDetails(IEnumerable<Customer> rows)
         {
@@ -142,7 +142,7 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
         {
             if (block.Count == 0) return;
             var keys = SqlText.JsonPairs(block.Select(c => (c.DataAreaId, c.AccountNumber)).Distinct(KeyPairComparer.OrdinalIgnoreCase));
-            var addresses = db.Query(@"SELECT a.data_area_id, a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
+            var addresses = db.Stream(@"SELECT a.data_area_id, a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_address", "a", "data_area_id", "account_number") + " ORDER BY a.address_id;",
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: new Address
                 {
@@ -150,15 +150,15 @@ FROM " + SqlText.JoinKeys("$k", "hq_address", "a", "data_area_id", "account_numb
                     AddressId = r.GetString(2), Name = r.Str(3), Street = r.Str(4), StreetNumber = r.Str(5), City = r.Str(6), County = r.Str(7),
                     State = r.Str(8), ZipCode = r.Str(9), Country = r.Str(10), Purpose = r.Str(11), IsPrimary = r.Bool(12),
                 }), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
-            var attributes = db.Query(@"SELECT a.data_area_id, a.account_number, a.name, a.data_type, a.value
+            var attributes = db.Stream(@"SELECT a.data_area_id, a.account_number, a.name, a.data_type, a.value
 FROM " + SqlText.JoinKeys("$k", "hq_customer_attribute", "a", "data_area_id", "account_number") + " ORDER BY a.name;",
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: new CustomerAttribute { Name = r.GetString(2), DataType = (AttributeDataType)r.GetInt32(3), Value = r.Str(4) }),
                 ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
-            var contacts = db.Query(@"SELECT a.data_area_id, a.account_number, a.contact_type, a.locator, a.description, a.is_primary
+            var contacts = db.Stream(@"SELECT a.data_area_id, a.account_number, a.contact_type, a.locator, a.description, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_customer_contact", "a", "data_area_id", "account_number") + " ORDER BY a.contact_type, a.locator;",
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: new CustomerContact { Type = (ContactType)r.GetInt32(2), Locator = r.GetString(3), Description = r.Str(4), IsPrimary = r.Bool(5) }),
                 ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
-            var affiliations = db.Query(@"SELECT a.data_area_id, a.account_number, a.affiliation
+            var affiliations = db.Stream(@"SELECT a.data_area_id, a.account_number, a.affiliation
 FROM " + SqlText.JoinKeys("$k", "hq_customer_affiliation", "a", "data_area_id", "account_number") + " ORDER BY a.affiliation;",
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: r.GetString(2)), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
             foreach (var c in block)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CommerceSync.Data.Engines;
 
 namespace CommerceSync.Storage
 {
@@ -43,7 +44,7 @@ ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_i
         public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline)
         {
             var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels");
-            return db.Query(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
+            return db.ReadAll(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
 FROM channel ch
 JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR (ch.offline_database = 1 AND $excl = 0)
 LEFT JOIN distribution_watermark w ON w.channel_id = ch.channel_id AND w.database = d.kind
@@ -51,7 +52,7 @@ WHERE 1 = 1" + where.Sql + @"
 ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             {
                 ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
-            }, where.With(("$excl", excludeOffline ? 1 : 0))).ToList();
+            }, where.With(("$excl", excludeOffline ? 1 : 0)));
         }
 
         public long Watermark(DistributionTarget target) =>
@@ -131,9 +132,9 @@ FROM temp.dist_window WHERE seq > $wm ORDER BY account_number" + UpdateOnConflic
             // A legal entity's databases mostly stand at one watermark: one look per watermark, not per database.
             foreach (var same in targets.GroupBy(t => t.Watermark).ToList())
             {
-                // The first change in seq order the window does not cover: read by seq (NOT INDEXED, as in ChangeLog.LatestInWindow),
-                // the scan stops there, so it costs about the window, not the legal entity's whole change history.
-                var blocked = db.Scalar<long>(@"SELECT COALESCE((SELECT seq FROM hq_change NOT INDEXED
+                // The first change in seq order the window does not cover: read by seq (as ChangeLog.LatestInWindow is), the
+                // scan stops there, so it costs about the window, not the legal entity's whole change history.
+                var blocked = db.Scalar<long>(@"SELECT COALESCE((SELECT seq FROM hq_change " + PlannerHints.NotIndexed + @"
 WHERE seq > $wm AND seq <= $last AND data_area_id = $area AND account_number NOT IN (SELECT account_number FROM temp.dist_window)
 ORDER BY seq LIMIT 1), $last + 1);", ("$wm", same.Key), ("$last", last), ("$area", same.First().DataAreaId));
                 if (blocked - 1 <= same.Key) continue;

@@ -34,7 +34,7 @@ namespace CommerceSync.Storage
             db.Execute("DELETE FROM temp.dup_key;");
             using (var tx = db.BeginWrite())
             {
-                var candidates = db.Query(@"
+                var candidates = db.Stream(@"
 SELECT 'Async', c.async_customer_id, COALESCE(NULLIF(TRIM(c.name), ''), TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, ''))),
        COALESCE((SELECT e.email FROM ch_async_customer e WHERE e.async_customer_id = c.async_customer_id AND e.operation = 2 AND e.email IS NOT NULL ORDER BY e.counter DESC LIMIT 1), c.email),
        COALESCE((SELECT e.phone FROM ch_async_customer e WHERE e.async_customer_id = c.async_customer_id AND e.operation = 2 AND e.phone IS NOT NULL ORDER BY e.counter DESC LIMIT 1), c.phone),
@@ -54,7 +54,7 @@ WHERE 1 = 1" + hqScope.Sql + ";",
                 tx.Commit();
             }
             db.Execute("CREATE INDEX IF NOT EXISTS temp.ix_dup_key ON dup_key(key_type, key);");
-            var pairs = db.Query(@"
+            var pairs = db.ReadAll(@"
 WITH blocks AS (SELECT key_type, key FROM temp.dup_key GROUP BY key_type, key HAVING COUNT(*) BETWEEN 2 AND $max)
 SELECT a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id, group_concat(a.key_type, ',')
 FROM blocks k
@@ -62,7 +62,7 @@ JOIN temp.dup_key a ON a.key_type = k.key_type AND a.key = k.key
 JOIN temp.dup_key b ON b.key_type = k.key_type AND b.key = k.key AND (a.kind || a.id) < (b.kind || b.id)
 GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;",
                 r => new { AKind = r.GetString(0), AId = r.GetString(1), AName = r.Str(2), ACh = r.Str(3), BKind = r.GetString(4), BId = r.GetString(5), BName = r.Str(6), BCh = r.Str(7), Keys = r.GetString(8) },
-                ("$max", MaxBlock)).ToList();
+                ("$max", MaxBlock));
             return pairs.Select(p =>
             {
                 var matched = Keys.Where(k => p.Keys.Split(',').Contains(k.Key)).ToList();

@@ -125,7 +125,7 @@ WHERE n.code = '" + NumberSequences.Customer.Code + @"'
         public IReadOnlyList<IntegrityViolation> Check(bool full = false)
         {
             var result = new List<IntegrityViolation>();
-            var storage = db.Dialect.CheckStorage(db, full);
+            var storage = db.CheckStorage(full);
             result.Add(new IntegrityViolation
             {
                 Check = PhysicalIntegrity,
@@ -134,13 +134,8 @@ WHERE n.code = '" + NumberSequences.Customer.Code + @"'
                     : storage.Problems.Count == 0 ? "Problems " + storage.What + " finds in the store's pages and indexes."
                     : storage.What + " found: " + string.Join("; ", storage.Problems.Take(3)) + (storage.Problems.Count > 3 ? "; ..." : ""),
             });
-            var own = db.CurrentTransaction == null;
-            var snapshot = own ? db.BeginSnapshot() : null;
-            if (own)
-            {
-                db.CurrentTransaction = snapshot;
-                db.Dialect.PrepareWholeTableReads(db);
-            }
+            // One consistent state of the store, unless the caller already reads in one.
+            var snapshot = db.InTransaction ? null : db.Snapshot(wholeTableReads: true);
             try
             {
                 foreach (var c in Checks)
@@ -162,11 +157,7 @@ WHERE n.code = '" + NumberSequences.Customer.Code + @"'
             }
             finally
             {
-                if (own)
-                {
-                    db.CurrentTransaction = null;
-                    snapshot.Dispose();
-                }
+                snapshot?.Dispose();
             }
             return result;
         }
@@ -175,7 +166,7 @@ WHERE n.code = '" + NumberSequences.Customer.Code + @"'
         {
             using (var cmd = db.Command(sql))
             {
-                db.Dialect.AllowLongRead(cmd);
+                db.AllowLongRead(cmd);
                 object value;
                 try
                 {

@@ -73,8 +73,8 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
 
         private void MarkInterrupted()
         {
-            var stale = db.Query("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
-                r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName)).ToList();
+            var stale = db.ReadAll("SELECT run_id, process_id FROM job_run WHERE status = 0 AND host = $host;",
+                r => (Id: r.GetInt64(0), Pid: r.LongOrNull(1)), ("$host", Environment.MachineName));
             foreach (var s in stale)
             {
                 if (!Ended(Environment.MachineName, s.Pid)) continue;
@@ -121,17 +121,17 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
         /// carry their kind ("Address: ..."), as the sync report names them. Empty for a run that refused nothing.
         /// </summary>
         public IReadOnlyList<(string Reason, long Count)> TopFailures(JobRun run, int top = 3) =>
-            db.Query(@"SELECT reason, SUM(n) FROM (
+            db.ReadAll(@"SELECT reason, SUM(n) FROM (
   SELECT COALESCE(error, '') AS reason, COUNT(*) AS n FROM hq_customer_failure WHERE failed_at >= $from AND failed_at <= $to GROUP BY COALESCE(error, '')
   UNION ALL SELECT 'Address: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_address WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
   UNION ALL SELECT 'Attribute: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_attribute WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
   UNION ALL SELECT 'Contact: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_contact WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
   UNION ALL SELECT 'Affiliation: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_affiliation WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error) f
 GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
-                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$run", run.RunId), ("$n", top)).ToList();
+                ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$run", run.RunId), ("$n", top));
 
         public JobRun Find(long runId) =>
-            db.Query("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
+            db.Stream("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
 
         public JobRun Get(long runId) => Find(runId) ?? throw new CommerceSyncException(ErrorIds.JobRunNotFound, ErrorKind.NotFound,
             "Job run " + runId + " does not exist in this store.", runId);
@@ -159,7 +159,7 @@ GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r
                 where.When(true, "(channel_ids = ''" + string.Concat(names.Select(n => " OR ',' || channel_ids || ',' LIKE '%,' || " + n + " || ',%' ESCAPE '\\'")) + ")",
                     names.Select((n, i) => (n, (object)SqlText.EscapeLike(channelIds[i]))).ToArray());
             }
-            return db.Query("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
+            return db.Stream("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
                 r => ShowInterrupted(Map(r), r.Str(12), r.LongOrNull(13)), where.With(("$n", last ?? 0)));
         }
 

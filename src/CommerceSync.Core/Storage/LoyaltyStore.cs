@@ -52,17 +52,17 @@ WHERE r.cust_account_async = $id;",
             filter = filter ?? new LoyaltyCardFilter();
             var where = new SqlFilter().In(filter.CardNumbers, "card_number", "$cards").In(filter.AccountNumbers, "account_number", "$acc")
                 .In(filter.ChannelIds, "channel_id", "$channels");
-            return db.Query(@"SELECT card_number, data_area_id, account_number, channel_id, issued_at FROM loyalty_card
+            return db.ReadAll(@"SELECT card_number, data_area_id, account_number, channel_id, issued_at FROM loyalty_card
 WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, card_number;",
                 r => new LoyaltyCard { CardNumber = r.GetString(0), DataAreaId = r.GetString(1), AccountNumber = r.GetString(2), ChannelId = r.GetString(3), IssuedAt = r.Time(4) },
-                where.Args).ToList();
+                where.Args);
         }
 
         /// <summary>Card numbers that start with <paramref name="prefix"/>, for tab completion.</summary>
         public IEnumerable<(string Value, string Tooltip)> CompleteCardNumbers(string prefix, int max) =>
-            db.Query("SELECT card_number, account_number, channel_id FROM loyalty_card WHERE card_number LIKE $p ESCAPE '\\' ORDER BY card_number LIMIT $n;",
+            db.ReadAll("SELECT card_number, account_number, channel_id FROM loyalty_card WHERE card_number LIKE $p ESCAPE '\\' ORDER BY card_number LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " at " + r.GetString(2)),
-                ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
+                ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max));
     }
 
     /// <summary>What Get-CommerceLoyaltyCard asks for; each list given narrows the result.</summary>

@@ -52,7 +52,7 @@ namespace CommerceSync.Storage
             var code = sequence.Code;
             db.Execute("INSERT INTO number_sequence(data_area_id, code, prefix, width, next_value) VALUES ($a, $c, $p, $w, 1) ON CONFLICT DO NOTHING;",
                 ("$a", dataAreaId), ("$c", code), ("$p", format.Prefix), ("$w", format.Width));
-            var row = db.Query("UPDATE number_sequence SET next_value = next_value + $n WHERE data_area_id = $a AND code = $c RETURNING next_value - $n, prefix, width;",
+            var row = db.Stream("UPDATE number_sequence SET next_value = next_value + $n WHERE data_area_id = $a AND code = $c RETURNING next_value - $n, prefix, width;",
                 r => (First: r.GetInt64(0), Prefix: r.GetString(1), Width: r.GetInt32(2)), ("$n", count), ("$a", dataAreaId), ("$c", code)).Single();
             var seq = AccountNumberFormat.Parse(row.Prefix + new string('#', row.Width));
             if (row.First + count - 1 > seq.MaxValue)

@@ -21,7 +21,7 @@ namespace CommerceSync.Storage
         {
             using (var tx = db.BeginWrite())
             {
-                var range = db.Query(@"SELECT MIN(seq), MAX(seq) FROM (SELECT seq FROM off_async_customer WHERE channel_id = $ch
+                var range = db.Stream(@"SELECT MIN(seq), MAX(seq) FROM (SELECT seq FROM off_async_customer WHERE channel_id = $ch
   UNION ALL SELECT seq FROM off_async_address WHERE channel_id = $ch UNION ALL SELECT seq FROM off_async_attribute WHERE channel_id = $ch);",
                     r => (Min: r.LongOrNull(0), Max: r.LongOrNull(1)), ("$ch", channelId)).Single();
                 if (!range.Min.HasValue) return 0;

@@ -99,7 +99,7 @@ namespace CommerceSync.Storage
                     errors.Select((p, i) => ("$err" + i, (object)SqlText.WildcardToLikeSuperset(p))).ToArray());
             }
             var recheck = errors != null && errors.Any(Wildcard.HasCharacterSet);
-            var rows = db.Query("SELECT * FROM (" + union + @") o
+            var rows = db.Stream("SELECT * FROM (" + union + @") o
 WHERE 1 = 1" + outer.Sql + @"
 ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
             {

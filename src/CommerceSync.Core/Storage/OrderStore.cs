@@ -87,7 +87,7 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
                 sql += " AND h.business_date = $date";
                 args.Add(("$date", TransactionStore.DateText(scope.BusinessDate.Value)));
             }
-            return db.Query(sql + " ORDER BY h.channel_id, h.business_date, h.counter LIMIT $limit;", MapDue, args.ToArray()).ToList();
+            return db.ReadAll(sql + " ORDER BY h.channel_id, h.business_date, h.counter LIMIT $limit;", MapDue, args.ToArray());
         }
 
         /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
@@ -105,14 +105,14 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
-            return db.Query(@"SELECT DISTINCT channel_id, business_date FROM hq_transaction
+            return db.ReadAll(@"SELECT DISTINCT channel_id, business_date FROM hq_transaction
 WHERE type = 0 AND status <> 1" + where.Sql + @"
-ORDER BY channel_id, business_date;", r => (r.GetString(0), r.GetString(1)), where.Args).ToList();
+ORDER BY channel_id, business_date;", r => (r.GetString(0), r.GetString(1)), where.Args);
         }
 
         /// <summary>Why async customers have no account: the sync job's last error, or that HQ never received them.</summary>
         public Dictionary<string, string> CustomerFailures(IEnumerable<string> asyncCustomerIds) =>
-            db.Query(@"SELECT ids.value, (SELECT h.last_error FROM hq_async_customer h WHERE h.async_customer_id = ids.value AND h.operation = 1)
+            db.Stream(@"SELECT ids.value, (SELECT h.last_error FROM hq_async_customer h WHERE h.async_customer_id = ids.value AND h.operation = 1)
 FROM json_each($ids) ids;", r => (r.GetString(0), r.Str(1)), ("$ids", SqlText.JsonArray(asyncCustomerIds)))
               .ToDictionary(x => x.Item1, x => x.Item2 ?? "HQ has not received it; run the P-job.", StringComparer.OrdinalIgnoreCase);
 
@@ -199,7 +199,7 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
                 .In(filter.TransactionIds, "transaction_id", "$tx").In(filter.AccountNumbers, "account_number", "$acc")
                 // Synchronize orders creates every order, and nothing changes an order's status yet: all are Created.
                 .When(filter.Statuses != null && !filter.Statuses.Contains(SalesOrderStatus.Created), "1 = 0");
-            return db.Query(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
+            return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
 WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
                 SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.GetString(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
@@ -209,16 +209,16 @@ WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOr
 
         /// <summary>Sales ids that start with <paramref name="prefix"/>, for tab completion.</summary>
         public IEnumerable<(string Value, string Tooltip)> CompleteSalesIds(string prefix, int max) =>
-            db.Query("SELECT sales_id, account_number, channel_id, transaction_id FROM sales_order WHERE sales_id LIKE $p ESCAPE '\\' ORDER BY sales_id LIMIT $n;",
+            db.ReadAll("SELECT sales_id, account_number, channel_id, transaction_id FROM sales_order WHERE sales_id LIKE $p ESCAPE '\\' ORDER BY sales_id LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " at " + r.GetString(2) + " (" + r.GetString(3) + ")"),
-                ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max)).ToList();
+                ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max));
 
         public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(statementIds, "statement_id", "$ids")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null))
                 .InIntegers(statuses?.Select(s => (int)s), "status", "$statuses");
-            return db.Query(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement
+            return db.Stream(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement
 WHERE 1 = 1" + where.Sql + @"
 ORDER BY channel_id, business_date, statement_id;", r => new Statement
             {

@@ -100,7 +100,7 @@ GROUP BY channel_id, kind, last_error;";
             {
                 if (ch.CreatedAt <= at && (channelIds == null || channelIds.Contains(ch.ChannelId, StringComparer.OrdinalIgnoreCase))) get(ch.ChannelId);
             }
-            foreach (var row in db.Query("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + creates + ") c GROUP BY channel_id, status;",
+            foreach (var row in db.Stream("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + creates + ") c GROUP BY channel_id, status;",
                 r => (Channel: r.GetString(0), Status: r.GetInt32(1), Count: r.GetInt64(2), Oldest: r.Time(3)), args))
             {
                 var rep = get(row.Channel);
@@ -117,13 +117,13 @@ GROUP BY channel_id, kind, last_error;";
                     if (!rep.OldestWaiting.HasValue || age > rep.OldestWaiting.Value) rep.OldestWaiting = age;
                 }
             }
-            foreach (var g in db.Query("SELECT channel_id, COALESCE(error, ''), COUNT(*) FROM (" + creates + ") c WHERE status = 4 GROUP BY channel_id, error ORDER BY 3 DESC;",
+            foreach (var g in db.Stream("SELECT channel_id, COALESCE(error, ''), COUNT(*) FROM (" + creates + ") c WHERE status = 4 GROUP BY channel_id, error ORDER BY 3 DESC;",
                 r => (Channel: r.GetString(0), Reason: r.GetString(1), Count: r.GetInt64(2)), args).GroupBy(x => x.Channel))
             {
                 get(g.Key).FailuresByReason = g.Select(x => new FailureCount { Reason = x.Reason, Count = x.Count }).ToArray();
             }
             var failedOperations = string.Format(FailedOperationsSql, new SqlFilter().In(channelIds, "o.channel_id", "$channels").Sql);
-            foreach (var g in db.Query(failedOperations, r => (Channel: r.GetString(0), Kind: r.GetString(1), Reason: r.GetString(2), Count: r.GetInt64(3)), args)
+            foreach (var g in db.Stream(failedOperations, r => (Channel: r.GetString(0), Kind: r.GetString(1), Reason: r.GetString(2), Count: r.GetInt64(3)), args)
                 .GroupBy(x => x.Channel, StringComparer.OrdinalIgnoreCase))
             {
                 var rep = get(g.Key);
@@ -131,7 +131,7 @@ GROUP BY channel_id, kind, last_error;";
                 rep.FailuresByReason = rep.FailuresByReason.Concat(g.Select(x => new FailureCount { Kind = x.Kind, Reason = x.Kind + ": " + x.Reason, Count = x.Count })
                     .OrderByDescending(f => f.Count)).ToArray();
             }
-            foreach (var row in db.Query(blockedSales, r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
+            foreach (var row in db.Stream(blockedSales, r => (Channel: r.GetString(0), Type: r.GetInt32(1), Count: r.GetInt64(2)), args))
             {
                 if (row.Type == (int)TransactionType.CashAndCarry) get(row.Channel).TransactionsBlockingPosting = row.Count;
                 else get(row.Channel).OrdersFailedForCustomer = row.Count;

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
+using CommerceSync.Data.Engines;
+
 namespace CommerceSync.Storage
 {
     /// <summary>Helpers that pass user values as parameters, never as SQL text.</summary>
@@ -44,7 +46,7 @@ namespace CommerceSync.Storage
         /// table; this join looks each pair up. Pairs must be distinct, or rows come back once per copy.
         /// </summary>
         public static string JoinKeys(string parameter, string table, string alias, string firstColumn, string secondColumn) =>
-            "json_each(" + parameter + ") k CROSS JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = json_extract(k.value, '$[0]') AND " +
+            "json_each(" + parameter + ") k " + PlannerHints.KeepJoinOrder + "JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = json_extract(k.value, '$[0]') AND " +
             alias + "." + secondColumn + " = json_extract(k.value, '$[1]')";
 
         public static void AppendJsonString(StringBuilder sb, string v)

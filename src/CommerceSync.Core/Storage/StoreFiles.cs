@@ -1,110 +1,15 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
-using System.Runtime.InteropServices;
 
 namespace CommerceSync.Storage
 {
     /// <summary>
-    /// Everything CommerceSync does to files by name, outside SQLite. Two rules keep stores whole:
-    /// <list type="bullet">
-    /// <item>A store's files (the database, -wal, -shm, -journal) are opened, replaced and removed only through SQLite. On POSIX,
-    /// closing any descriptor of a file drops every lock the process holds on it, so a stray open-and-close of a live store lets
-    /// another SQLite client delete its WAL under a running job.</item>
-    /// <item>Stores, backups and exports hold personal data: they are created owner-only (0600) in the same call that creates
-    /// them, and folders 0700, so no other user ever has a moment to open them.</item>
-    /// </list>
+    /// The files CommerceSync writes by name: stores, backups and exports hold personal data, so they are created owner-only
+    /// (0600) in the same call that creates them, and folders 0700, so no other user ever has a moment to open them. The
+    /// rules for a store's own files (opened only through SQLite) are the SQLite engine's: Data/Engines/Sqlite/SqliteFiles.cs.
     /// </summary>
     internal static class StoreFiles
     {
-        /// <summary>The files SQLite keeps beside a store.</summary>
-        public static readonly string[] Sidecars = { "-wal", "-shm", "-journal" };
-
-        // The stores this process has opened (canonical paths). A pooled connection may still hold one open, so nothing but
-        // SQLite may write over any of them.
-        private static readonly ConcurrentDictionary<string, bool> Opened = new ConcurrentDictionary<string, bool>(PathComparer);
-
-        private static StringComparer PathComparer =>
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-
-        public static void RememberOpened(string storePath) => Opened[Canonical(storePath)] = true;
-
-        /// <summary>
-        /// The store (or the file of a store this process has opened) that <paramref name="destination"/> names, after links and
-        /// relative parts are resolved; null when it names none of them.
-        /// </summary>
-        public static string StoreAt(string destination, string currentStore, bool anyOpenedStore)
-        {
-            var target = Canonical(destination);
-            foreach (var store in anyOpenedStore ? (System.Collections.Generic.IEnumerable<string>)Opened.Keys : Array.Empty<string>())
-            {
-                if (IsStoreFile(target, store)) return store;
-            }
-            if (currentStore != null && IsStoreFile(target, Canonical(currentStore))) return currentStore;
-            return null;
-        }
-
-        private static bool IsStoreFile(string target, string store)
-        {
-            if (PathComparer.Equals(target, store)) return true;
-            foreach (var suffix in Sidecars)
-            {
-                if (PathComparer.Equals(target, store + suffix)) return true;
-            }
-            return false;
-        }
-
-        /// <summary>A full path with every link in it resolved (as far as the path exists), so two names of one file compare equal.</summary>
-        public static string Canonical(string path) => Resolve(Path.GetFullPath(path), 0);
-
-        private static string Resolve(string full, int depth)
-        {
-#if NET8_0_OR_GREATER
-            if (depth > 40) return full; // a loop of links: compare as given
-            var root = Path.GetPathRoot(full) ?? "";
-            var parts = full.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
-            var current = root;
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var next = Path.Combine(current, parts[i]);
-                string link;
-                try { link = (Directory.Exists(next) ? (FileSystemInfo)new DirectoryInfo(next) : new FileInfo(next)).LinkTarget; }
-                catch (IOException) { link = null; }
-                catch (UnauthorizedAccessException) { link = null; }
-                if (link != null)
-                {
-                    var target = Path.IsPathRooted(link) ? link : Path.Combine(current, link);
-                    var remaining = string.Join(Path.DirectorySeparatorChar.ToString(), parts, i + 1, parts.Length - i - 1);
-                    return Resolve(Path.GetFullPath(remaining.Length == 0 ? target : Path.Combine(target, remaining)), depth + 1);
-                }
-                current = next;
-            }
-            return current;
-#else
-            return full;
-#endif
-        }
-
-        /// <summary>The target of a symbolic link that points at nothing (null for anything else). .NET counts such a link as an existing file.</summary>
-        public static string DanglingLinkTarget(string path)
-        {
-#if NET8_0_OR_GREATER
-            try
-            {
-                var info = new FileInfo(path);
-                if (info.LinkTarget == null) return null;
-                var final = info.ResolveLinkTarget(returnFinalTarget: true);
-                return final == null || !final.Exists ? info.LinkTarget : null;
-            }
-            catch (IOException)
-            {
-                return null; // a loop of links: SQLite's open says what is wrong
-            }
-#else
-            return null;
-#endif
-        }
-
         public static void CreatePrivateDirectory(string path)
         {
             if (string.IsNullOrEmpty(path) || Directory.Exists(path)) return;

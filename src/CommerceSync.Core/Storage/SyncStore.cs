@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using CommerceSync.Rules;
 
+using CommerceSync.Data.Engines;
+
 namespace CommerceSync.Storage
 {
     /// <summary>Which uploaded rows a sync run looks at.</summary>
@@ -87,7 +89,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         /// otherwise walks the primary key past every row already completed, on every chunk, so a run slowed as it went.
         /// </summary>
         private static string DueIndex(string index, SyncScope s) =>
-            s.AsyncCustomerIds == null && s.AddressIds == null ? " INDEXED BY " + index : "";
+            s.AsyncCustomerIds == null && s.AddressIds == null ? " " + PlannerHints.IndexedBy(index) : "";
 
         private static (string Sql, (string, object)[] Args) Scope(string alias, SyncScope s, bool addresses = false)
         {
@@ -161,34 +163,34 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         public List<DueCustomerOperation> ReadDueCustomers(SyncScope scope, int limit)
         {
             var (where, args) = Scope("h", scope);
-            return db.Query(CustomerColumns + @"
+            return db.ReadAll(CustomerColumns + @"
 FROM hq_async_customer h" + DueIndex("ix_hq_async_customer_due", scope) + @" JOIN channel ch ON ch.channel_id = h.channel_id
 WHERE h.online_operation_completed = 0 AND h.operation = 1" + where + " ORDER BY h.channel_id, h.counter LIMIT $limit;",
-                MapCustomer, With(args, ("$limit", limit))).ToList();
+                MapCustomer, With(args, ("$limit", limit)));
         }
 
         /// <summary>Uploaded, unprocessed updates and deactivations of these async customers, oldest first: folded into their create.</summary>
         public List<DueCustomerOperation> ReadPendingChanges(IEnumerable<string> asyncCustomerIds) =>
-            db.Query(CustomerColumns + @"
+            db.ReadAll(CustomerColumns + @"
 FROM hq_async_customer h JOIN channel ch ON ch.channel_id = h.channel_id
 WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND h.async_customer_id IN (SELECT value FROM json_each($ids))
-ORDER BY h.counter;", MapCustomer, ("$ids", SqlText.JsonArray(asyncCustomerIds))).ToList();
+ORDER BY h.counter;", MapCustomer, ("$ids", SqlText.JsonArray(asyncCustomerIds)));
 
         /// <summary>Due updates and deactivations whose customer already has an account (synced, or converted earlier), oldest first.</summary>
         public List<DueCustomerOperation> ReadDueChanges(SyncScope scope, int limit)
         {
             var (where, args) = Scope("h", scope);
-            return db.Query(CustomerColumns + @", COALESCE(h.given_account, r.account_number)
+            return db.ReadAll(CustomerColumns + @", COALESCE(h.given_account, r.account_number)
 FROM hq_async_customer h" + DueIndex("ix_hq_async_customer_due_change", scope) + @" JOIN channel ch ON ch.channel_id = h.channel_id
 LEFT JOIN retail_cust_table r ON r.cust_account_async = h.async_customer_id
 WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND (h.given_account IS NOT NULL OR r.account_number IS NOT NULL)" + where +
                 " ORDER BY h.channel_id, h.counter LIMIT $limit;",
-                r => { var d = MapCustomer(r); d.OwnerAccount = r.GetString(16); return d; }, With(args, ("$limit", limit))).ToList();
+                r => { var d = MapCustomer(r); d.OwnerAccount = r.GetString(16); return d; }, With(args, ("$limit", limit)));
         }
 
         /// <summary>The HQ state of an account, as an operation to fold changes into; null when the account does not exist.</summary>
         public DueCustomerOperation CurrentState(string dataAreaId, string account) =>
-            db.Query(@"SELECT first_name, middle_name, last_name, name, email, phone, currency, customer_group, language, blocked
+            db.Stream(@"SELECT first_name, middle_name, last_name, name, email, phone, currency, customer_group, language, blocked
 FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new DueCustomerOperation
             {
                 FirstName = r.Str(0), MiddleName = r.Str(1), LastName = r.Str(2), Name = r.Str(3), Email = r.Str(4), Phone = r.Str(5),
@@ -197,7 +199,7 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
 
         /// <summary>Accounts already created for these async customers, by any path: the exactly-once check.</summary>
         public Dictionary<string, string> ExistingAccounts(IEnumerable<string> asyncCustomerIds) =>
-            db.Query("SELECT cust_account_async, account_number FROM retail_cust_table WHERE cust_account_async IN (SELECT value FROM json_each($ids));",
+            db.Stream("SELECT cust_account_async, account_number FROM retail_cust_table WHERE cust_account_async IN (SELECT value FROM json_each($ids));",
                 r => (r.GetString(0), r.GetString(1)), ("$ids", SqlText.JsonArray(asyncCustomerIds)))
               .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.OrdinalIgnoreCase);
 
@@ -339,12 +341,12 @@ ON CONFLICT(channel_id, counter) WHERE cleared_at IS NULL DO UPDATE SET error = 
         public List<DueChildOperation> ReadDueChildren(string table, SyncScope scope, int limit)
         {
             var (where, args) = Scope("a", scope, addresses: table == "address");
-            return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, COALESCE(a.account_number, r.account_number), ch.data_area_id,
+            return db.ReadAll(@"SELECT a.channel_id, a.counter, a.async_customer_id, COALESCE(a.account_number, r.account_number), ch.data_area_id,
   EXISTS(SELECT 1 FROM cust_table c WHERE c.data_area_id = ch.data_area_id AND c.account_number = COALESCE(a.account_number, r.account_number)), " + Children[table].CheckedColumns + @"
 FROM " + Children[table].Hq + @" a" + DueIndex("ix_" + Children[table].Hq + "_due", scope) + @" JOIN channel ch ON ch.channel_id = a.channel_id
 LEFT JOIN retail_cust_table r ON r.cust_account_async = a.async_customer_id
 WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.account_number IS NOT NULL)" + where + " ORDER BY a.channel_id, a.counter LIMIT $limit;",
-                MapChild, With(args, ("$limit", limit))).ToList();
+                MapChild, With(args, ("$limit", limit)));
         }
 
         /// <summary>
@@ -357,10 +359,10 @@ WHERE a.online_operation_completed = 0 AND (a.account_number IS NOT NULL OR r.ac
             if (!tempReady) return new List<DueChildOperation>();
             var failed = !scope.IncludeFailed ? " AND a.sync_status <> 2"
                 : scope.RetryRunId.HasValue ? " AND (a.sync_status <> 2 OR a.sync_run_id IS NOT $retryRun)" : "";
-            return db.Query(@"SELECT a.channel_id, a.counter, a.async_customer_id, k.account_number, k.data_area_id, 1, " + Children[table].CheckedColumns + @"
-FROM temp.sync_chunk k CROSS JOIN " + Children[table].Hq + @" a ON a.async_customer_id = k.async_customer_id
+            return db.ReadAll(@"SELECT a.channel_id, a.counter, a.async_customer_id, k.account_number, k.data_area_id, 1, " + Children[table].CheckedColumns + @"
+FROM temp.sync_chunk k " + PlannerHints.KeepJoinOrder + "JOIN " + Children[table].Hq + @" a ON a.async_customer_id = k.async_customer_id
 WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + " ORDER BY a.channel_id, a.counter;",
-                MapChild, ("$retryRun", scope.RetryRunId)).ToList();
+                MapChild, ("$retryRun", scope.RetryRunId));
         }
 
         private static DueChildOperation MapChild(DbDataReader r) => new DueChildOperation

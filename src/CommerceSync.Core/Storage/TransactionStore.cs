@@ -142,7 +142,7 @@ ORDER BY s.channel_id, s.counter;";
             var outer = new SqlFilter()
                 .InIntegers(filter.Statuses?.Select(s => (int)s), "s.status", "$statuses")
                 .In(filter.AccountNumbers, "s.account", "$accounts");
-            var rows = db.Query(string.Format(SelectWithStatus, inner.Sql, outer.Sql), r => new Transaction
+            var rows = db.Stream(string.Format(SelectWithStatus, inner.Sql, outer.Sql), r => new Transaction
             {
                 ChannelId = r.GetString(0),
                 ReplicationCounter = r.GetInt64(1),
@@ -169,7 +169,7 @@ ORDER BY s.channel_id, s.counter;";
             {
                 if (t.LineCount > 0)
                 {
-                    t.Lines = db.Query("SELECT item_id, quantity, price_minor FROM ch_transaction_line WHERE channel_id = $ch AND transaction_id = $id ORDER BY line_number;",
+                    t.Lines = db.Stream("SELECT item_id, quantity, price_minor FROM ch_transaction_line WHERE channel_id = $ch AND transaction_id = $id ORDER BY line_number;",
                         r => new TransactionLine { ItemId = r.GetString(0), Quantity = decimal.Parse(r.GetString(1), CultureInfo.InvariantCulture), Price = FromMinor(r.GetInt64(2)) },
                         ("$ch", t.ChannelId), ("$id", t.TransactionId)).ToArray();
                 }

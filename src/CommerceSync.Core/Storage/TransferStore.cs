@@ -144,9 +144,8 @@ namespace CommerceSync.Storage
                 json.WriteEndObject();
                 EndLine();
                 // One read transaction: a consistent snapshot even while jobs write.
-                using (var snapshot = db.BeginSnapshot())
+                using (db.Snapshot())
                 {
-                    db.CurrentTransaction = snapshot;
                     try
                     {
                         foreach (var table in TableOrder)
@@ -183,10 +182,6 @@ namespace CommerceSync.Storage
                     {
                         throw db.Translate(ex);
                     }
-                    finally
-                    {
-                        db.CurrentTransaction = null;
-                    }
                 }
                 var trailer = new JObject
                 {
@@ -216,7 +211,7 @@ namespace CommerceSync.Storage
         public TransferResult ImportFromFile(string path, Action<long> progress = null)
         {
             // Opening a store's file outside SQLite would drop this process's locks on it, and a store is no export anyway.
-            var store = StoreFiles.StoreAt(path, db.Backend == StoreBackend.SQLite ? db.Path : null, anyOpenedStore: true);
+            var store = db.StoreFileAt(path, anyOpenedStore: true);
             if (store != null)
             {
                 throw new CommerceSyncException(ErrorIds.DestinationIsStore, ErrorKind.InvalidArgument,
@@ -360,7 +355,7 @@ namespace CommerceSync.Storage
                     }
                     CheckTrailer(trailer, checksum.Finish(), result);
                     CheckRules();
-                    db.Dialect.AfterImport(db);
+                    db.AfterImport();
                     tx.Commit();
                 }
                 finally

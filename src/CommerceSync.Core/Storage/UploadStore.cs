@@ -64,7 +64,7 @@ namespace CommerceSync.Storage
         public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<(string ChannelId, string TransactionId)> transactions = null)
         {
             var ids = SqlText.JsonArray(asyncCustomerIds);
-            return db.Query(@"SELECT channel_id, MAX(counter) FROM (
+            return db.Stream(@"SELECT channel_id, MAX(counter) FROM (
   SELECT channel_id, counter FROM ch_async_customer WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids))
   UNION ALL SELECT channel_id, counter FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))

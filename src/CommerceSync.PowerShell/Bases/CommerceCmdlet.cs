@@ -47,7 +47,7 @@ namespace CommerceSync
                     return database;
                 }
                 var (location, source) = StoreResolution.Resolve(Store, SessionState);
-                WriteVerbose("Using store " + StoreResolution.Display(location) + " (" + source + ").");
+                WriteVerbose("Using store " + location + " (" + source + ").");
                 if (source == StoreSource.Default && StoreResolution.FirstFallbackToDefault())
                 {
                     // A missing or failed Connect-CommerceStore must never send a session's work somewhere else unnoticed.
@@ -56,14 +56,14 @@ namespace CommerceSync
                 }
                 try
                 {
-                    if (source == StoreSource.Default && !CreatesDefaultStore && !System.IO.File.Exists(location))
+                    if (source == StoreSource.Default && !CreatesDefaultStore && !System.IO.File.Exists(location.FilePath))
                     {
                         throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
                             "The per-user default store '" + location + "' does not exist yet, and reading it creates nothing. " +
                             "Create a store with New-CommerceStore or Connect-CommerceStore -Create, or choose one with -Store.", location);
                     }
-                    database = StoreDatabase.OpenAt(location, createIfMissing: source == StoreSource.Default);
-                    openedLocation = StoreResolution.Display(location);
+                    database = StoreDatabase.Open(location, createIfMissing: source == StoreSource.Default);
+                    openedLocation = location.Display;
                 }
                 catch (CommerceSyncException ex)
                 {
@@ -106,7 +106,7 @@ namespace CommerceSync
         {
             if (openedLocation == null || Store == null || ReferenceEquals(Store, checkedStore)) return;
             checkedStore = Store;
-            var now = StoreResolution.Display(StoreResolution.Resolve(Store, SessionState).Location);
+            var now = StoreResolution.Resolve(Store, SessionState).Location.Display;
             if (!string.Equals(now, openedLocation, StringComparison.Ordinal)) ThrowStoreMismatch(now, openedLocation);
         }
 
@@ -130,7 +130,7 @@ namespace CommerceSync
                 {
                     var piped = (o is PSObject pso ? pso.BaseObject : o) as IStoreObject;
                     if (piped?.Store == null) continue;
-                    if (location == null) location = StoreResolution.Display(StoreResolution.Resolve(Store, SessionState).Location);
+                    if (location == null) location = StoreResolution.Resolve(Store, SessionState).Location.Display;
                     if (!string.Equals(piped.Store, location, StringComparison.Ordinal)) ThrowStoreMismatch(piped.Store, location);
                 }
             }

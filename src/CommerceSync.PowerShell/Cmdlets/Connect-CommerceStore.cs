@@ -29,12 +29,12 @@ namespace CommerceSync
 
         protected override void ProcessRecord()
         {
-            var location = Default.IsPresent ? StoreDatabase.DefaultPath
-                : ParameterSetName == "ConnectionString" ? ConnectionString
-                : StoreDatabase.IsConnectionString(Path) ? Path : StoreResolution.ResolvePath(SessionState, Path);
+            var location = Default.IsPresent ? StoreLocation.ForFile(StoreLocation.DefaultPath)
+                : ParameterSetName == "ConnectionString" ? StoreLocation.ForConnectionString(ConnectionString)
+                : StoreResolution.Parse(SessionState, Path);
             try
             {
-                using (var db = Open(location, Default.IsPresent || Create.IsPresent))
+                using (var db = StoreDatabase.Open(location, createIfMissing: Default.IsPresent || Create.IsPresent))
                 {
                     StoreResolution.SetSessionStore(location);
                     WriteObject(StoreInfo.Describe(db, StoreSource.Session));
@@ -43,21 +43,7 @@ namespace CommerceSync
             catch (CommerceSyncException ex)
             {
                 // Nothing changed: the session keeps the store it had, and the next cmdlet does not quietly use another one.
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), StoreResolution.Display(location)));
-            }
-        }
-
-        private static StoreDatabase Open(string location, bool create)
-        {
-            if (!create) return StoreDatabase.OpenAt(location);
-            if (!StoreDatabase.IsConnectionString(location)) return StoreDatabase.Open(location, createIfMissing: true);
-            try
-            {
-                return StoreDatabase.OpenPostgres(location);
-            }
-            catch (CommerceSyncException ex) when (ex.ErrorId == ErrorIds.StoreNotFound)
-            {
-                return StoreDatabase.CreatePostgres(location);
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, CommerceCmdlet.Category(ex.Kind), location.Display));
             }
         }
     }

@@ -28,18 +28,19 @@ namespace CommerceSync
 
         protected override void ProcessRecord()
         {
-            var postgres = ParameterSetName == "ConnectionString";
-            var target = postgres ? StoreDatabase.Redact(ConnectionString) : StoreResolution.ResolvePath(SessionState, Path);
-            var action = !postgres && File.Exists(target) ? "Replace the existing store with a new, empty store"
-                : postgres && Force.IsPresent ? "Create a new store, replacing one that is there" : "Create a new store";
+            var location = ParameterSetName == "ConnectionString" ? StoreLocation.ForConnectionString(ConnectionString)
+                : StoreLocation.ForFile(StoreResolution.ResolvePath(SessionState, Path));
+            var target = location.Display;
+            var action = location.FilePath != null && File.Exists(location.FilePath) ? "Replace the existing store with a new, empty store"
+                : location.FilePath == null && Force.IsPresent ? "Create a new store, replacing one that is there" : "Create a new store";
             if (!ShouldProcess(target, action)) return;
             try
             {
                 // A busy timeout that cannot be used fails the open after the file is made: refuse it before, leaving no file.
                 StoreDatabase.EnvironmentBusyTimeout();
-                using (var db = postgres ? StoreDatabase.CreatePostgres(ConnectionString, AccountNumberFormat, Force.IsPresent) : StoreDatabase.Create(target, AccountNumberFormat, Force.IsPresent))
+                using (var db = StoreDatabase.Create(location, AccountNumberFormat, Force.IsPresent))
                 {
-                    if (postgres) StoreResolution.Remember(ConnectionString);
+                    StoreResolution.Remember(location);
                     WriteVerbose("Created store " + db.Path + " with schema version " + db.SchemaVersion + ".");
                     WriteObject(StoreInfo.Describe(db, StoreSource.Parameter));
                 }

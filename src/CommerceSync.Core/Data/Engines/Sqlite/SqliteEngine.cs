@@ -2,14 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using Microsoft.Data.Sqlite;
+using CommerceSync.Storage;
 
-namespace CommerceSync.Storage
+namespace CommerceSync.Data.Engines.Sqlite
 {
-    /// <summary>The embedded store: one SQLite file. The stores' SQL is written in this dialect, so nothing is rewritten.</summary>
-    internal sealed class SqliteDialect : SqlDialect
+    /// <summary>
+    /// The embedded store: one SQLite file. The stores' SQL is written in this engine's dialect; only its planner hints
+    /// (<see cref="PlannerHints"/>) are expanded. It owns the file: its checks (a folder, a dangling link, a cut-short or
+    /// foreign file), its creation owner-only, -Force emptying it in place, its pragmas and busy timeout, read-only media,
+    /// online backup, and SQLite's result codes as errors a user can act on.
+    /// </summary>
+    internal sealed partial class SqliteEngine : StoreEngine
     {
-        public static readonly SqliteDialect Instance = new SqliteDialect();
+        public static readonly SqliteEngine Instance = new SqliteEngine();
 
         public override StoreBackend Backend => StoreBackend.SQLite;
 
@@ -20,7 +28,8 @@ namespace CommerceSync.Storage
 
         public override string TableNames => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version' ORDER BY name;";
 
-        public override bool IsUniqueViolation(DbException ex) => ex is SqliteException s && s.SqliteErrorCode == 19;
+        // Planner hints are SQLite's own syntax: the placeholders of the shared text become it here (see PlannerHints).
+        public override string Rewrite(string sql) => PlannerHints.Expand(sql);
 
         // quick_check reads every page and checks its structure; integrity_check also checks every index against its table.
         // On a connection of its own, opened for this and closed by SQLite: a pooled connection's page cache would show the
@@ -77,10 +86,10 @@ namespace CommerceSync.Storage
                     return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
                         "The store '" + path + "' cannot be opened for writing. Check that the file and its folder are writable.", path, ex);
                 case 13: // SQLITE_FULL: the disk, or the size limit, is full; SQLite rolled the statement back
-                    return StoreFull(path, ex);
+                    return StoreErrors.StoreFull(path, ex);
                 case 5: // SQLITE_BUSY
                 case 6: // SQLITE_LOCKED
-                    return StoreDatabase.Busy(path, busyTimeout ?? StoreDatabase.DefaultBusyTimeout, ex);
+                    return StoreErrors.Busy(path, busyTimeout ?? StoreDatabase.DefaultBusyTimeout, ex);
                 default:
                     return ex;
             }

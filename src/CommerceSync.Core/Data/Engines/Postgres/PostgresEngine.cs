@@ -8,7 +8,9 @@ using System.Globalization;
 using System.Linq;
 using Npgsql;
 
-namespace CommerceSync.Storage
+using CommerceSync.Storage;
+
+namespace CommerceSync.Data.Engines.Postgres
 {
     /// <summary>
     /// A store in a PostgreSQL database (one schema), for runbook workers on several machines. The stores' SQL is rewritten
@@ -16,13 +18,14 @@ namespace CommerceSync.Storage
     /// one writer at a time per store, each chunk whole or not at all, readers never blocked. Work that splits by channel or
     /// database (bulk P-job, sync job and job 1010 chunks) takes the lock shared and claims its share, so several workers do it at once.
     /// </summary>
-    internal sealed class PostgresDialect : SqlDialect
+    internal sealed class PostgresEngine : StoreEngine
     {
-        public static readonly PostgresDialect Instance = new PostgresDialect();
+        public static readonly PostgresEngine Instance = new PostgresEngine();
 
         public override StoreBackend Backend => StoreBackend.PostgreSQL;
 
-        public override string Rewrite(string sql) => PostgresSql.Rewrite(sql);
+        // Hints are SQLite's: left out here, before the translator, which refuses SQLite's hint syntax.
+        public override string Rewrite(string sql) => PostgresSql.Rewrite(PlannerHints.Drop(sql));
 
         public override string Ddl(string sql) => PostgresSql.Ddl(sql);
 
@@ -30,7 +33,8 @@ namespace CommerceSync.Storage
 
         public override DbDataReader Wrap(DbDataReader reader) => new LenientReader(reader);
 
-        // One command at a time per connection (no multiple active result sets).
+        // One command at a time per connection (Npgsql has no multiple active result sets): a streamed query is read whole
+        // first, so its caller may run other commands between its rows, as it can on SQLite.
         public override bool ReadsWhileWriting => false;
 
         protected override void Assign(DbParameter parameter, object value)
@@ -114,9 +118,9 @@ namespace CommerceSync.Storage
             if (schema != null && db.Scalar<long>("SELECT CASE WHEN has_function_privilege($f, 'EXECUTE') THEN 1 ELSE 0 END;",
                     ("$f", QuoteIdent(schema) + ".bt_index_check(regclass, boolean)")) == 0) schema = null;
             if (schema == null) return new StorageCheck("amcheck (not installed in this database, or not allowed to this user)", false, Array.Empty<string>());
-            var indexes = db.Query(@"SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i
+            var indexes = db.ReadAll(@"SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i
 JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence = 'p' AND i.indisvalid ORDER BY c.relname;", r => r.GetString(0)).ToList();
+WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence = 'p' AND i.indisvalid ORDER BY c.relname;", r => r.GetString(0));
             var problems = new List<string>();
             foreach (var index in indexes)
             {
@@ -139,8 +143,6 @@ WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence =
 
         private static string QuoteIdent(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
-        public override bool IsUniqueViolation(DbException ex) => ex is PostgresException p && p.SqlState == PostgresErrorCodes.UniqueViolation;
-
         public override Exception Translate(DbException ex, string store, TimeSpan busyTimeout)
         {
             if (ex is PostgresException p)
@@ -150,9 +152,9 @@ WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence =
                     case PostgresErrorCodes.LockNotAvailable:
                     case PostgresErrorCodes.DeadlockDetected:
                     case PostgresErrorCodes.SerializationFailure:
-                        return StoreDatabase.Busy(store, busyTimeout, ex);
+                        return StoreErrors.Busy(store, busyTimeout, ex);
                     case PostgresErrorCodes.DiskFull:
-                        return StoreFull(store, ex);
+                        return StoreErrors.StoreFull(store, ex);
                     case PostgresErrorCodes.InsufficientPrivilege:
                         return new CommerceSyncException(ErrorIds.StoreReadOnly, ErrorKind.PermissionDenied,
                             "The PostgreSQL user of '" + store + "' may not change the store: " + p.MessageText, store, ex);
@@ -173,75 +175,140 @@ WHERE n.nspname = current_schema() AND a.amname = 'btree' AND c.relpersistence =
         public override void AfterImport(StoreDatabase db)
         {
             // Rows came with their own ids: the identity columns go on after the largest.
-            var identities = db.Query(@"SELECT table_name, column_name FROM information_schema.columns
-WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name;", r => (Table: r.GetString(0), Column: r.GetString(1))).ToList();
+            var identities = db.ReadAll(@"SELECT table_name, column_name FROM information_schema.columns
+WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name;", r => (Table: r.GetString(0), Column: r.GetString(1)));
             foreach (var (table, column) in identities)
             {
                 db.Execute("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), GREATEST(COALESCE(MAX(" + column + "), 0), 1), MAX(" + column + ") IS NOT NULL) FROM " + table + ";");
             }
         }
-    }
 
-    /// <summary>
-    /// Reads PostgreSQL's results the way the stores read SQLite's: every integer as a 64-bit or 32-bit integer as asked,
-    /// booleans (the value of a comparison) as 0 or 1, sums (numeric) as integers.
-    /// </summary>
-    internal sealed class LenientReader : DbDataReader
-    {
-        private readonly DbDataReader inner;
+        // ---- Opening and creating ----
 
-        public LenientReader(DbDataReader inner) { this.inner = inner; }
-
-        private object Value(int i) => inner.GetValue(i) is bool b ? (b ? 1L : 0L) : inner.GetValue(i);
-
-        public override long GetInt64(int ordinal) => Convert.ToInt64(Value(ordinal), CultureInfo.InvariantCulture);
-        public override int GetInt32(int ordinal) => Convert.ToInt32(Value(ordinal), CultureInfo.InvariantCulture);
-        public override short GetInt16(int ordinal) => Convert.ToInt16(Value(ordinal), CultureInfo.InvariantCulture);
-        public override bool GetBoolean(int ordinal) => Convert.ToInt64(Value(ordinal), CultureInfo.InvariantCulture) != 0;
-        public override double GetDouble(int ordinal) => Convert.ToDouble(Value(ordinal), CultureInfo.InvariantCulture);
-        public override decimal GetDecimal(int ordinal) => Convert.ToDecimal(Value(ordinal), CultureInfo.InvariantCulture);
-        public override float GetFloat(int ordinal) => Convert.ToSingle(Value(ordinal), CultureInfo.InvariantCulture);
-        public override string GetString(int ordinal) => Convert.ToString(inner.GetValue(ordinal), CultureInfo.InvariantCulture);
-        public override object GetValue(int ordinal) => Value(ordinal);
-
-        public override Type GetFieldType(int ordinal)
+        /// <summary>
+        /// Opens a store in a PostgreSQL database. The store is the schema named first in the connection string's Search Path
+        /// (default: public); its tables live there, and the citext type in public. A missing store is created with
+        /// <paramref name="createIfMissing"/> (Connect-CommerceStore -Create), in the default account number format.
+        /// </summary>
+        public override StoreDatabase Open(StoreLocation location, bool createIfMissing)
         {
-            var t = inner.GetFieldType(ordinal);
-            if (t == typeof(int) || t == typeof(short) || t == typeof(bool)) return typeof(long);
-            if (t == typeof(decimal)) return typeof(long);
-            return t;
+            try
+            {
+                return Connect(location, create: false, format: null, force: false);
+            }
+            catch (CommerceSyncException ex) when (createIfMissing && ex.ErrorId == ErrorIds.StoreNotFound)
+            {
+                return Connect(location, create: true, format: AccountNumberFormat.Parse(StoreDatabase.DefaultAccountNumberFormat), force: false);
+            }
         }
 
-        public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
-        public override int FieldCount => inner.FieldCount;
-        public override object this[int ordinal] => GetValue(ordinal);
-        public override object this[string name] => GetValue(GetOrdinal(name));
-        public override int RecordsAffected => inner.RecordsAffected;
-        public override bool HasRows => inner.HasRows;
-        public override bool IsClosed => inner.IsClosed;
-        public override int Depth => inner.Depth;
-        public override bool NextResult() => inner.NextResult();
-        public override bool Read() => inner.Read();
-        public override string GetName(int ordinal) => inner.GetName(ordinal);
-        public override int GetOrdinal(string name) => inner.GetOrdinal(name);
-        public override string GetDataTypeName(int ordinal) => inner.GetDataTypeName(ordinal);
-        public override byte GetByte(int ordinal) => Convert.ToByte(Value(ordinal), CultureInfo.InvariantCulture);
-        public override long GetBytes(int ordinal, long dataOffset, byte[] buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
-        public override char GetChar(int ordinal) => inner.GetChar(ordinal);
-        public override long GetChars(int ordinal, long dataOffset, char[] buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
-        public override DateTime GetDateTime(int ordinal) => inner.GetDateTime(ordinal);
-        public override Guid GetGuid(int ordinal) => inner.GetGuid(ordinal);
-        public override int GetValues(object[] values)
+        /// <summary>Creates a store in a PostgreSQL database (the schema of the Search Path, created when missing).</summary>
+        public override StoreDatabase Create(StoreLocation location, AccountNumberFormat format, bool force) => Connect(location, create: true, format: format, force: force);
+
+        // No file of a PostgreSQL store is on this machine; the SQLite stores this process opened must still not be written over.
+        public override string StoreFileAt(string path, StoreLocation current, bool anyOpenedStore) =>
+            Sqlite.SqliteFiles.StoreAt(path, null, anyOpenedStore);
+
+        private static StoreDatabase Connect(StoreLocation location, bool create, AccountNumberFormat format, bool force)
         {
-            var n = Math.Min(values.Length, FieldCount);
-            for (var i = 0; i < n; i++) values[i] = GetValue(i);
-            return n;
-        }
-        public override IEnumerator GetEnumerator() => ((IEnumerable)inner).GetEnumerator();
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
+            var display = location.Display;
+            NpgsqlConnectionStringBuilder builder;
+            try
+            {
+                builder = new NpgsqlConnectionStringBuilder(location.Value);
+            }
+            catch (ArgumentException ex)
+            {
+                // Npgsql's message names the key it could not read, never its value.
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "The connection string is not valid: " + ex.Message, display, ex);
+            }
+            var schema = (builder.SearchPath ?? "").Split(',').Select(s => s.Trim().Trim('"')).FirstOrDefault(s => s.Length > 0) ?? "public";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[A-Za-z_][A-Za-z0-9_]{0,62}$"))
+            {
+                throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
+                    "The store's schema (the first name in Search Path) must be letters, digits and '_': '" + schema + "'.", schema);
+            }
+            // citext (case-insensitive ids) lives in public; keep it visible whatever the store's schema.
+            builder.SearchPath = schema == "public" ? "public" : schema + ",public";
+            // The jobs run the same statements chunk after chunk, and the writers one row after another: prepare those the
+            // server sees twice (unless the connection string says otherwise). Seeding a store this way takes half the time.
+            if (builder.MaxAutoPrepare == 0)
+            {
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+            var connection = new NpgsqlConnection(builder.ConnectionString);
+            try
+            {
+                connection.Open();
+            }
+            catch (Exception ex) when (ex is NpgsqlException || ex is TimeoutException || ex is System.Net.Sockets.SocketException)
+            {
+                connection.Dispose();
+                throw Unavailable(display, ex.Message, ex);
+            }
+            var db = new StoreDatabase(location, connection, Instance);
+            try
+            {
+                db.SetBusyTimeout(StoreDatabase.EnvironmentBusyTimeout() ?? StoreDatabase.DefaultBusyTimeout);
+                var exists = db.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $s AND table_name = 'schema_version';", ("$s", schema)) > 0;
+                var others = db.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $s;", ("$s", schema));
+                if (create)
+                {
+                    if (exists && !force)
+                    {
+                        throw new CommerceSyncException(ErrorIds.StoreExists, ErrorKind.AlreadyExists,
+                            "A store already exists in schema '" + schema + "' of " + display + ". Use -Force to replace it.", display);
+                    }
+                    if (!exists && others > 0)
+                    {
+                        throw new CommerceSyncException(ErrorIds.StoreNotCommerceSync, ErrorKind.InvalidData,
+                            "Schema '" + schema + "' of " + display + " holds another application's tables. Name an empty schema in Search Path. Nothing was changed.", display);
+                    }
+                    if (db.Scalar<long>("SELECT COUNT(*) FROM pg_extension WHERE extname = 'citext';") == 0)
+                    {
+                        try
+                        {
+                            db.Execute("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;");
+                        }
+                        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+                        {
+                            // IF NOT EXISTS is not safe against another session creating it at the same moment: it exists now.
+                        }
+                        // Npgsql learnt the database's types when it first connected: teach it the new one.
+                        connection.ReloadTypes();
+                    }
+                    db.Execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\";");
+                    if (exists)
+                    {
+                        // -Force: the store's own tables go, and only those.
+                        foreach (var table in db.TableNames().Concat(new[] { "schema_version" }))
+                        {
+                            db.Execute("DROP TABLE IF EXISTS \"" + schema + "\".\"" + table + "\" CASCADE;");
+                        }
+                    }
+                    db.Migrate();
+                    db.SetSetting(NumberSequences.AccountNumberFormatSetting, format.ToString());
+                    return db;
+                }
+                if (!exists)
+                {
+                    if (others > 0)
+                    {
+                        throw new CommerceSyncException(ErrorIds.StoreNotCommerceSync, ErrorKind.InvalidData,
+                            "Schema '" + schema + "' of " + display + " holds another application's tables, not a CommerceSync store. Nothing was changed.", display);
+                    }
+                    throw new CommerceSyncException(ErrorIds.StoreNotFound, ErrorKind.NotFound,
+                        "No store in schema '" + schema + "' of " + display + ". Create one with New-CommerceStore -ConnectionString.", display);
+                }
+                db.Migrate();
+                return db;
+            }
+            catch
+            {
+                db.Dispose();
+                throw;
+            }
         }
     }
 }
