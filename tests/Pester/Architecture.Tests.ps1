@@ -193,6 +193,8 @@ Describe 'Layers' -Skip:($PostgresPass -or $NoSource) {
             if ($f.Text -match '\b(\w*Connection|DbCommand|DbDataReader|DbTransaction)\b') { "$($f.Name) uses a connection ($($Matches[1]))" }
         }
         $impure | Should -BeNullOrEmpty -Because 'a rule decides from values alone; the caller asks the store and runs the SQL'
+    }
+}
 
 # Each engine lives in src/CommerceSync.Core/Data/Engines/<Engine>: nothing else names a provider's types, an engine class,
 # or asks which backend a store is on (it asks a capability of the engine instead). StoreLocation.cs is the one exception:
