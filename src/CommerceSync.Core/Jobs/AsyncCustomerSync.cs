@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -9,7 +10,7 @@ namespace CommerceSync.Jobs
     /// <summary>What a sync run would do in one channel (for -WhatIf).</summary>
     public sealed class SyncPreview
     {
-        public string ChannelId { get; set; }
+        public string? ChannelId { get; set; }
         public long Create { get; set; }
         public long AlreadyConverted { get; set; }
         public long WouldFail { get; set; }
@@ -73,12 +74,12 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
-        public IReadOnlyList<AsyncCustomer> SyncRecords(RecordRun recordRun, IReadOnlyList<string> asyncCustomerIds, int chunkSize = 5000, Action<string> log = null)
+        public IReadOnlyList<AsyncCustomer> SyncRecords(RecordRun recordRun, IReadOnlyList<string> asyncCustomerIds, int chunkSize = 5000, Action<string>? log = null)
         {
             if (asyncCustomerIds.Count == 0) return Array.Empty<AsyncCustomer>();
             var ids = asyncCustomerIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var store = new AsyncCustomerStore(db);
-            var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase);
+            var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId!).Distinct(StringComparer.OrdinalIgnoreCase);
             var run = recordRun.Ensure(channels);
             // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
             var scope = new SyncScope { AsyncCustomerIds = ids, IncludeFailed = true, RetryRunId = run.RunId };
@@ -92,7 +93,7 @@ namespace CommerceSync.Jobs
         /// One committed chunk: customer creates in counter order, then the addresses and attributes whose customer now has an account.
         /// Returns how many rows it decided (0: nothing left in scope).
         /// </summary>
-        public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string> log = null)
+        public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string>? log = null)
         {
             using (var tx = db.BeginWrite())
             {
@@ -102,7 +103,7 @@ namespace CommerceSync.Jobs
             }
         }
 
-        private int InChunk(JobRun run, SyncScope scope, int limit, Action<string> log)
+        private int InChunk(JobRun run, SyncScope scope, int limit, Action<string>? log)
         {
             var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
             new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed, counts.Customers);
@@ -118,7 +119,7 @@ namespace CommerceSync.Jobs
         /// Rows that failed before stay failed until fixed (their reason is what the caller reports), unless <paramref name="retryFailed"/>: an admin retrying these transactions tries them again, once in this run.
         /// </summary>
         /// <returns>Rows synchronized and failed, and the customers synchronized that the run had not counted yet.</returns>
-        public (int Processed, int Failed, int Customers) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null, bool retryFailed = false)
+        public (int Processed, int Failed, int Customers) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string>? log = null, bool retryFailed = false)
         {
             if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0, 0);
             var scope = new SyncScope
@@ -140,9 +141,9 @@ namespace CommerceSync.Jobs
         }
 
         // The channel of the last chunk's first row, for progress (a chunk mostly holds one channel's rows: they come in channel order).
-        private string lastChannel;
+        private string? lastChannel;
 
-        private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
+        private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string>? log)
         {
             // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
@@ -163,7 +164,7 @@ namespace CommerceSync.Jobs
                     failed++;
                     continue;
                 }
-                string account;
+                string? account;
                 decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
                     ? new SyncStore.CustomerDecision { Row = r, Folded = folded, AccountNumber = account, IsNew = false }
                     : new SyncStore.CustomerDecision { Row = r, Folded = folded, IsNew = true });
@@ -207,7 +208,7 @@ namespace CommerceSync.Jobs
                     failed++;
                     continue;
                 }
-                sync.ApplyChange(merged, c, run.RunId, now);
+                sync.ApplyChange(merged!, c, run.RunId, now); // no account (merged null) was an error above
                 changed++;
             }
             if (changes.Count > 0) log?.Invoke("Applied " + changed + " of " + changes.Count + " customer edits and deactivations.");
@@ -245,7 +246,7 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>What a bulk run over these channels (null: all) would do, without writing (for -WhatIf).</summary>
-        public IReadOnlyList<SyncPreview> Preview(string[] channelIds) => Preview(new SyncScope { ChannelIds = channelIds });
+        public IReadOnlyList<SyncPreview> Preview(string[]? channelIds) => Preview(new SyncScope { ChannelIds = channelIds });
 
         /// <summary>What a run would do, without writing (for -WhatIf).</summary>
         public IReadOnlyList<SyncPreview> Preview(SyncScope scope)
@@ -255,7 +256,7 @@ namespace CommerceSync.Jobs
             var result = new Dictionary<string, SyncPreview>(StringComparer.OrdinalIgnoreCase);
             foreach (var r in rows)
             {
-                SyncPreview p;
+                SyncPreview? p;
                 if (!result.TryGetValue(r.ChannelId, out p)) result[r.ChannelId] = p = new SyncPreview { ChannelId = r.ChannelId };
                 if (SyncRules.CheckCustomer(r) != null) p.WouldFail++;
                 else if (existing.ContainsKey(r.AsyncCustomerId)) p.AlreadyConverted++;
