@@ -21,7 +21,7 @@ namespace CommerceSync.Application
         public IReadOnlyList<Channel> List(string? wildcard = null, string? dataAreaId = null) => store.List(wildcard, dataAreaId);
 
         /// <summary>The channel ids a list names (wildcards expanded); ChannelNotFound for a name that matches none.</summary>
-        public string[] Resolve(IEnumerable<string> channelIds) => store.Resolve(channelIds);
+        public string[]? Resolve(IEnumerable<string>? channelIds) => store.Resolve(channelIds);
 
         /// <summary>Changes settings (null leaves one as it is); a channel back online moves what its registers created offline to the channel database.</summary>
         public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,

@@ -45,10 +45,10 @@ namespace CommerceSync.Rules
             if (!string.IsNullOrWhiteSpace(currency)) InputRules.Check(InputRules.CheckCurrency("DefaultCurrency", currency), currency);
         }
 
-        public static CommerceSyncException AlreadyExists(string channelId) =>
+        public static CommerceSyncException AlreadyExists(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channelId + "' already exists.", channelId);
 
-        public static CommerceSyncException NotFound(string channelId) =>
+        public static CommerceSyncException NotFound(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
     }
 }

@@ -53,7 +53,7 @@ namespace CommerceSync.Rules
             return true;
         }
 
-        public static CommerceSyncException AsyncCustomerExists(string asyncCustomerId) =>
+        public static CommerceSyncException AsyncCustomerExists(string? asyncCustomerId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + asyncCustomerId + "' already exists.", asyncCustomerId);
 
         /// <summary>
@@ -101,11 +101,11 @@ namespace CommerceSync.Rules
             return hasAsync;
         }
 
-        public static CommerceSyncException NotCreatedAtChannel(string asyncCustomerId, string channelId) =>
+        public static CommerceSyncException NotCreatedAtChannel(string? asyncCustomerId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
                 "Async customer '" + asyncCustomerId + "' was not created at channel '" + channelId + "'.", asyncCustomerId);
 
-        public static CommerceSyncException NotKnownToChannel(string accountNumber, string channelId) =>
+        public static CommerceSyncException NotKnownToChannel(string? accountNumber, string? channelId) =>
             new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
                 "Customer '" + accountNumber + "' is not known to channel '" + channelId + "'.", accountNumber);
 

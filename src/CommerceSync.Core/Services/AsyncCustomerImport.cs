@@ -84,7 +84,7 @@ namespace CommerceSync.Services
             var format = FormatOf(options.Path, options.Format);
             var result = new CustomerImportResult { Path = options.Path, Format = format };
             var channels = new ChannelStore(db);
-            var known = new Dictionary<string, Channel>(StringComparer.OrdinalIgnoreCase);
+            var known = new Dictionary<string, Channel?>(StringComparer.OrdinalIgnoreCase); // null: no such channel
             var customers = new AsyncCustomerStore(db);
             var creation = new CustomerCreation(db);
             var given = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
@@ -152,11 +153,9 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>The claims of the current write transaction (null outside one).</summary>
-        internal HeldClaims HeldClaims { get; set; }
-
+        internal HeldClaims? HeldClaims { get; set; }
         /// <summary>For tests: every claim asked for on this connection, with the transaction's claims and whether it was granted.</summary>
-        internal List<(HeldClaims Transaction, Claim Claim, bool Taken)> ClaimLog { get; set; }
-
+        internal List<(HeldClaims? Transaction, Claim Claim, bool Taken)>? ClaimLog { get; set; }
         /// <summary>Whether claimed writes of several workers run at once here (PostgreSQL), so jobs split their work by claim.</summary>
         public bool ClaimsRunTogether => Dialect.ClaimsRunTogether;
     }
