@@ -99,7 +99,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>Maps a PowerShell/.NET value to an attribute type and its invariant text. Datetime and reference types are refused.</summary>
-        public static CustomerAttribute ToAttribute(string name, object? value)
+        public static CustomerAttribute ToAttribute(string? name, object? value)
         {
             if (string.IsNullOrWhiteSpace(name))
             {

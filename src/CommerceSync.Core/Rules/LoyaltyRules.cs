@@ -22,7 +22,7 @@ namespace CommerceSync.Rules
         /// The account a card for an async customer goes to: the store's copy of its account (which arrives with job 1010).
         /// Without one, the refusal: the customer was never created at this channel, or it is still Pending sync.
         /// </summary>
-        public static string AccountOfAsyncCustomer(string asyncCustomerId, string channelId, string? accountAtStore, bool createdAtChannel)
+        public static string AccountOfAsyncCustomer(string asyncCustomerId, string? channelId, string? accountAtStore, bool createdAtChannel)
         {
             if (accountAtStore != null) return accountAtStore;
             if (!createdAtChannel)

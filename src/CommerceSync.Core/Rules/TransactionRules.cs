@@ -52,7 +52,7 @@ namespace CommerceSync.Rules
             return (account, asyncId);
         }
 
-        public static CommerceSyncException AsyncCustomerNotReferenceable(string asyncCustomerId, string channelId) =>
+        public static CommerceSyncException AsyncCustomerNotReferenceable(string asyncCustomerId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
                 "Async customer '" + asyncCustomerId + "' was not created at channel '" + channelId + "', so its POS cannot reference it.", asyncCustomerId);
 
@@ -76,7 +76,7 @@ namespace CommerceSync.Rules
             return t.DeliveryAddressId;
         }
 
-        public static CommerceSyncException AddressNotOfCustomer(string addressId, string channelId) =>
+        public static CommerceSyncException AddressNotOfCustomer(string addressId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AddressNotFound, ErrorKind.NotFound,
                 "Address '" + addressId + "' is not an address of this customer at channel '" + channelId + "'.", addressId);
 
@@ -96,7 +96,7 @@ namespace CommerceSync.Rules
             return true;
         }
 
-        public static CommerceSyncException TransactionExists(string transactionId, string channelId) =>
+        public static CommerceSyncException TransactionExists(string? transactionId, string? channelId) =>
             new CommerceSyncException(ErrorIds.TransactionExists, ErrorKind.AlreadyExists, "Transaction '" + transactionId + "' already exists at channel '" + channelId + "'.", transactionId);
     }
 }

@@ -14,7 +14,7 @@ namespace CommerceSync.Storage
 
         public CompletionStore(StoreDatabase db) { this.db = db; }
 
-        private static string Like(string prefix) => SqlText.WildcardToLike(prefix ?? "") + "%";
+        private static string Like(string? prefix) => SqlText.WildcardToLike(prefix ?? "") + "%";
 
         public IEnumerable<(string Value, string Tooltip)> TransactionIds(string prefix, string[]? channelIds, int max)
         {

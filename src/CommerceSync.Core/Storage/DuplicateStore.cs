@@ -78,7 +78,7 @@ GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;
         }
 
         /// <summary>The normalized keys one customer is filed under.</summary>
-        internal static IEnumerable<(string Type, string Key)> BlockingKeys(string name, string email, string phone, string zip)
+        internal static IEnumerable<(string Type, string Key)> BlockingKeys(string? name, string? email, string? phone, string? zip)
         {
             if (!string.IsNullOrWhiteSpace(email) && email.IndexOf('@') > 0) yield return ("email", email.Trim().ToLowerInvariant());
             var digits = new string((phone ?? "").Where(char.IsDigit).ToArray());
@@ -89,7 +89,7 @@ GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;
         }
 
         /// <summary>Lower-case letters only, accents removed, so "Zoë  O'Neil" and "zoe oneil" meet.</summary>
-        private static string Fold(string name)
+        private static string Fold(string? name)
         {
             if (string.IsNullOrEmpty(name)) return "";
             var sb = new StringBuilder(name.Length);

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -9,11 +10,11 @@ namespace CommerceSync.Storage
     /// <summary>Which uploaded rows a sync run looks at.</summary>
     public sealed class SyncScope
     {
-        public string[] ChannelIds { get; set; }
+        public string[]? ChannelIds { get; set; }
         /// <summary>Only these async customers (record mode, or an admin retrying one).</summary>
-        public string[] AsyncCustomerIds { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
         /// <summary>Also addresses with these ids, whoever owns them (orders and statements name the address they reference).</summary>
-        public string[] AddressIds { get; set; }
+        public string[]? AddressIds { get; set; }
         /// <summary>Retry rows that failed before. Bulk runs skip them: they would fail the same way until fixed.</summary>
         public bool IncludeFailed { get; set; }
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
@@ -150,7 +151,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         /// before): one count per table over its partial index of uncompleted rows, for progress. Edits that a create folds in
         /// are counted but not decided on their own, and children whose customer fails stay due: a run may end below it.
         /// </summary>
-        public long CountDue(string[] channelIds)
+        public long CountDue(string[]? channelIds)
         {
             var (where, args) = Scope("h", new SyncScope { ChannelIds = channelIds });
             return new[] { "hq_async_customer" }.Concat(Children.Values.Select(c => c.Hq))
@@ -187,7 +188,7 @@ WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND (h.given_account
         }
 
         /// <summary>The HQ state of an account, as an operation to fold changes into; null when the account does not exist.</summary>
-        public DueCustomerOperation CurrentState(string dataAreaId, string account) =>
+        public DueCustomerOperation? CurrentState(string dataAreaId, string account) =>
             db.Query(@"SELECT first_name, middle_name, last_name, name, email, phone, currency, customer_group, language, blocked
 FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new DueCustomerOperation
             {
@@ -219,10 +220,11 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
         public sealed class CustomerDecision
         {
             /// <summary>The create, with later changes of the same customer folded in.</summary>
-            public DueCustomerOperation Row;
+            public DueCustomerOperation Row = null!; // always given
             /// <summary>The folded-in later operations, completed with the create.</summary>
             public List<DueCustomerOperation> Folded = new List<DueCustomerOperation>();
-            public string AccountNumber;
+            /// <summary>Null for a new account until the sequence gives it.</summary>
+            public string? AccountNumber;
             public long? PartyId;
             public bool IsNew;
         }
@@ -234,10 +236,10 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
         };
 
         // A decided create, then the later operations folded into it (completed with it, nothing of their own to write).
-        private static IEnumerable<object[]> WorkRows(CustomerDecision d)
+        private static IEnumerable<object?[]> WorkRows(CustomerDecision d)
         {
             var r = d.Row;
-            yield return new object[]
+            yield return new object?[]
             {
                 r.ChannelId, r.Counter, d.AccountNumber, r.DataAreaId, d.IsNew ? 1 : 0, d.PartyId, r.AsyncCustomerId, r.ChannelId,
                 r.FirstName, r.MiddleName, r.LastName, CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName),
@@ -245,7 +247,7 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
             };
             foreach (var f in d.Folded)
             {
-                yield return new object[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
+                yield return new object?[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
             }
         }
 
