@@ -181,7 +181,7 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
                 foreach (var c in contacts)
                 {
                     db.Execute("INSERT INTO ch_async_contact(channel_id, counter, async_customer_id, account_number, operation, contact_type, locator, description, is_primary, created_at) VALUES ($ch, $n, $id, $acc, 1, $type, $loc, $desc, $primary, $at);",
-                        owner.Concat(new (string, object?)[] { ("$n", counter++), ("$type", (int)c.Type), ("$loc", c.Locator!.Trim()), ("$desc", c.Description), ("$primary", c.IsPrimary ? 1 : 0) }).ToArray());
+                        owner.Concat(new (string, object?)[] { ("$n", counter++), ("$type", (int)c.Type), ("$loc", (c.Locator ?? "").Trim()), ("$desc", c.Description), ("$primary", c.IsPrimary ? 1 : 0) }).ToArray());
                 }
                 foreach (var (affiliation, op) in adds.Select(a => (a, 1)).Concat(removes.Select(a => (a, 3))))
                 {
