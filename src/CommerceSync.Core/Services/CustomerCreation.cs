@@ -43,8 +43,7 @@ namespace CommerceSync.Services
             {
                 foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
                 {
-                    // Prepared customers have their channel.
-                    store.AppendInTransaction(group.ToList(), offline: channels.Get(group.Key!).IsOffline);
+                    store.AppendInTransaction(group.ToList(), offline: channels.Get(group.Key).IsOffline);
                 }
                 tx.Commit();
             }
@@ -63,7 +62,7 @@ namespace CommerceSync.Services
         public (object Created, CreationMode Mode) Create(AsyncCustomer draft)
         {
             var prepared = new AsyncCustomerStore(db).Prepare(draft);
-            var channel = new ChannelStore(db).Get(prepared.ChannelId!); // Prepare checked it
+            var channel = new ChannelStore(db).Get(prepared.ChannelId);
             var mode = ModeFor(channel);
             if (mode != CreationMode.Synchronous)
             {
