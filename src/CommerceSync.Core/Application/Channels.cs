@@ -16,7 +16,7 @@ namespace CommerceSync.Application
         public Channel Add(Channel channel) => store.Add(channel);
 
         /// <summary>The channel, or ChannelNotFound.</summary>
-        public Channel Get(string channelId) => store.Get(channelId);
+        public Channel Get(string? channelId) => store.Get(channelId);
 
         public IReadOnlyList<Channel> List(string? wildcard = null, string? dataAreaId = null) => store.List(wildcard, dataAreaId);
 
@@ -29,6 +29,6 @@ namespace CommerceSync.Application
             Action<string>? log = null) =>
             store.Update(channelId, name, asyncCustomerMode, offlineDatabase, defaultCustomerGroup, defaultCurrency, isOffline, filterSharedCustomerData, log);
 
-        public static CommerceSyncException NotFound(string channelId) => ChannelRules.NotFound(channelId);
+        public static CommerceSyncException NotFound(string? channelId) => ChannelRules.NotFound(channelId);
     }
 }

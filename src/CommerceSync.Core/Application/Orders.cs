@@ -20,7 +20,7 @@ namespace CommerceSync.Application
                 ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds, AccountNumbers = accountNumbers, Statuses = statuses,
             });
 
-        public IEnumerable<Statement> Statements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses) =>
+        public IEnumerable<Statement> Statements(string[]? channelIds, string[]? statementIds, DateTime? businessDate, StatementStatus[]? statuses) =>
             store.ReadStatements(channelIds, statementIds, businessDate, statuses);
     }
 }

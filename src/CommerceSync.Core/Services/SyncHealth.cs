@@ -39,7 +39,7 @@ namespace CommerceSync.Services
 
         public SyncHealth(StoreDatabase db) { this.db = db; }
 
-        public IReadOnlyList<SyncCheck> Evaluate(string[] channelIds, SyncThresholds thresholds)
+        public IReadOnlyList<SyncCheck> Evaluate(string[]? channelIds, SyncThresholds thresholds)
         {
             var total = new ReportStore(db).Report(channelIds, null).Single(r => r.ChannelId == SyncReport.Total);
             var checks = new List<SyncCheck>

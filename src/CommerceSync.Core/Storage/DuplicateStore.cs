@@ -27,7 +27,7 @@ namespace CommerceSync.Storage
 
         public DuplicateStore(StoreDatabase db) { this.db = db; }
 
-        public IEnumerable<DuplicateCandidate> Find(string[] channelIds, double minimumScore)
+        public IEnumerable<DuplicateCandidate> Find(string[]? channelIds, double minimumScore)
         {
             var asyncScope = new SqlFilter().In(channelIds, "c.channel_id", "$channels");
             var hqScope = new SqlFilter().In(channelIds, "r.origin_channel_id", "$channels");
