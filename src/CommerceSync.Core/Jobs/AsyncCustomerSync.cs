@@ -148,7 +148,8 @@ namespace CommerceSync.Jobs
             // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
             lastChannel = rows.Count > 0 ? rows[0].ChannelId : null;
-            var ids = rows.Select(r => r.AsyncCustomerId).ToList();
+            // Due rows read from the store have their channel, async id and legal entity (and changes their account).
+            var ids = rows.Select(r => r.AsyncCustomerId!).ToList();
             var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(ids);
             var later = rows.Count == 0 ? new List<DueCustomerOperation>() : sync.ReadPendingChanges(ids);
             var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
@@ -160,12 +161,12 @@ namespace CommerceSync.Jobs
                 var error = SyncRules.CheckCustomer(r);
                 if (error != null)
                 {
-                    sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
+                    sync.MarkFailed("customer", r.ChannelId!, r.Counter, error, run.RunId, now);
                     failed++;
                     continue;
                 }
                 string? account;
-                decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
+                decisions.Add(existing.TryGetValue(r.AsyncCustomerId!, out account)
                     ? new SyncStore.CustomerDecision { Row = r, Folded = folded, AccountNumber = account, IsNew = false }
                     : new SyncStore.CustomerDecision { Row = r, Folded = folded, IsNew = true });
             }
@@ -174,7 +175,7 @@ namespace CommerceSync.Jobs
             {
                 db.Claim(Claims.NumberSequences, wait: true);
                 var party = numbers.FirstFreePartyId();
-                foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId!, StringComparer.OrdinalIgnoreCase))
                 {
                     var accounts = numbers.AllocateAccountNumbers(area.Key, area.Count());
                     var i = 0;
@@ -195,7 +196,7 @@ namespace CommerceSync.Jobs
             var changed = 0;
             foreach (var c in changes)
             {
-                var merged = sync.CurrentState(c.DataAreaId, c.OwnerAccount);
+                var merged = sync.CurrentState(c.DataAreaId!, c.OwnerAccount!);
                 var error = merged == null ? SyncRules.NoSuchAccount(c.OwnerAccount, c.DataAreaId) : null;
                 if (merged != null)
                 {
@@ -204,7 +205,7 @@ namespace CommerceSync.Jobs
                 }
                 if (error != null)
                 {
-                    sync.MarkFailed("customer", c.ChannelId, c.Counter, error, run.RunId, now);
+                    sync.MarkFailed("customer", c.ChannelId!, c.Counter, error, run.RunId, now);
                     failed++;
                     continue;
                 }
@@ -231,7 +232,7 @@ namespace CommerceSync.Jobs
                     if (error == null) ok.Add(c);
                     else
                     {
-                        sync.MarkFailed(table, c.ChannelId, c.Counter, error, run.RunId, now);
+                        sync.MarkFailed(table, c.ChannelId!, c.Counter, error, run.RunId, now);
                         failed++;
                     }
                 }
@@ -252,14 +253,14 @@ namespace CommerceSync.Jobs
         public IReadOnlyList<SyncPreview> Preview(SyncScope scope)
         {
             var rows = sync.ReadDueCustomers(scope, int.MaxValue);
-            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId!)); // read from the store, as below
             var result = new Dictionary<string, SyncPreview>(StringComparer.OrdinalIgnoreCase);
             foreach (var r in rows)
             {
                 SyncPreview? p;
-                if (!result.TryGetValue(r.ChannelId, out p)) result[r.ChannelId] = p = new SyncPreview { ChannelId = r.ChannelId };
+                if (!result.TryGetValue(r.ChannelId!, out p)) result[r.ChannelId!] = p = new SyncPreview { ChannelId = r.ChannelId };
                 if (SyncRules.CheckCustomer(r) != null) p.WouldFail++;
-                else if (existing.ContainsKey(r.AsyncCustomerId)) p.AlreadyConverted++;
+                else if (existing.ContainsKey(r.AsyncCustomerId!)) p.AlreadyConverted++;
                 else p.Create++;
             }
             return result.Values.ToList();

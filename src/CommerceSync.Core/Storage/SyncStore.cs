@@ -300,10 +300,10 @@ WHERE data_area_id = $a AND account_number = $acc;",
                 ("$email", merged.Email), ("$phone", merged.Phone), ("$cur", merged.Currency?.ToUpperInvariant()), ("$grp", merged.CustomerGroup), ("$lang", merged.Language),
                 ("$blocked", merged.Blocked ? 1 : 0), ("$now", now.ToStoreText()), ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
             EnsureTemp();
-            Changes.Note(merged.DataAreaId, merged.OwnerAccount);
+            Changes.Note(merged.DataAreaId!, merged.OwnerAccount!); // CurrentState gives both
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
 WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
-            ClearFailure(db, row.ChannelId, row.Counter, now);
+            ClearFailure(db, row.ChannelId!, row.Counter, now); // read from the store
         }
 
         /// <summary>Writes an address straight to an HQ customer (a real-time create).</summary>
@@ -378,7 +378,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
             db.InsertRows("temp.sync_work", new[] { "channel_id", "counter", "account_number", "data_area_id", "is_new" },
-                rows.Select(d => new object[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
+                rows.Select(d => new object?[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
             var (src, _, apply) = Children[table];
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.
