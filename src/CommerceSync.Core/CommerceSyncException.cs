@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 
 namespace CommerceSync
@@ -19,7 +20,7 @@ namespace CommerceSync
     /// <summary>A failure a user can act on. <see cref="ErrorId"/> is stable: scripts and tests match on it.</summary>
     public class CommerceSyncException : Exception
     {
-        public CommerceSyncException(string errorId, ErrorKind kind, string message, object target = null, Exception inner = null)
+        public CommerceSyncException(string errorId, ErrorKind kind, string message, object? target = null, Exception? inner = null)
             : base(message, inner)
         {
             ErrorId = errorId;
@@ -29,7 +30,7 @@ namespace CommerceSync
 
         public string ErrorId { get; }
         public ErrorKind Kind { get; }
-        public object Target { get; }
+        public object? Target { get; }
     }
 
     /// <summary>The error ids the module writes. Documented in about_CommerceSync.</summary>

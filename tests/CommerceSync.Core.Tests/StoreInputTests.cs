@@ -26,6 +26,27 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
+        public void AContactWithoutAValueIsKeptAsABlankOneThatHqRefuses()
+        {
+            // Set-AsyncCustomer -AddEmail 'a@b.example', $null: the missing value is a blank contact, as '' is, not a crash.
+            using (var s = new TestStore())
+            {
+                s.Channel("S1");
+                var c = s.Customer("S1", "Ann");
+                new AsyncCustomerStore(s.Db).AppendChange(new AsyncCustomerChange
+                {
+                    ChannelId = "S1", AsyncCustomerId = c.AsyncCustomerId,
+                    Contacts = new[] { new CustomerContact { Type = ContactType.Email, Locator = null } },
+                });
+                s.PJob();
+                s.Sync();
+                var contact = new OperationStore(s.Db).Read(null).Single(o => o.Kind == "Contact");
+                Assert.Equal(OperationSyncStatus.Failed, contact.SyncStatus);
+                Assert.Equal("The contact has no value.", contact.Error);
+            }
+        }
+
+        [Fact]
         public void AStoreThatRunsOutOfRoomIsStoreFullAndKeepsNothingOfTheWrite()
         {
             if (TestStore.Backend != StoreBackend.SQLite) return; // the size limit below is SQLite's

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Storage;
 
@@ -19,8 +20,8 @@ namespace CommerceSync.Application
         public AsyncCustomerChange Change(AsyncCustomerChange change) => store.AppendChange(change);
 
         /// <summary>Async customers with their status; each list given narrows the result, null matches all.</summary>
-        public IEnumerable<AsyncCustomer> Read(string[] channelIds = null, AsyncCustomerStatus[] statuses = null, string[] asyncCustomerIds = null,
-            string nameWildcard = null, bool includeDetails = true) =>
+        public IEnumerable<AsyncCustomer> Read(string[]? channelIds = null, AsyncCustomerStatus[]? statuses = null, string[]? asyncCustomerIds = null,
+            string? nameWildcard = null, bool includeDetails = true) =>
             store.Read(new AsyncCustomerFilter
             {
                 ChannelIds = channelIds, Statuses = statuses, AsyncCustomerIds = asyncCustomerIds, NameWildcard = nameWildcard, IncludeDetails = includeDetails,

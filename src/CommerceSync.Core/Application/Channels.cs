@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using CommerceSync.Rules;
@@ -15,19 +16,19 @@ namespace CommerceSync.Application
         public Channel Add(Channel channel) => store.Add(channel);
 
         /// <summary>The channel, or ChannelNotFound.</summary>
-        public Channel Get(string channelId) => store.Get(channelId);
+        public Channel Get(string? channelId) => store.Get(channelId);
 
-        public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null) => store.List(wildcard, dataAreaId);
+        public IReadOnlyList<Channel> List(string? wildcard = null, string? dataAreaId = null) => store.List(wildcard, dataAreaId);
 
         /// <summary>The channel ids a list names (wildcards expanded); ChannelNotFound for a name that matches none.</summary>
-        public string[] Resolve(IEnumerable<string> channelIds) => store.Resolve(channelIds);
+        public string[]? Resolve(IEnumerable<string>? channelIds) => store.Resolve(channelIds);
 
         /// <summary>Changes settings (null leaves one as it is); a channel back online moves what its registers created offline to the channel database.</summary>
-        public Channel Update(string channelId, string name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
-            string defaultCustomerGroup = null, string defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string> log = null) =>
+        public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
+            string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
+            Action<string>? log = null) =>
             store.Update(channelId, name, asyncCustomerMode, offlineDatabase, defaultCustomerGroup, defaultCurrency, isOffline, filterSharedCustomerData, log);
 
-        public static CommerceSyncException NotFound(string channelId) => ChannelRules.NotFound(channelId);
+        public static CommerceSyncException NotFound(string? channelId) => ChannelRules.NotFound(channelId);
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Storage;
 
@@ -11,16 +12,16 @@ namespace CommerceSync.Application
         internal Customers(StoreDatabase db) { store = new CustomerStore(db); }
 
         /// <summary>HQ's customers; each value given narrows the result, null matches all.</summary>
-        public IEnumerable<Customer> AtHeadquarters(string[] accountNumbers = null, string[] asyncCustomerIds = null, string nameWildcard = null,
-            string search = null, bool includeDetails = true) =>
+        public IEnumerable<Customer> AtHeadquarters(string[]? accountNumbers = null, string[]? asyncCustomerIds = null, string? nameWildcard = null,
+            string? search = null, bool includeDetails = true) =>
             store.ReadHeadquarters(new CustomerFilter
             {
                 AccountNumbers = accountNumbers, AsyncCustomerIds = asyncCustomerIds, NameWildcard = nameWildcard, Search = search, IncludeDetails = includeDetails,
             });
 
         /// <summary>What one channel database (or its offline database) shows: what job 1010 delivered, and its own customers pending sync.</summary>
-        public IEnumerable<Customer> AtChannel(string channelId, ChannelDatabaseKind database, string[] accountNumbers = null, string[] asyncCustomerIds = null,
-            string nameWildcard = null, string search = null) =>
+        public IEnumerable<Customer> AtChannel(string channelId, ChannelDatabaseKind database, string[]? accountNumbers = null, string[]? asyncCustomerIds = null,
+            string? nameWildcard = null, string? search = null) =>
             store.ReadChannelView(channelId, database, new CustomerFilter
             {
                 AccountNumbers = accountNumbers, AsyncCustomerIds = asyncCustomerIds, NameWildcard = nameWildcard, Search = search,

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -18,19 +19,20 @@ namespace CommerceSync.Application
         }
 
         public IEnumerable<(string Value, string Tooltip)> ChannelIds(string prefix) =>
-            new ChannelStore(db).List().Where(c => c.ChannelId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(c => (c.ChannelId, c.ChannelId + " - " + c.Name + " (" + c.DataAreaId + (c.AsyncCustomerMode ? ", async" : "") + ")"));
+            // A channel read from the store always has its id.
+            new ChannelStore(db).List().Where(c => c.ChannelId!.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(c => (c.ChannelId!, c.ChannelId + " - " + c.Name + " (" + c.DataAreaId + (c.AsyncCustomerMode ? ", async" : "") + ")"));
 
         public IEnumerable<(string Value, string Tooltip)> AsyncCustomerIds(string text, int max) => new AsyncCustomerStore(db).CompleteIds(text, max);
         public IEnumerable<(string Value, string Tooltip)> AccountNumbers(string prefix, int max) => new CustomerStore(db).CompleteAccounts(prefix, max);
-        public IEnumerable<(string Value, string Tooltip)> TransactionIds(string prefix, string[] channelIds, int max) => completion.TransactionIds(prefix, channelIds, max);
-        public IEnumerable<(string Value, string Tooltip)> StatementIds(string prefix, string[] channelIds, int max) => completion.StatementIds(prefix, channelIds, max);
+        public IEnumerable<(string Value, string Tooltip)> TransactionIds(string prefix, string[]? channelIds, int max) => completion.TransactionIds(prefix, channelIds, max);
+        public IEnumerable<(string Value, string Tooltip)> StatementIds(string prefix, string[]? channelIds, int max) => completion.StatementIds(prefix, channelIds, max);
         public IEnumerable<(string Value, string Tooltip)> DataAreaIds(string prefix, int max) => completion.DataAreaIds(prefix, max);
-        public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string accountNumber, string asyncCustomerId, int max) => completion.AddressIds(prefix, accountNumber, asyncCustomerId, max);
+        public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string? accountNumber, string? asyncCustomerId, int max) => completion.AddressIds(prefix, accountNumber, asyncCustomerId, max);
         public IEnumerable<(string Value, string Tooltip)> CustomerGroups(string prefix, int max) => completion.ChannelDefaults("default_customer_group", "customer group", prefix, max);
         public IEnumerable<(string Value, string Tooltip)> Currencies(string prefix, int max) => completion.ChannelDefaults("default_currency", "currency", prefix, max);
         public IEnumerable<(string Value, string Tooltip)> RunIds(string prefix, int max) => completion.RunIds(prefix, max);
-        public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string channelId, int max) => completion.FailedCounters(prefix, channelId, max);
+        public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string? channelId, int max) => completion.FailedCounters(prefix, channelId, max);
         public IEnumerable<(string Value, string Tooltip)> SalesIds(string prefix, int max) => new OrderStore(db).CompleteSalesIds(prefix, max);
         public IEnumerable<(string Value, string Tooltip)> CardNumbers(string prefix, int max) => new LoyaltyStore(db).CompleteCardNumbers(prefix, max);
     }

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Storage;
 
@@ -10,10 +11,10 @@ namespace CommerceSync.Application
 
         internal LoyaltyCards(StoreDatabase db) { store = new LoyaltyStore(db); }
 
-        public LoyaltyCard Issue(string channelId, string accountNumber, string asyncCustomerId) => store.Issue(channelId, accountNumber, asyncCustomerId);
+        public LoyaltyCard Issue(string channelId, string? accountNumber, string? asyncCustomerId) => store.Issue(channelId, accountNumber, asyncCustomerId);
 
         /// <summary>Cards that match every list given (null matches all).</summary>
-        public IEnumerable<LoyaltyCard> Read(string[] channelIds = null, string[] cardNumbers = null, string[] accountNumbers = null) =>
+        public IEnumerable<LoyaltyCard> Read(string[]? channelIds = null, string[]? cardNumbers = null, string[]? accountNumbers = null) =>
             store.Read(new LoyaltyCardFilter { ChannelIds = channelIds, CardNumbers = cardNumbers, AccountNumbers = accountNumbers });
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Rules;
 using CommerceSync.Storage;
@@ -12,8 +13,8 @@ namespace CommerceSync.Application
         internal Operations(StoreDatabase db) { store = new OperationStore(db); }
 
         /// <summary>Operations; each value given narrows the result, null matches all.</summary>
-        public IEnumerable<AsyncCustomerOperation> Read(string[] channelIds = null, string[] asyncCustomerIds = null, string[] accountNumbers = null,
-            OperationSyncStatus[] syncStatuses = null, string[] kinds = null, bool uploadedOnly = false, string[] errorWildcards = null) =>
+        public IEnumerable<AsyncCustomerOperation> Read(string[]? channelIds = null, string[]? asyncCustomerIds = null, string[]? accountNumbers = null,
+            OperationSyncStatus[]? syncStatuses = null, string[]? kinds = null, bool uploadedOnly = false, string[]? errorWildcards = null) =>
             store.Read(new OperationFilter
             {
                 ChannelIds = channelIds, AsyncCustomerIds = asyncCustomerIds, AccountNumbers = accountNumbers, SyncStatuses = syncStatuses,
@@ -24,9 +25,9 @@ namespace CommerceSync.Application
         /// Corrects an uploaded customer or address operation HQ has not completed and sets it back to Pending; null leaves a
         /// value as it is.
         /// </summary>
-        public AsyncCustomerOperation Fix(string channelId, long counter, string firstName = null, string lastName = null, string name = null,
-            string email = null, string phone = null, string currency = null, string customerGroup = null,
-            string street = null, string city = null, string zipCode = null, string country = null) =>
+        public AsyncCustomerOperation Fix(string channelId, long counter, string? firstName = null, string? lastName = null, string? name = null,
+            string? email = null, string? phone = null, string? currency = null, string? customerGroup = null,
+            string? street = null, string? city = null, string? zipCode = null, string? country = null) =>
             store.Fix(channelId, counter, new OperationFix
             {
                 FirstName = firstName, LastName = lastName, Name = name, Email = email, Phone = phone, Currency = OperationRules.Currency(currency), CustomerGroup = customerGroup,

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using CommerceSync.Storage;
@@ -12,14 +13,14 @@ namespace CommerceSync.Application
         internal Orders(StoreDatabase db) { store = new OrderStore(db); }
 
         /// <summary>Sales orders; each value given narrows the result, null matches all.</summary>
-        public IEnumerable<SalesOrder> SalesOrders(string[] channelIds = null, string[] salesIds = null, string[] transactionIds = null,
-            string[] accountNumbers = null, SalesOrderStatus[] statuses = null) =>
+        public IEnumerable<SalesOrder> SalesOrders(string[]? channelIds = null, string[]? salesIds = null, string[]? transactionIds = null,
+            string[]? accountNumbers = null, SalesOrderStatus[]? statuses = null) =>
             store.ReadSalesOrders(new SalesOrderFilter
             {
                 ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds, AccountNumbers = accountNumbers, Statuses = statuses,
             });
 
-        public IEnumerable<Statement> Statements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses) =>
+        public IEnumerable<Statement> Statements(string[]? channelIds, string[]? statementIds, DateTime? businessDate, StatementStatus[]? statuses) =>
             store.ReadStatements(channelIds, statementIds, businessDate, statuses);
     }
 }

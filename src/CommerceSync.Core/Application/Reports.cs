@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using CommerceSync.Storage;
@@ -11,8 +12,8 @@ namespace CommerceSync.Application
 
         internal Reports(StoreDatabase db) { this.db = db; }
 
-        public IReadOnlyList<SyncReport> SyncReport(string[] channelIds, DateTime? asOf) => new ReportStore(db).Report(channelIds, asOf);
+        public IReadOnlyList<SyncReport> SyncReport(string[]? channelIds, DateTime? asOf) => new ReportStore(db).Report(channelIds, asOf);
 
-        public IEnumerable<DuplicateCandidate> Duplicates(string[] channelIds, double minimumScore) => new DuplicateStore(db).Find(channelIds, minimumScore);
+        public IEnumerable<DuplicateCandidate> Duplicates(string[]? channelIds, double minimumScore) => new DuplicateStore(db).Find(channelIds, minimumScore);
     }
 }

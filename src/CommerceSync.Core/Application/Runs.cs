@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Storage;
 
@@ -13,7 +14,7 @@ namespace CommerceSync.Application
         /// <summary>The run, or JobRunNotFound.</summary>
         public JobRun Get(long runId) => store.Get(runId);
 
-        public IEnumerable<JobRun> List(string jobWildcard = null, IReadOnlyList<string> channelIds = null, int? last = null, IReadOnlyCollection<JobRunStatus> statuses = null) =>
+        public IEnumerable<JobRun> List(string? jobWildcard = null, IReadOnlyList<string>? channelIds = null, int? last = null, IReadOnlyCollection<JobRunStatus>? statuses = null) =>
             store.List(jobWildcard, channelIds, last, statuses);
 
         /// <summary>The most frequent reasons records of the run failed, with their counts.</summary>

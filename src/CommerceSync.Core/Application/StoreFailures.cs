@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.IO;
@@ -18,6 +19,6 @@ namespace CommerceSync.Application
         public static Exception Translate(IOException ex, string path) => StoreErrors.Translate(ex, path);
 
         /// <summary>An engine error as the session's store reports it; as it is without a session.</summary>
-        public static Exception Translate(DbException ex, CommerceSession session) => StoreErrors.Translate(ex, session?.Database);
+        public static Exception Translate(DbException ex, CommerceSession? session) => StoreErrors.Translate(ex, session?.Database);
     }
 }

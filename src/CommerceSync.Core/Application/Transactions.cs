@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using CommerceSync.Storage;
 
@@ -17,8 +18,8 @@ namespace CommerceSync.Application
         public void Add(IReadOnlyList<Transaction> prepared) => store.Append(prepared);
 
         /// <summary>Transactions; each value given narrows the result, null matches all.</summary>
-        public IEnumerable<Transaction> Read(string[] channelIds = null, string[] transactionIds = null, TransactionType? type = null,
-            TransactionStatus[] statuses = null, string[] asyncCustomerIds = null, string[] accountNumbers = null, bool includeLines = true) =>
+        public IEnumerable<Transaction> Read(string[]? channelIds = null, string[]? transactionIds = null, TransactionType? type = null,
+            TransactionStatus[]? statuses = null, string[]? asyncCustomerIds = null, string[]? accountNumbers = null, bool includeLines = true) =>
             store.Read(new TransactionFilter
             {
                 ChannelIds = channelIds, TransactionIds = transactionIds, Type = type, Statuses = statuses,

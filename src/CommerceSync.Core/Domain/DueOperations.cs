@@ -1,19 +1,21 @@
+#nullable enable
 namespace CommerceSync
 {
     /// <summary>One uploaded customer operation (create, update or deactivate) waiting for the sync job.</summary>
     public sealed class DueCustomerOperation
     {
-        public string ChannelId;
+        // Ids may be null: a state to fold into (HQ's current state, a customer's channel view) carries none.
+        public string? ChannelId;
         public long Counter;
-        public string AsyncCustomerId;
+        public string? AsyncCustomerId;
         /// <summary>The synced customer an update names directly (CustAccount).</summary>
-        public string GivenAccount;
+        public string? GivenAccount;
         public AsyncOperation Operation;
-        public string FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup, Language;
+        public string? FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup, Language;
         public RelationshipType RelationshipType;
-        public string DataAreaId;
+        public string? DataAreaId;
         /// <summary>For updates: the account they apply to, once known.</summary>
-        public string OwnerAccount;
+        public string? OwnerAccount;
 
         /// <summary>Deactivated (blocked at HQ): set when an operation 3 is folded in.</summary>
         public bool Blocked;
@@ -22,14 +24,14 @@ namespace CommerceSync
     /// <summary>One uploaded child operation (address, attribute, contact, affiliation) whose customer HQ can now name.</summary>
     public sealed class DueChildOperation
     {
-        public string ChannelId;
+        public string? ChannelId;
         public long Counter;
-        public string AsyncCustomerId;
-        public string OwnerAccount;
+        public string? AsyncCustomerId;
+        public string? OwnerAccount;
         public bool OwnerExists;
-        public string DataAreaId;
+        public string? DataAreaId;
         /// <summary>The field the rules check: country (address), value (attribute), locator (contact).</summary>
-        public string Checked;
+        public string? Checked;
         public int Kind;
     }
 }

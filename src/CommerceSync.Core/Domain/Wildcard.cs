@@ -44,6 +44,6 @@ namespace CommerceSync
             return new Regex(sb.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
         }
 
-        public static bool IsMatch(string pattern, string text) => text != null && ToRegex(pattern).IsMatch(text);
+        public static bool IsMatch(string pattern, string? text) => text != null && ToRegex(pattern).IsMatch(text);
     }
 }

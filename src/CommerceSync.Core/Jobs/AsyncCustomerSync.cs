@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -9,7 +10,7 @@ namespace CommerceSync.Jobs
     /// <summary>What a sync run would do in one channel (for -WhatIf).</summary>
     public sealed class SyncPreview
     {
-        public string ChannelId { get; set; }
+        public string? ChannelId { get; set; }
         public long Create { get; set; }
         public long AlreadyConverted { get; set; }
         public long WouldFail { get; set; }
@@ -47,7 +48,7 @@ namespace CommerceSync.Jobs
             }
             // Workers on a shared store: a chunk is one channel's, claimed for it, so workers convert different channels at once.
             // The run ends after a pass over every channel decided nothing (a chunk in one channel can make another's rows due).
-            var all = channels ?? new ChannelStore(db).List().Select(c => c.ChannelId).ToArray();
+            var all = channels ?? new ChannelStore(db).List().Select(c => c.ChannelId!).ToArray(); // a listed channel has its id
             var pending = new List<string>(all);
             var decidedInPass = false;
             return JobExecution.RunBulk(db, JobNames.SynchronizeCustomers, options, channels, () => sync.CountDue(channels), run =>
@@ -73,12 +74,12 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>Record mode: these async customers (failed ones are retried). Returns their state afterwards.</summary>
-        public IReadOnlyList<AsyncCustomer> SyncRecords(RecordRun recordRun, IReadOnlyList<string> asyncCustomerIds, int chunkSize = 5000, Action<string> log = null)
+        public IReadOnlyList<AsyncCustomer> SyncRecords(RecordRun recordRun, IReadOnlyList<string> asyncCustomerIds, int chunkSize = 5000, Action<string>? log = null)
         {
             if (asyncCustomerIds.Count == 0) return Array.Empty<AsyncCustomer>();
             var ids = asyncCustomerIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var store = new AsyncCustomerStore(db);
-            var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase);
+            var channels = store.Read(new AsyncCustomerFilter { AsyncCustomerIds = ids, IncludeDetails = false }).Select(c => c.ChannelId!).Distinct(StringComparer.OrdinalIgnoreCase);
             var run = recordRun.Ensure(channels);
             // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
             var scope = new SyncScope { AsyncCustomerIds = ids, IncludeFailed = true, RetryRunId = run.RunId };
@@ -92,7 +93,7 @@ namespace CommerceSync.Jobs
         /// One committed chunk: customer creates in counter order, then the addresses and attributes whose customer now has an account.
         /// Returns how many rows it decided (0: nothing left in scope).
         /// </summary>
-        public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string> log = null)
+        public int ProcessChunk(JobRun run, SyncScope scope, int limit, Action<string>? log = null)
         {
             using (var tx = db.BeginWrite())
             {
@@ -102,7 +103,7 @@ namespace CommerceSync.Jobs
             }
         }
 
-        private int InChunk(JobRun run, SyncScope scope, int limit, Action<string> log)
+        private int InChunk(JobRun run, SyncScope scope, int limit, Action<string>? log)
         {
             var counts = ProcessInTransaction(run, scope, limit, DateTime.UtcNow, log);
             new JobRunStore(db).AddCounts(run, counts.Processed, counts.Failed, counts.Customers);
@@ -118,7 +119,7 @@ namespace CommerceSync.Jobs
         /// Rows that failed before stay failed until fixed (their reason is what the caller reports), unless <paramref name="retryFailed"/>: an admin retrying these transactions tries them again, once in this run.
         /// </summary>
         /// <returns>Rows synchronized and failed, and the customers synchronized that the run had not counted yet.</returns>
-        public (int Processed, int Failed, int Customers) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string> log = null, bool retryFailed = false)
+        public (int Processed, int Failed, int Customers) SyncReferences(JobRun run, IReadOnlyCollection<string> asyncCustomerIds, IReadOnlyCollection<string> addressIds, DateTime now, Action<string>? log = null, bool retryFailed = false)
         {
             if (asyncCustomerIds.Count == 0 && addressIds.Count == 0) return (0, 0, 0);
             var scope = new SyncScope
@@ -140,14 +141,15 @@ namespace CommerceSync.Jobs
         }
 
         // The channel of the last chunk's first row, for progress (a chunk mostly holds one channel's rows: they come in channel order).
-        private string lastChannel;
+        private string? lastChannel;
 
-        private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string> log)
+        private (int Decided, int Processed, int Failed, int Customers) ProcessInTransaction(JobRun run, SyncScope scope, int limit, DateTime now, Action<string>? log)
         {
             // 1. Creates, each with the later edits of the same customer folded in: the latest state is what HQ creates.
             var rows = sync.ReadDueCustomers(scope, limit);
             lastChannel = rows.Count > 0 ? rows[0].ChannelId : null;
-            var ids = rows.Select(r => r.AsyncCustomerId).ToList();
+            // Due rows read from the store have their channel, async id and legal entity (and changes their account).
+            var ids = rows.Select(r => r.AsyncCustomerId!).ToList();
             var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(ids);
             var later = rows.Count == 0 ? new List<DueCustomerOperation>() : sync.ReadPendingChanges(ids);
             var decisions = new List<SyncStore.CustomerDecision>(rows.Count);
@@ -159,12 +161,12 @@ namespace CommerceSync.Jobs
                 var error = SyncRules.CheckCustomer(r);
                 if (error != null)
                 {
-                    sync.MarkFailed("customer", r.ChannelId, r.Counter, error, run.RunId, now);
+                    sync.MarkFailed("customer", r.ChannelId!, r.Counter, error, run.RunId, now);
                     failed++;
                     continue;
                 }
-                string account;
-                decisions.Add(existing.TryGetValue(r.AsyncCustomerId, out account)
+                string? account;
+                decisions.Add(existing.TryGetValue(r.AsyncCustomerId!, out account)
                     ? new SyncStore.CustomerDecision { Row = r, Folded = folded, AccountNumber = account, IsNew = false }
                     : new SyncStore.CustomerDecision { Row = r, Folded = folded, IsNew = true });
             }
@@ -173,7 +175,7 @@ namespace CommerceSync.Jobs
             {
                 db.Claim(Claims.NumberSequences, wait: true);
                 var party = numbers.FirstFreePartyId();
-                foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId, StringComparer.OrdinalIgnoreCase))
+                foreach (var area in fresh.GroupBy(d => d.Row.DataAreaId!, StringComparer.OrdinalIgnoreCase))
                 {
                     var accounts = numbers.AllocateAccountNumbers(area.Key, area.Count());
                     var i = 0;
@@ -194,7 +196,7 @@ namespace CommerceSync.Jobs
             var changed = 0;
             foreach (var c in changes)
             {
-                var merged = sync.CurrentState(c.DataAreaId, c.OwnerAccount);
+                var merged = sync.CurrentState(c.DataAreaId!, c.OwnerAccount!);
                 var error = merged == null ? SyncRules.NoSuchAccount(c.OwnerAccount, c.DataAreaId) : null;
                 if (merged != null)
                 {
@@ -203,11 +205,11 @@ namespace CommerceSync.Jobs
                 }
                 if (error != null)
                 {
-                    sync.MarkFailed("customer", c.ChannelId, c.Counter, error, run.RunId, now);
+                    sync.MarkFailed("customer", c.ChannelId!, c.Counter, error, run.RunId, now);
                     failed++;
                     continue;
                 }
-                sync.ApplyChange(merged, c, run.RunId, now);
+                sync.ApplyChange(merged!, c, run.RunId, now); // no account (merged null) was an error above
                 changed++;
             }
             if (changes.Count > 0) log?.Invoke("Applied " + changed + " of " + changes.Count + " customer edits and deactivations.");
@@ -230,7 +232,7 @@ namespace CommerceSync.Jobs
                     if (error == null) ok.Add(c);
                     else
                     {
-                        sync.MarkFailed(table, c.ChannelId, c.Counter, error, run.RunId, now);
+                        sync.MarkFailed(table, c.ChannelId!, c.Counter, error, run.RunId, now);
                         failed++;
                     }
                 }
@@ -245,20 +247,20 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>What a bulk run over these channels (null: all) would do, without writing (for -WhatIf).</summary>
-        public IReadOnlyList<SyncPreview> Preview(string[] channelIds) => Preview(new SyncScope { ChannelIds = channelIds });
+        public IReadOnlyList<SyncPreview> Preview(string[]? channelIds) => Preview(new SyncScope { ChannelIds = channelIds });
 
         /// <summary>What a run would do, without writing (for -WhatIf).</summary>
         public IReadOnlyList<SyncPreview> Preview(SyncScope scope)
         {
             var rows = sync.ReadDueCustomers(scope, int.MaxValue);
-            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId));
+            var existing = rows.Count == 0 ? new Dictionary<string, string>() : sync.ExistingAccounts(rows.Select(r => r.AsyncCustomerId!)); // read from the store, as below
             var result = new Dictionary<string, SyncPreview>(StringComparer.OrdinalIgnoreCase);
             foreach (var r in rows)
             {
-                SyncPreview p;
-                if (!result.TryGetValue(r.ChannelId, out p)) result[r.ChannelId] = p = new SyncPreview { ChannelId = r.ChannelId };
+                SyncPreview? p;
+                if (!result.TryGetValue(r.ChannelId!, out p)) result[r.ChannelId!] = p = new SyncPreview { ChannelId = r.ChannelId };
                 if (SyncRules.CheckCustomer(r) != null) p.WouldFail++;
-                else if (existing.ContainsKey(r.AsyncCustomerId)) p.AlreadyConverted++;
+                else if (existing.ContainsKey(r.AsyncCustomerId!)) p.AlreadyConverted++;
                 else p.Create++;
             }
             return result.Values.ToList();

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -27,7 +28,7 @@ namespace CommerceSync.Jobs
         };
 
         /// <summary>Runs every step; <paramref name="afterEach"/> hears of each run as it ends (a terminating error stops the cycle).</summary>
-        public ConversionResult Run(JobOptions options, Action<int, string> beforeEach = null, Action<JobRun> afterEach = null)
+        public ConversionResult Run(JobOptions options, Action<int, string>? beforeEach = null, Action<JobRun>? afterEach = null)
         {
             var clock = Stopwatch.StartNew();
             var runs = new List<JobRun>();
@@ -50,7 +51,7 @@ namespace CommerceSync.Jobs
             ChunkSize = o.ChunkSize, Progress = o.Progress, Log = o.Log, Cancellation = o.Cancellation,
         };
 
-        private ConversionResult Summarize(string[] channels, List<JobRun> runs)
+        private ConversionResult Summarize(string[]? channels, List<JobRun> runs)
         {
             var total = new ReportStore(db).Report(channels, null).First(r => r.ChannelId == SyncReport.Total);
             var syncRuns = runs.Where(r => r.Job == JobNames.SynchronizeCustomers || r.Job == JobNames.SynchronizeOrders).Select(r => r.RunId).ToArray();

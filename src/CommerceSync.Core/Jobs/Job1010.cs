@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,7 +9,7 @@ namespace CommerceSync.Jobs
     /// <summary>What job 1010 would send to one database (for -WhatIf).</summary>
     public sealed class DistributionPreview
     {
-        public string ChannelId { get; set; }
+        public string? ChannelId { get; set; }
         public ChannelDatabaseKind Database { get; set; }
         public long Customers { get; set; }
     }
@@ -51,7 +52,7 @@ namespace CommerceSync.Jobs
                     // same customers are not looked up again for each of the (often dozens of) channel databases. Each database
                     // is claimed as it is sent to; one another worker is sending to is left to it, so workers on a shared store
                     // send to different databases at once.
-                    DistributionTarget first = null;
+                    DistributionTarget? first = null;
                     long from = 0, to = 0;
                     var sent = 0;
                     long? sentAfter = null;
@@ -101,7 +102,8 @@ namespace CommerceSync.Jobs
         public int DistributeRecords(RecordRun recordRun, IReadOnlyList<Customer> customers, bool excludeOffline)
         {
             if (customers.Count == 0) return 0;
-            var areas = customers.GroupBy(c => c.DataAreaId, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(c => c.AccountNumber).ToList(), StringComparer.OrdinalIgnoreCase);
+            // HQ customers have their legal entity and account.
+            var areas = customers.GroupBy(c => c.DataAreaId!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(c => c.AccountNumber!).ToList(), StringComparer.OrdinalIgnoreCase);
             var targets = dist.Targets(null, excludeOffline).Where(t => areas.ContainsKey(t.DataAreaId)).ToList();
             var run = recordRun.Ensure(targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
             var written = 0;
@@ -133,7 +135,7 @@ namespace CommerceSync.Jobs
         public long CountDue(IReadOnlyList<DistributionTarget> targets) =>
             targets.GroupBy(t => (Area: t.DataAreaId.ToUpperInvariant(), t.Watermark)).Sum(g => g.Count() * dist.CountPending(g.First()));
 
-        public IReadOnlyList<DistributionPreview> Preview(string[] channelIds, bool excludeOffline) =>
+        public IReadOnlyList<DistributionPreview> Preview(string[]? channelIds, bool excludeOffline) =>
             dist.Targets(channelIds, excludeOffline).Select(t => new DistributionPreview { ChannelId = t.ChannelId, Database = t.Database, Customers = dist.CountPending(t) }).ToList();
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -12,7 +13,7 @@ namespace CommerceSync.Jobs
         /// Runs <paramref name="chunk"/> until it reports no more work. Each call must do one committed transaction
         /// (and call <see cref="JobRunStore.AddCounts"/> inside it). Cancellation stops between chunks and marks the run Interrupted.
         /// </summary>
-        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<JobRun, bool> chunk) =>
+        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string>? channelIds, Func<JobRun, bool> chunk) =>
             RunBulk(db, job, options, channelIds, null, r => chunk(r) ? "" : null);
 
         /// <summary>
@@ -20,7 +21,7 @@ namespace CommerceSync.Jobs
         /// first chunk (only when somebody listens to progress), and <paramref name="chunk"/> returns the channel it worked on
         /// ("" when not one channel's), or null when no work is left.
         /// </summary>
-        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string> channelIds, Func<long> countDue, Func<JobRun, string> chunk)
+        public static JobRun RunBulk(StoreDatabase db, string job, JobOptions options, IEnumerable<string>? channelIds, Func<long>? countDue, Func<JobRun, string?> chunk)
         {
             var runs = new JobRunStore(db);
             var total = options.Progress != null && countDue != null ? countDue() : (long?)null;
@@ -29,7 +30,7 @@ namespace CommerceSync.Jobs
             options.Log?.Invoke(job + " run " + run.RunId + " started.");
             try
             {
-                string channel;
+                string? channel;
                 while ((channel = chunk(run)) != null)
                 {
                     var done = run.Processed + run.Failed;
@@ -61,7 +62,7 @@ namespace CommerceSync.Jobs
         /// The channels a run works on. A JobRun piped in scopes the next job to that run's channels, and everything due there is done,
         /// including what an earlier, interrupted chain left: so the one-line chain always resumes, and the source run is recorded.
         /// </summary>
-        public static string[] ScopeChannels(JobOptions options, params string[] acceptedSourceJobs)
+        public static string[]? ScopeChannels(JobOptions options, params string[] acceptedSourceJobs)
         {
             var source = options.SourceRun;
             if (source == null) return options.ChannelIds;
@@ -120,7 +121,7 @@ namespace CommerceSync.Jobs
             this.sourceRunId = sourceRunId;
         }
 
-        public JobRun Run { get; private set; }
+        public JobRun? Run { get; private set; }
 
         public JobRun Ensure(IEnumerable<string> channelIds)
         {

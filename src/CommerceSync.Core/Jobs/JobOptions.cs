@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Threading;
 
@@ -7,7 +8,7 @@ namespace CommerceSync.Jobs
     public sealed class JobOptions
     {
         /// <summary>Only these channels (null: every channel).</summary>
-        public string[] ChannelIds { get; set; }
+        public string[]? ChannelIds { get; set; }
         /// <summary>
         /// Rows per transaction (null: the job's own default). Each chunk commits or rolls back whole, so a crash loses at most one
         /// chunk of work, never data.
@@ -19,9 +20,9 @@ namespace CommerceSync.Jobs
 
         internal int ChunkSizeOr(int jobDefault) => ChunkSize ?? jobDefault;
         /// <summary>Process only what this earlier run produced (a JobRun piped into the next job).</summary>
-        public JobRun SourceRun { get; set; }
-        public Action<JobProgress> Progress { get; set; }
-        public Action<string> Log { get; set; }
+        public JobRun? SourceRun { get; set; }
+        public Action<JobProgress>? Progress { get; set; }
+        public Action<string>? Log { get; set; }
         public CancellationToken Cancellation { get; set; }
         /// <summary>Job 1010 only: leave registers' offline databases out ("Exclude from offline databases").</summary>
         public bool ExcludeOfflineDatabases { get; set; }
@@ -30,7 +31,7 @@ namespace CommerceSync.Jobs
     /// <summary>Where a bulk run is, after each committed chunk.</summary>
     public sealed class JobProgress
     {
-        public JobProgress(string job, string status, long done, long? total, string channelId = null)
+        public JobProgress(string job, string status, long done, long? total, string? channelId = null)
         {
             Job = job;
             Status = status;
@@ -49,6 +50,6 @@ namespace CommerceSync.Jobs
         /// </summary>
         public long? Total { get; }
         /// <summary>The channel the last chunk worked on; empty when a chunk is not one channel's.</summary>
-        public string ChannelId { get; }
+        public string? ChannelId { get; }
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -20,31 +21,32 @@ namespace CommerceSync.Jobs
         public JobRun Run(JobOptions options)
         {
             var scope = new TransactionScope { ChannelIds = JobExecution.ScopeChannels(options, JobNames.PJob) };
-            string channel = null;
+            string? channel = null;
             return JobExecution.RunBulk(db, JobNames.SynchronizeOrders, options, scope.ChannelIds,
                 () => new OrderStore(db).CountDue(TransactionType.CustomerOrder, scope.ChannelIds, null, includeFailed: false),
                 run => ProcessChunk(run, scope, options.ChunkSizeOr(JobOptions.DefaultChunkSize), options.Log, c => channel = c) > 0 ? channel ?? "" : null);
         }
 
         /// <summary>Record mode: these transactions (by channel and transaction id), failed ones retried. Returns their sales orders.</summary>
-        public IReadOnlyList<SalesOrder> SyncRecords(RecordRun recordRun, IReadOnlyList<Transaction> transactions, int chunkSize = 5000, Action<string> log = null)
+        public IReadOnlyList<SalesOrder> SyncRecords(RecordRun recordRun, IReadOnlyList<Transaction> transactions, int chunkSize = 5000, Action<string>? log = null)
         {
             if (transactions.Count == 0) return Array.Empty<SalesOrder>();
-            var run = recordRun.Ensure(transactions.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase));
+            // Transactions read from the store have their channel and id.
+            var run = recordRun.Ensure(transactions.Select(t => t.ChannelId!).Distinct(StringComparer.OrdinalIgnoreCase));
             // Earlier failures are retried once, in as many chunks as they take; a row that fails again in this run is not read again, so the loop ends.
-            var keys = new HashSet<(string, string)>(transactions.Select(t => (t.ChannelId, t.TransactionId)), KeyPairComparer.OrdinalIgnoreCase);
+            var keys = new HashSet<(string, string)>(transactions.Select(t => (t.ChannelId!, t.TransactionId!)), KeyPairComparer.OrdinalIgnoreCase);
             var scope = new TransactionScope { TransactionKeys = keys.ToArray(), IncludeFailed = true, RetryRunId = run.RunId };
             while (ProcessChunk(run, scope, chunkSize, log) > 0)
             {
             }
-            var ids = transactions.Select(t => t.TransactionId).Distinct().ToArray();
-            return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains((o.ChannelId, o.TransactionId))).ToList();
+            var ids = transactions.Select(t => t.TransactionId!).Distinct().ToArray();
+            return new OrderStore(db).ReadSalesOrders(null, null, ids).Where(o => keys.Contains((o.ChannelId!, o.TransactionId!))).ToList();
         }
 
         /// <summary>One committed chunk of orders. Returns how many it decided.</summary>
-        public int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log = null) => ProcessChunk(run, scope, limit, log, null);
+        public int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string>? log = null) => ProcessChunk(run, scope, limit, log, null);
 
-        private int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string> log, Action<string> channel)
+        private int ProcessChunk(JobRun run, TransactionScope scope, int limit, Action<string>? log, Action<string>? channel)
         {
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
@@ -72,7 +74,7 @@ namespace CommerceSync.Jobs
             }
         }
 
-        public (long Orders, long WithAsyncReferences) Preview(string[] channelIds)
+        public (long Orders, long WithAsyncReferences) Preview(string[]? channelIds)
         {
             var rows = new OrderStore(db).ReadDue(TransactionType.CustomerOrder, new TransactionScope { ChannelIds = channelIds }, int.MaxValue);
             return (rows.Count, rows.Count(r => r.AccountNumber == null));

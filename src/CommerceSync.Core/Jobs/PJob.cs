@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,7 +9,7 @@ namespace CommerceSync.Jobs
     /// <summary>What a P-job run would upload from one channel.</summary>
     public sealed class UploadPreview
     {
-        public string ChannelId { get; set; }
+        public string? ChannelId { get; set; }
         public long Customers { get; set; }
         public long Addresses { get; set; }
         public long Attributes { get; set; }
@@ -74,7 +75,8 @@ namespace CommerceSync.Jobs
         public IReadOnlyList<AsyncCustomer> UploadRecords(RecordRun recordRun, IReadOnlyList<AsyncCustomer> records, int chunkSize = 5000)
         {
             if (records.Count == 0) return records;
-            var ids = records.Select(r => r.AsyncCustomerId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            // Records read from the store have their ids.
+            var ids = records.Select(r => r.AsyncCustomerId!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             UploadUpTo(recordRun, uploads.MaxCounters(ids), chunkSize);
             return new AsyncCustomerStore(db).Read(new AsyncCustomerFilter { AsyncCustomerIds = ids }).ToList();
         }
@@ -83,11 +85,11 @@ namespace CommerceSync.Jobs
         public IReadOnlyList<Transaction> UploadTransactions(RecordRun recordRun, IReadOnlyList<Transaction> records, int chunkSize = 5000)
         {
             if (records.Count == 0) return records;
-            var wanted = new HashSet<(string, string)>(records.Select(t => (t.ChannelId, t.TransactionId)), KeyPairComparer.OrdinalIgnoreCase);
+            var wanted = new HashSet<(string, string)>(records.Select(t => (t.ChannelId!, t.TransactionId!)), KeyPairComparer.OrdinalIgnoreCase);
             UploadUpTo(recordRun, uploads.MaxCounters(Array.Empty<string>(), wanted), chunkSize);
-            var channels = records.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            return new TransactionStore(db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = records.Select(t => t.TransactionId).Distinct().ToArray() })
-                .Where(t => wanted.Contains((t.ChannelId, t.TransactionId))).ToList();
+            var channels = records.Select(t => t.ChannelId!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            return new TransactionStore(db).Read(new TransactionFilter { ChannelIds = channels, TransactionIds = records.Select(t => t.TransactionId!).Distinct().ToArray() })
+                .Where(t => wanted.Contains((t.ChannelId!, t.TransactionId!))).ToList();
         }
 
         private void UploadUpTo(RecordRun recordRun, Dictionary<string, long> upTo, int chunkSize)
@@ -113,11 +115,11 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>Rows due for upload in these channels: one indexed count per channel table, above its watermark.</summary>
-        public long CountDue(string[] channelIds) =>
+        public long CountDue(string[]? channelIds) =>
             ScopeChannels(channelIds).Sum(c => Enumerable.Range(0, UploadStore.Tables.Length).Sum(t => uploads.CountDue(t, c)));
 
         /// <summary>What a run would upload, without uploading (for -WhatIf).</summary>
-        public IReadOnlyList<UploadPreview> Preview(string[] channelIds) =>
+        public IReadOnlyList<UploadPreview> Preview(string[]? channelIds) =>
             ScopeChannels(channelIds).Select(c => new UploadPreview
             {
                 ChannelId = c,
@@ -128,7 +130,7 @@ namespace CommerceSync.Jobs
                 Transactions = uploads.CountDue(UploadStore.TransactionTable, c),
             }).ToList();
 
-        private string[] ScopeChannels(string[] channelIds) =>
-            channelIds ?? new ChannelStore(db).List().Select(c => c.ChannelId).ToArray();
+        private string[] ScopeChannels(string[]? channelIds) =>
+            channelIds ?? new ChannelStore(db).List().Select(c => c.ChannelId!).ToArray(); // a stored channel has its id
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -33,7 +34,7 @@ namespace CommerceSync.Jobs
             return statements;
         }
 
-        private Statement PostDay(JobRun run, string channelId, DateTime businessDate, Action<string> log)
+        private Statement PostDay(JobRun run, string channelId, DateTime businessDate, Action<string>? log)
         {
             var now = DateTime.UtcNow;
             var orders = new OrderStore(db);
@@ -43,7 +44,7 @@ namespace CommerceSync.Jobs
                     new TransactionScope { ChannelIds = new[] { channelId }, BusinessDate = businessDate, IncludeFailed = true }, int.MaxValue);
                 var synced = TransactionReferences.Resolve(db, run, rows, now, log);
                 var blocked = rows.Where(r => r.Error != null).ToList();
-                var area = rows.Count > 0 ? rows[0].DataAreaId : new ChannelStore(db).Get(channelId).DataAreaId;
+                var area = rows.Count > 0 ? rows[0].DataAreaId : new ChannelStore(db).Get(channelId).DataAreaId!; // a stored channel has its legal entity
                 var statement = new Statement
                 {
                     StatementId = orders.StatementIdFor(area, channelId, TransactionStore.DateText(businessDate), new NumberSequences(db)),
@@ -78,7 +79,7 @@ namespace CommerceSync.Jobs
         }
 
         /// <summary>The store days a run would post, with their counts (for -WhatIf).</summary>
-        public IReadOnlyList<(string ChannelId, string BusinessDate)> Preview(string[] channelIds, DateTime? businessDate) =>
+        public IReadOnlyList<(string ChannelId, string BusinessDate)> Preview(string[]? channelIds, DateTime? businessDate) =>
             new OrderStore(db).DueStatementDays(channelIds, businessDate);
     }
 }

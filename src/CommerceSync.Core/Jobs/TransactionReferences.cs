@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -17,11 +18,11 @@ namespace CommerceSync.Jobs
         /// are tried again, once in this run. Returns the referenced customers' rows synchronized and failed, and the customers
         /// synchronized that the run had not counted yet.
         /// </summary>
-        public static (int CustomersProcessed, int CustomersFailed, int Customers) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string> log, bool retryFailedCustomers = false)
+        public static (int CustomersProcessed, int CustomersFailed, int Customers) Resolve(StoreDatabase db, JobRun run, IReadOnlyList<DueTransaction> rows, DateTime now, Action<string>? log, bool retryFailedCustomers = false)
         {
-            var asyncIds = rows.Where(r => r.AccountNumber == null && r.AsyncCustomerId != null).Select(r => r.AsyncCustomerId)
+            var asyncIds = rows.Where(r => r.AccountNumber == null && r.AsyncCustomerId != null).Select(r => r.AsyncCustomerId!)
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var addressIds = rows.Where(r => r.DeliveryAddressId != null).Select(r => r.DeliveryAddressId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var addressIds = rows.Where(r => r.DeliveryAddressId != null).Select(r => r.DeliveryAddressId!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var counts = new AsyncCustomerSync(db).SyncReferences(run, asyncIds, addressIds, now, log, retryFailedCustomers);
             if (counts.Processed + counts.Failed > 0) log?.Invoke("Synchronized " + counts.Processed + " referenced customer rows (" + counts.Failed + " failed) before processing transactions.");
 
@@ -32,7 +33,7 @@ namespace CommerceSync.Jobs
             var whyNot = unlinked.Count == 0 ? new Dictionary<string, string>() : orders.CustomerFailures(unlinked);
             foreach (var r in rows)
             {
-                string account = r.AccountNumber;
+                string? account = r.AccountNumber;
                 if (account == null && r.AsyncCustomerId != null && !links.TryGetValue(r.AsyncCustomerId, out account))
                 {
                     r.Error = "Transaction " + r.TransactionId + ": async customer " + r.AsyncCustomerId + " could not be synchronized: " + whyNot[r.AsyncCustomerId];
@@ -43,11 +44,12 @@ namespace CommerceSync.Jobs
             var addressed = rows.Where(r => r.Error == null && r.DeliveryAddressId != null).ToList();
             if (addressed.Count > 0)
             {
-                var missing = orders.MissingAddresses(addressed.Select(r => (r.DataAreaId, r.ResolvedAccount, r.DeliveryAddressId)));
+                // A delivery address needs a customer (TransactionRules): an addressed row without an error has its account.
+                var missing = orders.MissingAddresses(addressed.Select(r => (r.DataAreaId, r.ResolvedAccount!, r.DeliveryAddressId!)));
                 foreach (var r in addressed)
                 {
-                    string reason;
-                    if (missing.TryGetValue(r.DeliveryAddressId, out reason))
+                    string? reason;
+                    if (missing.TryGetValue(r.DeliveryAddressId!, out reason))
                     {
                         r.Error = "Transaction " + r.TransactionId + ": delivery address " + r.DeliveryAddressId + " could not be synchronized: " + reason;
                     }

@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync.Rules
 {
     /// <summary>
@@ -15,7 +16,7 @@ namespace CommerceSync.Rules
         {
             InputRules.Check(InputRules.CheckId("A channel id", channel.ChannelId, InputRules.MaxChannelIdLength), channel.ChannelId);
             CheckSettings(channel.Name, channel.DataAreaId, channel.DefaultCustomerGroup, channel.DefaultCurrency);
-            channel.ChannelId = channel.ChannelId.Trim();
+            channel.ChannelId = channel.ChannelId!.Trim(); // CheckId refused a blank id
             channel.Name = string.IsNullOrWhiteSpace(channel.Name) ? channel.ChannelId : channel.Name.Trim();
             channel.DataAreaId = string.IsNullOrWhiteSpace(channel.DataAreaId) ? DefaultDataAreaId : channel.DataAreaId.Trim();
             channel.DefaultCustomerGroup = string.IsNullOrWhiteSpace(channel.DefaultCustomerGroup) ? DefaultCustomerGroup : channel.DefaultCustomerGroup.Trim();
@@ -26,7 +27,7 @@ namespace CommerceSync.Rules
         /// Checks the settings a change gives and trims them; null or blank leaves a setting as it is (comes back null).
         /// The currency comes back in capitals.
         /// </summary>
-        public static (string Name, string CustomerGroup, string Currency) PrepareChange(string name, string customerGroup, string currency)
+        public static (string? Name, string? CustomerGroup, string? Currency) PrepareChange(string? name, string? customerGroup, string? currency)
         {
             CheckSettings(name, null, customerGroup, currency);
             return (string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
@@ -35,7 +36,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>The rules of a channel's settings, when given (null or blank means the default).</summary>
-        private static void CheckSettings(string name, string dataAreaId, string customerGroup, string currency)
+        private static void CheckSettings(string? name, string? dataAreaId, string? customerGroup, string? currency)
         {
             InputRules.Check(CustomerRules.Length("Name", name?.Trim(), CustomerRules.MaxNameLength), name);
             if (!string.IsNullOrWhiteSpace(dataAreaId)) InputRules.Check(InputRules.CheckId("DataAreaId", dataAreaId, InputRules.MaxDataAreaIdLength), dataAreaId);
@@ -44,10 +45,10 @@ namespace CommerceSync.Rules
             if (!string.IsNullOrWhiteSpace(currency)) InputRules.Check(InputRules.CheckCurrency("DefaultCurrency", currency), currency);
         }
 
-        public static CommerceSyncException AlreadyExists(string channelId) =>
+        public static CommerceSyncException AlreadyExists(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channelId + "' already exists.", channelId);
 
-        public static CommerceSyncException NotFound(string channelId) =>
+        public static CommerceSyncException NotFound(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -32,7 +33,7 @@ namespace CommerceSync.Rules
         /// One of a closed list, in the list's spelling (matched case-insensitively), or InvalidValue naming every value allowed.
         /// Blank is null: the caller applies its default.
         /// </summary>
-        public static string OneOf(string field, string value, string[] allowed)
+        public static string? OneOf(string field, string? value, string[] allowed)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
             foreach (var a in allowed)
@@ -43,7 +44,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>The customer name HQ stores: Name if given, else the parts joined.</summary>
-        public static string FullName(string name, string firstName, string middleName, string lastName)
+        public static string FullName(string? name, string? firstName, string? middleName, string? lastName)
         {
             if (!string.IsNullOrWhiteSpace(name)) return name.Trim();
             var parts = new List<string>(3);
@@ -55,7 +56,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>What a POS refuses outright: a customer with no name, or values too long for the channel tables.</summary>
-        public static string CheckAtChannel(string name, string firstName, string middleName, string lastName, string email, string phone)
+        public static string? CheckAtChannel(string? name, string? firstName, string? middleName, string? lastName, string? email, string? phone)
         {
             if (FullName(name, firstName, middleName, lastName).Length == 0) return "A customer needs a first name, a last name or a name.";
             return Length("FirstName", firstName, MaxNameLength)
@@ -67,10 +68,10 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>A text field's rule: at most <paramref name="max"/> characters, and valid text (see <see cref="InputRules.CheckText"/>).</summary>
-        public static string Length(string field, string value, int max) => InputRules.CheckText(field, value, max);
+        public static string? Length(string field, string? value, int max) => InputRules.CheckText(field, value, max);
 
         /// <summary>What the sync job refuses. Null when the customer can be created. Messages never echo personal data.</summary>
-        public static string CheckAtHeadquarters(string name, string firstName, string middleName, string lastName, string email, string phone, string currency, string customerGroup)
+        public static string? CheckAtHeadquarters(string? name, string? firstName, string? middleName, string? lastName, string? email, string? phone, string? currency, string? customerGroup)
         {
             if (FullName(name, firstName, middleName, lastName).Length == 0) return "The customer has no name.";
             if (!string.IsNullOrEmpty(email) && !EmailPattern.IsMatch(email)) return "The email address is not valid.";
@@ -81,7 +82,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>What the sync job refuses in a contact (an extra email or phone).</summary>
-        public static string CheckContact(ContactType type, string locator)
+        public static string? CheckContact(ContactType type, string? locator)
         {
             if (string.IsNullOrWhiteSpace(locator)) return "The contact has no value.";
             if (type == ContactType.Email && !EmailPattern.IsMatch(locator.Trim())) return "The contact email address is not valid.";
@@ -90,7 +91,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>What the sync job refuses in an address.</summary>
-        public static string CheckAddress(string country)
+        public static string? CheckAddress(string? country)
         {
             if (string.IsNullOrWhiteSpace(country)) return "The address has no country/region.";
             if (country.Trim().Length < 2 || country.Trim().Length > 3) return "The country/region must be an ISO code of 2 or 3 letters.";
@@ -98,7 +99,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>Maps a PowerShell/.NET value to an attribute type and its invariant text. Datetime and reference types are refused.</summary>
-        public static CustomerAttribute ToAttribute(string name, object value)
+        public static CustomerAttribute ToAttribute(string? name, object? value)
         {
             if (string.IsNullOrWhiteSpace(name))
             {

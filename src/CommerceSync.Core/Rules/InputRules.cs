@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -35,7 +36,7 @@ namespace CommerceSync.Rules
         private static readonly Regex CurrencyCode = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant);
 
         /// <summary>Whether a text is valid UTF-16: no surrogate without its pair (which would be stored as U+FFFD).</summary>
-        public static bool IsValidUtf16(string value)
+        public static bool IsValidUtf16(string? value)
         {
             if (value == null) return true;
             for (var i = 0; i < value.Length; i++)
@@ -55,7 +56,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>A free text value (name, street, ...): at most <paramref name="max"/> characters of valid UTF-16. Null is fine.</summary>
-        public static string CheckText(string field, string value, int max)
+        public static string? CheckText(string field, string? value, int max)
         {
             if (value == null) return null;
             if (!IsValidUtf16(value)) return field + " is not valid text: it holds half of a surrogate pair (a broken character).";
@@ -63,7 +64,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>An id: 1 to <paramref name="max"/> characters after trimming, none of them a control character or one of <see cref="ForbiddenIdCharacters"/>.</summary>
-        public static string CheckId(string field, string value, int max)
+        public static string? CheckId(string field, string? value, int max)
         {
             if (string.IsNullOrWhiteSpace(value)) return field + " needs 1 to " + max.ToString(CultureInfo.InvariantCulture) + " characters.";
             var text = CheckText(field, value, int.MaxValue);
@@ -79,11 +80,11 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>A currency code as HQ takes it: three letters A-Z (after upper-casing).</summary>
-        public static string CheckCurrency(string field, string value) =>
+        public static string? CheckCurrency(string field, string? value) =>
             value == null || CurrencyCode.IsMatch(value.Trim().ToUpperInvariant()) ? null : field + " must be a three-letter ISO currency code (A-Z), such as USD.";
 
         /// <summary>A money amount: at most two decimals (the store keeps hundredths), from 0 (or above 0) up to <see cref="MaxAmount"/>.</summary>
-        public static string CheckAmount(string field, decimal value, bool zeroAllowed)
+        public static string? CheckAmount(string field, decimal value, bool zeroAllowed)
         {
             if (decimal.Round(value, AmountDecimals) != value) return field + " has more than " + AmountDecimals + " decimals; the store keeps hundredths.";
             if (value < 0 || (!zeroAllowed && value == 0) || value > MaxAmount)
@@ -94,11 +95,11 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>A line quantity: above 0 and at most <see cref="MaxQuantity"/>.</summary>
-        public static string CheckQuantity(string field, decimal value) =>
+        public static string? CheckQuantity(string field, decimal value) =>
             value > 0 && value <= MaxQuantity ? null : field + " must be greater than 0 and at most 1,000,000,000.";
 
         /// <summary>A business date: from 1900 to a year ahead of today.</summary>
-        public static string CheckBusinessDate(DateTime value)
+        public static string? CheckBusinessDate(DateTime value)
         {
             if (value < MinBusinessDate || value > DateTime.UtcNow.Date + MaxBusinessDateAhead)
             {
@@ -111,7 +112,7 @@ namespace CommerceSync.Rules
         /// A number a user gave as any .NET value (text included, read invariantly): as a decimal. NaN, infinities, numbers
         /// beyond decimal's range and text that is not a number are refused.
         /// </summary>
-        public static decimal ToNumber(string field, object value)
+        public static decimal ToNumber(string field, object? value)
         {
             try
             {
@@ -136,12 +137,12 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>Throws InvalidValue for a problem one of the checks found.</summary>
-        public static void Check(string problem, object target)
+        public static void Check(string? problem, object? target)
         {
             if (problem != null) throw Refuse(problem, target);
         }
 
-        public static CommerceSyncException Refuse(string problem, object target, Exception inner = null) =>
+        public static CommerceSyncException Refuse(string problem, object? target, Exception? inner = null) =>
             new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, target, inner);
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync.Rules
 {
     /// <summary>
@@ -7,7 +8,7 @@ namespace CommerceSync.Rules
     public static class LoyaltyRules
     {
         /// <summary>The account given (trimmed), or null when the customer is named by its async id; refuses a call that names neither.</summary>
-        public static string GivenAccount(string channelId, string accountNumber, string asyncCustomerId)
+        public static string? GivenAccount(string channelId, string? accountNumber, string? asyncCustomerId)
         {
             var account = string.IsNullOrWhiteSpace(accountNumber) ? null : accountNumber.Trim();
             if (account == null && string.IsNullOrWhiteSpace(asyncCustomerId))
@@ -21,7 +22,7 @@ namespace CommerceSync.Rules
         /// The account a card for an async customer goes to: the store's copy of its account (which arrives with job 1010).
         /// Without one, the refusal: the customer was never created at this channel, or it is still Pending sync.
         /// </summary>
-        public static string AccountOfAsyncCustomer(string asyncCustomerId, string channelId, string accountAtStore, bool createdAtChannel)
+        public static string AccountOfAsyncCustomer(string asyncCustomerId, string? channelId, string? accountAtStore, bool createdAtChannel)
         {
             if (accountAtStore != null) return accountAtStore;
             if (!createdAtChannel)

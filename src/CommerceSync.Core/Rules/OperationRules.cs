@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync.Rules
 {
     /// <summary>
@@ -8,7 +9,7 @@ namespace CommerceSync.Rules
     public static class OperationRules
     {
         /// <summary>A corrected currency is kept as HQ keeps currencies, in capitals; null leaves it as it is.</summary>
-        public static string Currency(string currency) => currency?.ToUpperInvariant();
+        public static string? Currency(string? currency) => currency?.ToUpperInvariant();
 
         /// <summary>The refusal when the channel has no such operation, or HQ completed it already.</summary>
         public static CommerceSyncException NotCorrectable(string channelId, long counter) =>

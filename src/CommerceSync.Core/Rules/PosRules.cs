@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Linq;
 
@@ -52,7 +53,7 @@ namespace CommerceSync.Rules
             return true;
         }
 
-        public static CommerceSyncException AsyncCustomerExists(string asyncCustomerId) =>
+        public static CommerceSyncException AsyncCustomerExists(string? asyncCustomerId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + asyncCustomerId + "' already exists.", asyncCustomerId);
 
         /// <summary>
@@ -94,16 +95,17 @@ namespace CommerceSync.Rules
                 throw new CommerceSyncException(ErrorIds.AddressOwnerRequired, ErrorKind.InvalidArgument,
                     "Name exactly one customer: -AsyncCustomerId for a customer pending sync, or -AccountNumber for a synced customer.", change);
             }
-            if (hasAsync) change.AsyncCustomerId = change.AsyncCustomerId.Trim();
-            else change.AccountNumber = change.AccountNumber.Trim();
+            // Exactly one of the two is given (not blank): the check above.
+            if (hasAsync) change.AsyncCustomerId = change.AsyncCustomerId!.Trim();
+            else change.AccountNumber = change.AccountNumber!.Trim();
             return hasAsync;
         }
 
-        public static CommerceSyncException NotCreatedAtChannel(string asyncCustomerId, string channelId) =>
+        public static CommerceSyncException NotCreatedAtChannel(string? asyncCustomerId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
                 "Async customer '" + asyncCustomerId + "' was not created at channel '" + channelId + "'.", asyncCustomerId);
 
-        public static CommerceSyncException NotKnownToChannel(string accountNumber, string channelId) =>
+        public static CommerceSyncException NotKnownToChannel(string? accountNumber, string? channelId) =>
             new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
                 "Customer '" + accountNumber + "' is not known to channel '" + channelId + "'.", accountNumber);
 
@@ -126,8 +128,9 @@ namespace CommerceSync.Rules
                 ?? (change.Affiliations ?? Array.Empty<string>()).Concat(change.RemovedAffiliations ?? Array.Empty<string>())
                     .Select(a => string.IsNullOrWhiteSpace(a) ? "An affiliation needs a name." : CustomerRules.Length("Affiliation", a, 60)).FirstOrDefault(x => x != null);
             if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, change);
-            change.Affiliations = change.Affiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
-            change.RemovedAffiliations = change.RemovedAffiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)).ToArray();
+            // OneOf gives null only for a blank name, refused above.
+            change.Affiliations = change.Affiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)!).ToArray();
+            change.RemovedAffiliations = change.RemovedAffiliations?.Select(a => CustomerRules.OneOf("Affiliation", a, CustomerRules.Affiliations)!).ToArray();
             if (change.Operation == AsyncOperation.Create) change.Operation = AsyncOperation.Update;
             var customerRow = change.Operation == AsyncOperation.Deactivate || change.HasCustomerFields;
             var rows = (customerRow ? 1 : 0) + (change.Attributes?.Length ?? 0) + (change.Contacts?.Length ?? 0)

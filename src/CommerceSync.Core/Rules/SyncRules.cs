@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -43,15 +44,15 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>What HQ refuses in a customer's (folded) state; null when it can be created or changed.</summary>
-        public static string CheckCustomer(DueCustomerOperation r) =>
+        public static string? CheckCustomer(DueCustomerOperation r) =>
             CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup);
 
         /// <summary>The reason of an operation whose customer HQ does not have (an edit, or a child of a customer that was refused).</summary>
-        public static string NoSuchAccount(string accountNumber, string dataAreaId) =>
+        public static string NoSuchAccount(string? accountNumber, string? dataAreaId) =>
             "Customer account " + accountNumber + " does not exist in legal entity " + dataAreaId + ".";
 
         /// <summary>What HQ refuses in an address, attribute, contact or affiliation (<paramref name="table"/>); null when it can be applied.</summary>
-        public static string CheckChild(string table, DueChildOperation c)
+        public static string? CheckChild(string table, DueChildOperation c)
         {
             if (!c.OwnerExists) return NoSuchAccount(c.OwnerAccount, c.DataAreaId);
             switch (table)
@@ -64,7 +65,7 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>An attribute's value must read as its type, in invariant text (customer-attributes.md: text, integer, decimal, boolean).</summary>
-        public static string CheckAttributeValue(AttributeDataType type, string value)
+        public static string? CheckAttributeValue(AttributeDataType type, string? value)
         {
             if (value == null) return null;
             switch (type)

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Linq;
 
@@ -42,7 +43,7 @@ namespace CommerceSync.Rules
         /// (job 1010); until then it keeps the GUID, as a POS that shows the customer as Pending sync does (async-customer-mode.md).
         /// </summary>
         /// <param name="storeKnowsAccount">Whether the store's copy holds the account; read only when both are given.</param>
-        public static (string Account, string AsyncCustomerId) Reference(string accountNumber, string asyncCustomerId, Func<string, bool> storeKnowsAccount)
+        public static (string? Account, string? AsyncCustomerId) Reference(string? accountNumber, string? asyncCustomerId, Func<string, bool> storeKnowsAccount)
         {
             var account = string.IsNullOrWhiteSpace(accountNumber) ? null : accountNumber.Trim();
             var asyncId = string.IsNullOrWhiteSpace(asyncCustomerId) ? null : asyncCustomerId.Trim();
@@ -51,7 +52,7 @@ namespace CommerceSync.Rules
             return (account, asyncId);
         }
 
-        public static CommerceSyncException AsyncCustomerNotReferenceable(string asyncCustomerId, string channelId) =>
+        public static CommerceSyncException AsyncCustomerNotReferenceable(string asyncCustomerId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerNotFound, ErrorKind.NotFound,
                 "Async customer '" + asyncCustomerId + "' was not created at channel '" + channelId + "', so its POS cannot reference it.", asyncCustomerId);
 
@@ -59,7 +60,7 @@ namespace CommerceSync.Rules
         /// Puts the customer reference on the sale: a customer order needs a customer, and so does a delivery address.
         /// Returns the delivery address id (trimmed), or null.
         /// </summary>
-        public static string SetCustomer(Transaction t, string account, string asyncCustomerId)
+        public static string? SetCustomer(Transaction t, string? account, string? asyncCustomerId)
         {
             if (t.Type == TransactionType.CustomerOrder && account == null && asyncCustomerId == null)
             {
@@ -75,7 +76,7 @@ namespace CommerceSync.Rules
             return t.DeliveryAddressId;
         }
 
-        public static CommerceSyncException AddressNotOfCustomer(string addressId, string channelId) =>
+        public static CommerceSyncException AddressNotOfCustomer(string addressId, string? channelId) =>
             new CommerceSyncException(ErrorIds.AddressNotFound, ErrorKind.NotFound,
                 "Address '" + addressId + "' is not an address of this customer at channel '" + channelId + "'.", addressId);
 
@@ -95,7 +96,7 @@ namespace CommerceSync.Rules
             return true;
         }
 
-        public static CommerceSyncException TransactionExists(string transactionId, string channelId) =>
+        public static CommerceSyncException TransactionExists(string? transactionId, string? channelId) =>
             new CommerceSyncException(ErrorIds.TransactionExists, ErrorKind.AlreadyExists, "Transaction '" + transactionId + "' already exists at channel '" + channelId + "'.", transactionId);
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -13,14 +14,14 @@ namespace CommerceSync.Services
 {
     public sealed class ImportOptions
     {
-        public string Path { get; set; }
+        public string Path { get; set; } = null!; // always given: the file to read
         public ImportFormat Format { get; set; }
         /// <summary>CSV only; null detects it from the header line (comma, tab, semicolon or pipe).</summary>
         public char? Delimiter { get; set; }
         /// <summary>Null: UTF-8, or what the byte order mark says.</summary>
-        public Encoding Encoding { get; set; }
+        public Encoding? Encoding { get; set; }
         /// <summary>The channel of rows that name none.</summary>
-        public string Channel { get; set; }
+        public string? Channel { get; set; }
         /// <summary>Rows per transaction.</summary>
         public int ChunkSize { get; set; } = AsyncCustomerImport.DefaultChunkSize;
     }
@@ -34,8 +35,8 @@ namespace CommerceSync.Services
         public const int DefaultChunkSize = 10000;
 
         /// <summary>Each column a row may have, by the names (and aliases) New-AsyncCustomer binds by property name.</summary>
-        public static readonly IReadOnlyDictionary<string, Action<CustomerDraft, string>> Columns =
-            new Dictionary<string, Action<CustomerDraft, string>>(StringComparer.OrdinalIgnoreCase)
+        public static readonly IReadOnlyDictionary<string, Action<CustomerDraft, string?>> Columns =
+            new Dictionary<string, Action<CustomerDraft, string?>>(StringComparer.OrdinalIgnoreCase)
             {
                 ["Channel"] = (d, v) => d.Channel = v,
                 ["ChannelId"] = (d, v) => d.Channel = v,
@@ -76,14 +77,14 @@ namespace CommerceSync.Services
         /// Imports one file. <paramref name="rowFailed"/> gets each refused row (its line and why) and the import goes on;
         /// <paramref name="progress"/> gets the share of the file read (0-100) and the rows read so far.
         /// </summary>
-        public CustomerImportResult Run(ImportOptions options, Action<long, CommerceSyncException> rowFailed, Action<int, long> progress = null)
+        public CustomerImportResult Run(ImportOptions options, Action<long, CommerceSyncException> rowFailed, Action<int, long>? progress = null)
         {
             if (options.ChunkSize < 1) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, "ChunkSize must be at least 1.", options.ChunkSize);
             var clock = Stopwatch.StartNew();
             var format = FormatOf(options.Path, options.Format);
             var result = new CustomerImportResult { Path = options.Path, Format = format };
             var channels = new ChannelStore(db);
-            var known = new Dictionary<string, Channel>(StringComparer.OrdinalIgnoreCase);
+            var known = new Dictionary<string, Channel?>(StringComparer.OrdinalIgnoreCase); // null: no such channel
             var customers = new AsyncCustomerStore(db);
             var creation = new CustomerCreation(db);
             var given = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -95,7 +96,7 @@ namespace CommerceSync.Services
                 if (chunk.Count == 0) return;
                 creation.AppendAsync(chunk);
                 result.Created += chunk.Count;
-                foreach (var c in chunk) used.Add(c.ChannelId);
+                foreach (var c in chunk) used.Add(c.ChannelId!); // Prepare gave each its channel
                 chunk.Clear();
             }
 
@@ -118,7 +119,7 @@ namespace CommerceSync.Services
                 using (var next = rows.GetEnumerator())
                 while (true)
                 {
-                    (long Line, CustomerDraft Draft, CommerceSyncException Problem) row;
+                    (long Line, CustomerDraft Draft, CommerceSyncException? Problem) row;
                     try
                     {
                         if (!next.MoveNext()) break;
@@ -142,7 +143,7 @@ namespace CommerceSync.Services
                             draft.Channel = options.Channel ?? throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
                                 "The row names no Channel, and -Channel was not given.", line);
                         }
-                        var channelId = draft.Channel.Trim();
+                        var channelId = draft.Channel!.Trim(); // not blank, or -Channel's
                         if (!known.TryGetValue(channelId, out var channel))
                         {
                             channel = channels.Find(channelId);
@@ -152,12 +153,13 @@ namespace CommerceSync.Services
                         var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel);
                         if (CustomerDraft.Blank(draft.AsyncCustomerId) != null)
                         {
-                            if (given.TryGetValue(prepared.AsyncCustomerId, out var first))
+                            // Prepare gives every customer its id.
+                            if (given.TryGetValue(prepared.AsyncCustomerId!, out var first))
                             {
                                 throw new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists,
                                     "Async customer '" + prepared.AsyncCustomerId + "' is given on line " + first.ToString(CultureInfo.InvariantCulture) + " already.", prepared.AsyncCustomerId);
                             }
-                            given[prepared.AsyncCustomerId] = line;
+                            given[prepared.AsyncCustomerId!] = line;
                         }
                         chunk.Add(prepared);
                     }
@@ -183,7 +185,7 @@ namespace CommerceSync.Services
             return result;
         }
 
-        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException Problem)> ReadCsv(TextReader text, char? delimiter, CustomerImportResult result)
+        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException? Problem)> ReadCsv(TextReader text, char? delimiter, CustomerImportResult result)
         {
             // A row may grow the buffer to 16 MB (a field that long is then refused by the rules, alone); only a longer one
             // stops the file.
@@ -200,7 +202,7 @@ namespace CommerceSync.Services
             }
             using (csv)
             {
-                var setters = new Action<CustomerDraft, string>[csv.FieldCount];
+                var setters = new Action<CustomerDraft, string?>?[csv.FieldCount];
                 var ignored = new List<string>();
                 for (var i = 0; i < csv.FieldCount; i++)
                 {
@@ -219,7 +221,7 @@ namespace CommerceSync.Services
                 while (true)
                 {
                     bool more;
-                    CommerceSyncException problem = null;
+                    CommerceSyncException? problem = null;
                     try
                     {
                         more = csv.Read();
@@ -247,7 +249,7 @@ namespace CommerceSync.Services
                         if (i >= fields || setters[i] == null || problem != null) continue;
                         try
                         {
-                            setters[i](draft, value);
+                            setters[i]!(draft, value); // null ones were skipped above
                         }
                         catch (CommerceSyncException ex)
                         {
@@ -259,13 +261,13 @@ namespace CommerceSync.Services
             }
         }
 
-        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException Problem)> ReadJsonLines(TextReader text, CustomerImportResult result)
+        private static IEnumerable<(long Line, CustomerDraft Draft, CommerceSyncException? Problem)> ReadJsonLines(TextReader text, CustomerImportResult result)
         {
             var ignored = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
             long line = 0;
             while (true)
             {
-                string raw;
+                string? raw;
                 try
                 {
                     raw = text.ReadLine();
@@ -278,7 +280,7 @@ namespace CommerceSync.Services
                 line++;
                 if (string.IsNullOrWhiteSpace(raw)) continue;
                 var draft = new CustomerDraft();
-                CommerceSyncException problem = null;
+                CommerceSyncException? problem = null;
                 try
                 {
                     using (var json = new JsonTextReader(new StringReader(raw)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
@@ -290,7 +292,7 @@ namespace CommerceSync.Services
                         {
                             if (json.TokenType == JsonToken.EndObject) { closed = true; break; }
                             if (json.TokenType != JsonToken.PropertyName) throw Invalid("The line is not valid JSON.", line);
-                            var name = (string)json.Value;
+                            var name = (string)json.Value!; // a property name is text
                             json.Read();
                             if (json.TokenType == JsonToken.StartObject || json.TokenType == JsonToken.StartArray)
                                 throw Invalid("The field '" + name + "' holds a nested value; a customer's fields are text, numbers or true/false.", line);
@@ -339,7 +341,7 @@ namespace CommerceSync.Services
         private static CommerceSyncException Invalid(string message, long line) =>
             new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, message, line);
 
-        private static RelationshipType ParseRelationship(string value)
+        private static RelationshipType ParseRelationship(string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return RelationshipType.Person;
             if (Enum.TryParse(value.Trim(), true, out RelationshipType parsed) && Enum.IsDefined(typeof(RelationshipType), parsed) && !char.IsDigit(value.Trim()[0]))

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -82,7 +83,8 @@ namespace CommerceSync.Services
                 var now = DateTime.UtcNow;
                 var run = new JobRun { RunId = 0 };
                 var numbers = new NumberSequences(db);
-                account = numbers.AllocateAccountNumbers(channel.DataAreaId, 1)[0];
+                // A channel read from the store has its id and legal entity.
+                account = numbers.AllocateAccountNumbers(channel.DataAreaId!, 1)[0];
                 var row = new DueCustomerOperation
                 {
                     ChannelId = channel.ChannelId, Counter = -1, DataAreaId = channel.DataAreaId, Operation = AsyncOperation.Create,
@@ -91,13 +93,13 @@ namespace CommerceSync.Services
                     Language = prepared.Language, RelationshipType = prepared.RelationshipType,
                 };
                 sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = numbers.FirstFreePartyId(), IsNew = true } }, run.RunId, now);
-                foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId, account, a);
-                foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId, account, t);
+                foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId!, account, a);
+                foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId!, account, t);
                 sync.Changes.Write(run.RunId);
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);
-                dist.LoadAccounts(channel.DataAreaId, new[] { account });
-                dist.SendAccounts(dist.Targets(new[] { channel.ChannelId }, excludeOffline: true).Single(), 0, now);
+                dist.LoadAccounts(channel.DataAreaId!, new[] { account });
+                dist.SendAccounts(dist.Targets(new[] { channel.ChannelId! }, excludeOffline: true).Single(), 0, now);
                 tx.Commit();
             }
             return (new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = new[] { account } })

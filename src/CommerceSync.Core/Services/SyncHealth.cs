@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -9,13 +10,13 @@ namespace CommerceSync.Services
     public sealed class SyncCheck : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
+        public string? Store { get; set; }
 
-        public string Check { get; set; }
+        public string? Check { get; set; }
         public bool Passed { get; set; }
-        public string Value { get; set; }
-        public string Threshold { get; set; }
-        public string Detail { get; set; }
+        public string? Value { get; set; }
+        public string? Threshold { get; set; }
+        public string? Detail { get; set; }
 
         public override string ToString() => Check + ": " + (Passed ? "passed" : "FAILED");
     }
@@ -38,7 +39,7 @@ namespace CommerceSync.Services
 
         public SyncHealth(StoreDatabase db) { this.db = db; }
 
-        public IReadOnlyList<SyncCheck> Evaluate(string[] channelIds, SyncThresholds thresholds)
+        public IReadOnlyList<SyncCheck> Evaluate(string[]? channelIds, SyncThresholds thresholds)
         {
             var total = new ReportStore(db).Report(channelIds, null).Single(r => r.ChannelId == SyncReport.Total);
             var checks = new List<SyncCheck>

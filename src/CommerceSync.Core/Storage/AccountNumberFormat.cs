@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Globalization;
 
@@ -16,7 +17,7 @@ namespace CommerceSync.Storage
         public int Width { get; }
         public long MaxValue => (long)Math.Pow(10, Width) - 1;
 
-        public static AccountNumberFormat Parse(string format)
+        public static AccountNumberFormat Parse(string? format)
         {
             if (string.IsNullOrWhiteSpace(format)) throw Invalid(format);
             var hashes = 0;
@@ -30,7 +31,7 @@ namespace CommerceSync.Storage
             return new AccountNumberFormat(prefix, hashes);
         }
 
-        private static CommerceSyncException Invalid(string format) =>
+        private static CommerceSyncException Invalid(string? format) =>
             new CommerceSyncException(ErrorIds.AccountNumberFormatInvalid, ErrorKind.InvalidArgument,
                 "Account number format '" + format + "' is not valid: use up to 10 letters, digits, '-' or '_' followed by 3 to 18 '#' (e.g. 'C######').", format);
 

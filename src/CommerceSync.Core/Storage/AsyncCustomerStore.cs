@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -9,10 +10,10 @@ namespace CommerceSync.Storage
     /// <summary>Filters for reading async customers. Null means "any".</summary>
     public sealed class AsyncCustomerFilter
     {
-        public string[] ChannelIds { get; set; }
-        public AsyncCustomerStatus[] Statuses { get; set; }
-        public string[] AsyncCustomerIds { get; set; }
-        public string NameWildcard { get; set; }
+        public string[]? ChannelIds { get; set; }
+        public AsyncCustomerStatus[]? Statuses { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
+        public string? NameWildcard { get; set; }
         public bool IncludeDetails { get; set; } = true;
     }
 
@@ -43,7 +44,7 @@ namespace CommerceSync.Storage
             }
             else if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND operation = 1;", ("$id", draft.AsyncCustomerId)) > 0)
             {
-                throw PosRules.AsyncCustomerExists(draft.AsyncCustomerId);
+                throw PosRules.AsyncCustomerExists(draft.AsyncCustomerId!); // given, so PrepareCustomer checked it
             }
             foreach (var a in draft.Addresses ?? Array.Empty<AsyncAddress>())
             {
@@ -92,10 +93,10 @@ namespace CommerceSync.Storage
             if (!offline) attributeColumns.Add("operation");
             attributeColumns.AddRange(new[] { "name", "data_type", "value", "created_at" });
 
-            var customerRows = new List<object[]>(prepared.Count);
-            var addressRows = new List<object[]>();
-            var attributeRows = new List<object[]>();
-            foreach (var group in prepared.GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase))
+            var customerRows = new List<object?[]>(prepared.Count);
+            var addressRows = new List<object?[]>();
+            var attributeRows = new List<object?[]>();
+            foreach (var group in prepared.GroupBy(c => c.ChannelId!, StringComparer.OrdinalIgnoreCase)) // prepared: each has its channel
             {
                 var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
                 var counter = offline ? ChannelCounters.ReserveOffline(db, group.Key, needed) : ChannelCounters.Reserve(db, group.Key, needed);
@@ -105,21 +106,21 @@ namespace CommerceSync.Storage
                     c.ReplicationCounter = offline ? 0 : counter;
                     c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
                     customerRows.Add(offline
-                        ? new object[] { c.ChannelId, counter++, c.AsyncCustomerId, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at }
-                        : new object[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at });
+                        ? new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at }
+                        : new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at });
                     foreach (var a in c.Addresses ?? Array.Empty<AsyncAddress>())
                     {
                         a.CreatedAt = now;
                         a.ReplicationCounter = offline ? 0 : counter;
                         addressRows.Add(offline
-                            ? new object[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at }
-                            : new object[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.AccountNumber, 1, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at });
+                            ? new object?[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at }
+                            : new object?[] { a.ChannelId, counter++, a.AddressId, a.AsyncCustomerId, a.AccountNumber, 1, a.Name, a.Street, a.StreetNumber, a.City, a.County, a.State, a.ZipCode, a.Country, a.Purpose, a.IsPrimary ? 1 : 0, at });
                     }
                     foreach (var t in c.Attributes ?? Array.Empty<CustomerAttribute>())
                     {
                         attributeRows.Add(offline
-                            ? new object[] { c.ChannelId, counter++, c.AsyncCustomerId, t.Name, (int)t.DataType, t.Value, at }
-                            : new object[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, t.Name, (int)t.DataType, t.Value, at });
+                            ? new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, t.Name, (int)t.DataType, t.Value, at }
+                            : new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, t.Name, (int)t.DataType, t.Value, at });
                     }
                 }
             }
@@ -147,7 +148,7 @@ namespace CommerceSync.Storage
             }
             else
             {
-                RequireKnownAccount(channel, change.AccountNumber);
+                RequireKnownAccount(channel, change.AccountNumber!); // ChangeOwner: an account when no async id
             }
             var (customerRow, needed) = PosRules.PrepareChange(change);
             var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();
@@ -156,16 +157,16 @@ namespace CommerceSync.Storage
             var removes = change.RemovedAffiliations ?? Array.Empty<string>();
             var now = DateTime.UtcNow;
             var at = now.ToStoreText();
-            var owner = new (string, object)[] { ("$ch", channel.ChannelId), ("$id", change.AsyncCustomerId), ("$acc", change.AccountNumber), ("$at", at) };
+            var owner = new (string, object?)[] { ("$ch", channel.ChannelId), ("$id", change.AsyncCustomerId), ("$acc", change.AccountNumber), ("$at", at) };
             using (var tx = db.BeginWrite())
             {
-                var counter = ChannelCounters.Reserve(db, channel.ChannelId, needed);
+                var counter = ChannelCounters.Reserve(db, channel.ChannelId!, needed); // a stored channel has its id
                 change.ReplicationCounter = counter;
                 if (customerRow)
                 {
                     db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, account_number, operation, first_name, middle_name, last_name, name,
   customer_group, currency, language, email, phone, created_at)
-VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email, $phone, $at);", owner.Concat(new (string, object)[]
+VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email, $phone, $at);", owner.Concat(new (string, object?)[]
                     {
                         ("$n", counter++), ("$op", (int)change.Operation), ("$fn", change.FirstName), ("$mn", change.MiddleName), ("$ln", change.LastName),
                         ("$name", change.Name), ("$grp", change.CustomerGroup), ("$cur", change.Currency?.ToUpperInvariant()), ("$lang", change.Language),
@@ -175,17 +176,17 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
                 foreach (var t in attributes)
                 {
                     db.Execute("INSERT INTO ch_async_attribute(channel_id, counter, async_customer_id, account_number, operation, name, data_type, value, created_at) VALUES ($ch, $n, $id, $acc, 2, $name, $type, $value, $at);",
-                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value) }).ToArray());
+                        owner.Concat(new (string, object?)[] { ("$n", counter++), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value) }).ToArray());
                 }
                 foreach (var c in contacts)
                 {
                     db.Execute("INSERT INTO ch_async_contact(channel_id, counter, async_customer_id, account_number, operation, contact_type, locator, description, is_primary, created_at) VALUES ($ch, $n, $id, $acc, 1, $type, $loc, $desc, $primary, $at);",
-                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$type", (int)c.Type), ("$loc", c.Locator.Trim()), ("$desc", c.Description), ("$primary", c.IsPrimary ? 1 : 0) }).ToArray());
+                        owner.Concat(new (string, object?)[] { ("$n", counter++), ("$type", (int)c.Type), ("$loc", (c.Locator ?? "").Trim()), ("$desc", c.Description), ("$primary", c.IsPrimary ? 1 : 0) }).ToArray());
                 }
                 foreach (var (affiliation, op) in adds.Select(a => (a, 1)).Concat(removes.Select(a => (a, 3))))
                 {
                     db.Execute("INSERT INTO ch_async_affiliation(channel_id, counter, async_customer_id, account_number, operation, affiliation, created_at) VALUES ($ch, $n, $id, $acc, $op, $aff, $at);",
-                        owner.Concat(new (string, object)[] { ("$n", counter++), ("$op", op), ("$aff", affiliation.Trim()) }).ToArray());
+                        owner.Concat(new (string, object?)[] { ("$n", counter++), ("$op", op), ("$aff", affiliation.Trim()) }).ToArray());
                 }
                 tx.Commit();
             }
@@ -211,22 +212,22 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
             if (PosRules.AddressOwner(address))
             {
                 if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
-                    ("$id", address.AsyncCustomerId.Trim()), ("$ch", channel.ChannelId)) == 0)
+                    ("$id", address.AsyncCustomerId!.Trim()), ("$ch", channel.ChannelId)) == 0) // AddressOwner: the one given
                 {
                     throw PosRules.NotCreatedAtChannel(address.AsyncCustomerId, channel.ChannelId);
                 }
-                address.AsyncCustomerId = address.AsyncCustomerId.Trim();
+                address.AsyncCustomerId = address.AsyncCustomerId!.Trim();
             }
             else
             {
-                address.AccountNumber = address.AccountNumber.Trim();
+                address.AccountNumber = address.AccountNumber!.Trim();
                 RequireKnownAccount(channel, address.AccountNumber);
             }
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
             using (var cmd = AddressInsert())
             {
-                var counter = ChannelCounters.Reserve(db, channel.ChannelId, 1);
+                var counter = ChannelCounters.Reserve(db, channel.ChannelId!, 1);
                 address.CreatedAt = now;
                 address.ReplicationCounter = counter;
                 BindAddress(cmd, address, counter, now, offline: false);
@@ -253,7 +254,7 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
         /// or whose customer's name starts with it, the newest first. Ids are time-ordered, so customers made in the same minute
         /// share their first digits; a fragment from anywhere in the id, or the name, tells them apart.
         /// </summary>
-        public IEnumerable<(string Value, string Tooltip)> CompleteIds(string text, int max)
+        public IEnumerable<(string Value, string Tooltip)> CompleteIds(string? text, int max)
         {
             const string Name = "COALESCE(name, TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')))";
             var like = SqlText.WildcardToLike(text ?? "");
@@ -308,7 +309,7 @@ ORDER BY 1, 2 {5};";
                 ".first_name, '') || ' ' || COALESCE(" + alias + ".last_name, '')) LIKE $name ESCAPE '\\')", ("$name", f.NameWildcard == null ? null : SqlText.WildcardToLike(f.NameWildcard)));
 
         /// <summary>Streams async customers with their status, loading addresses and attributes a block at a time.</summary>
-        public IEnumerable<AsyncCustomer> Read(AsyncCustomerFilter filter)
+        public IEnumerable<AsyncCustomer> Read(AsyncCustomerFilter? filter)
         {
             filter = filter ?? new AsyncCustomerFilter();
             var onChannel = Filters("c", filter);
@@ -339,7 +340,7 @@ ORDER BY 1, 2 {5};";
                     onChannel.With(statuses.With(("$afterChannel", afterChannel), ("$afterCounter", afterCounter), ("$page", PageSize))));
                 foreach (var row in page) yield return row.Customer;
                 if (page.Count < PageSize) yield break;
-                afterChannel = page[page.Count - 1].Customer.ChannelId;
+                afterChannel = page[page.Count - 1].Customer.ChannelId!; // read from the store
                 afterCounter = page[page.Count - 1].Counter;
             }
         }
@@ -365,7 +366,7 @@ ORDER BY 1, 2 {5};";
         private void LoadDetails(List<AsyncCustomer> block)
         {
             if (block.Count == 0) return;
-            var byId = block.ToDictionary(c => c.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
+            var byId = block.ToDictionary(c => c.AsyncCustomerId!, StringComparer.OrdinalIgnoreCase); // read from the store: each has its id
             var ids = ("$ids", (object)SqlText.JsonArray(byId.Keys));
             // Edits and deactivations the POS recorded since: the latest state wins, as at HQ.
             foreach (var (id, change) in db.ReadAll(@"SELECT async_customer_id, operation, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone
@@ -398,7 +399,7 @@ FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT val
 ORDER BY n;",
                 r => (r.GetString(0), new CustomerAttribute { Name = r.GetString(1), DataType = (AttributeDataType)r.GetInt32(2), Value = r.Str(3) }), ids))
             {
-                List<CustomerAttribute> list;
+                List<CustomerAttribute>? list;
                 if (!attributes.TryGetValue(id, out list)) attributes[id] = list = new List<CustomerAttribute>();
                 SyncRules.FoldAttribute(list, attr);
             }
@@ -409,18 +410,18 @@ ORDER BY n;",
             foreach (var (id, op, name) in db.Stream("SELECT async_customer_id, operation, affiliation FROM ch_async_affiliation WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY counter;",
                 r => (r.GetString(0), r.GetInt32(1), r.GetString(2)), ids))
             {
-                List<string> list;
+                List<string>? list;
                 if (!affiliations.TryGetValue(id, out list)) affiliations[id] = list = new List<string>();
                 SyncRules.FoldAffiliation(list, (AsyncOperation)op, name);
             }
             foreach (var c in block)
             {
-                List<CustomerAttribute> t;
-                List<string> f;
+                List<CustomerAttribute>? t;
+                List<string>? f;
                 c.Addresses = addresses[c.AsyncCustomerId].ToArray();
-                c.Attributes = attributes.TryGetValue(c.AsyncCustomerId, out t) ? t.ToArray() : Array.Empty<CustomerAttribute>();
-                c.Contacts = contacts[c.AsyncCustomerId].ToArray();
-                c.Affiliations = affiliations.TryGetValue(c.AsyncCustomerId, out f) ? f.ToArray() : Array.Empty<string>();
+                c.Attributes = attributes.TryGetValue(c.AsyncCustomerId!, out t) ? t.ToArray() : Array.Empty<CustomerAttribute>();
+                c.Contacts = contacts[c.AsyncCustomerId!].ToArray();
+                c.Affiliations = affiliations.TryGetValue(c.AsyncCustomerId!, out f) ? f.ToArray() : Array.Empty<string>();
             }
         }
 

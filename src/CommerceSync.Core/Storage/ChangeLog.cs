@@ -1,3 +1,4 @@
+#nullable enable
 using CommerceSync.Data.Engines;
 
 namespace CommerceSync.Storage

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -34,16 +35,17 @@ namespace CommerceSync.Storage
             return Get(channel.ChannelId);
         }
 
-        public Channel Find(string channelId) =>
+        public Channel? Find(string? channelId) =>
             db.Stream("SELECT " + Columns + " FROM channel WHERE channel_id = $id;", Map, ("$id", channelId)).FirstOrDefault();
 
-        public Channel Get(string channelId) =>
+        /// <summary>The channel, or ChannelNotFound (for a null id too).</summary>
+        public Channel Get(string? channelId) =>
             Find(channelId) ?? throw NotFound(channelId);
 
-        public static CommerceSyncException NotFound(string channelId) => ChannelRules.NotFound(channelId);
+        public static CommerceSyncException NotFound(string? channelId) => ChannelRules.NotFound(channelId);
 
         /// <summary>Channels whose id or name matches the wildcard (all when null).</summary>
-        public IReadOnlyList<Channel> List(string wildcard = null, string dataAreaId = null)
+        public IReadOnlyList<Channel> List(string? wildcard = null, string? dataAreaId = null)
         {
             var where = new SqlFilter()
                 .When(wildcard != null, "(channel_id LIKE $p ESCAPE '\\' OR name LIKE $p ESCAPE '\\')", ("$p", wildcard == null ? null : SqlText.WildcardToLike(wildcard)))
@@ -52,7 +54,7 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Resolves channel ids (exact, case-insensitive) to their stored spelling; unknown ids fail with ChannelNotFound.</summary>
-        public string[] Resolve(IEnumerable<string> channelIds)
+        public string[]? Resolve(IEnumerable<string>? channelIds)
         {
             if (channelIds == null) return null;
             var result = new List<string>();
@@ -60,7 +62,7 @@ namespace CommerceSync.Storage
             {
                 if (!SqlText.HasWildcard(id))
                 {
-                    result.Add(Get(id).ChannelId);
+                    result.Add(Get(id).ChannelId!); // a stored channel has its id
                     continue;
                 }
                 // Every -Channel takes PowerShell wildcards (ids cannot hold them); a pattern that matches nothing is an error too.
@@ -76,13 +78,13 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Changes settings; null leaves a setting as it is.</summary>
-        public Channel Update(string channelId, string name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
-            string defaultCustomerGroup = null, string defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string> log = null)
+        public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
+            string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
+            Action<string>? log = null)
         {
             (name, defaultCustomerGroup, defaultCurrency) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency);
             var wasOffline = Get(channelId).IsOffline;
-            Func<bool?, object> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
+            Func<bool?, object?> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())
             {
                 var n = db.Execute(@"UPDATE channel SET

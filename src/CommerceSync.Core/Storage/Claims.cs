@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
@@ -152,9 +153,8 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>The claims of the current write transaction (null outside one).</summary>
-        internal HeldClaims HeldClaims { get; set; }
-
+        internal HeldClaims? HeldClaims { get; set; }
         /// <summary>For tests: every claim asked for on this connection, with the transaction's claims and whether it was granted.</summary>
-        internal List<(HeldClaims Transaction, Claim Claim, bool Taken)> ClaimLog { get; set; }
+        internal List<(HeldClaims? Transaction, Claim Claim, bool Taken)>? ClaimLog { get; set; }
     }
 }

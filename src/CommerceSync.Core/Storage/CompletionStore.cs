@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Linq;
 
@@ -13,9 +14,9 @@ namespace CommerceSync.Storage
 
         public CompletionStore(StoreDatabase db) { this.db = db; }
 
-        private static string Like(string prefix) => SqlText.WildcardToLike(prefix ?? "") + "%";
+        private static string Like(string? prefix) => SqlText.WildcardToLike(prefix ?? "") + "%";
 
-        public IEnumerable<(string Value, string Tooltip)> TransactionIds(string prefix, string[] channelIds, int max)
+        public IEnumerable<(string Value, string Tooltip)> TransactionIds(string prefix, string[]? channelIds, int max)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels");
             return db.ReadAll("SELECT transaction_id, channel_id, type, business_date FROM ch_transaction WHERE transaction_id LIKE $p ESCAPE '\\'" + where.Sql +
@@ -24,7 +25,7 @@ namespace CommerceSync.Storage
                 where.With(("$p", Like(prefix)), ("$n", max)));
         }
 
-        public IEnumerable<(string Value, string Tooltip)> StatementIds(string prefix, string[] channelIds, int max)
+        public IEnumerable<(string Value, string Tooltip)> StatementIds(string prefix, string[]? channelIds, int max)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels");
             return db.ReadAll("SELECT statement_id, channel_id, business_date, status FROM statement WHERE statement_id LIKE $p ESCAPE '\\'" + where.Sql +
@@ -46,7 +47,7 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Address ids at HQ and in channel databases; of one customer when an account or async id is given.</summary>
-        public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string accountNumber, string asyncCustomerId, int max)
+        public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string? accountNumber, string? asyncCustomerId, int max)
         {
             var hq = "SELECT address_id, account_number AS owner, city FROM hq_address WHERE address_id LIKE $p ESCAPE '\\'" + (accountNumber != null ? " AND account_number = $acc" : "");
             var ch = "SELECT address_id, COALESCE(account_number, async_customer_id) AS owner, city FROM ch_async_address WHERE address_id LIKE $p ESCAPE '\\'" +
@@ -66,7 +67,7 @@ namespace CommerceSync.Storage
                 ("$p", Like(prefix)), ("$n", max));
 
         /// <summary>Replication counters of the operations HQ failed (what an admin corrects), newest first; of one channel when given.</summary>
-        public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string channelId, int max)
+        public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string? channelId, int max)
         {
             var channel = channelId == null ? "" : " AND channel_id = $ch";
             var parts = new[] { ("customer", "hq_async_customer"), ("address", "hq_async_address"), ("attribute", "hq_async_attribute"), ("contact", "hq_async_contact"), ("affiliation", "hq_async_affiliation") }

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -7,12 +8,12 @@ namespace CommerceSync.Storage
 {
     public sealed class CustomerFilter
     {
-        public string[] AccountNumbers { get; set; }
-        public string[] AsyncCustomerIds { get; set; }
-        public string NameWildcard { get; set; }
-        public string[] OriginChannelIds { get; set; }
+        public string[]? AccountNumbers { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
+        public string? NameWildcard { get; set; }
+        public string[]? OriginChannelIds { get; set; }
         /// <summary>Text found in the name, email, phone or account number (a POS customer search).</summary>
-        public string Search { get; set; }
+        public string? Search { get; set; }
         public bool IncludeDetails { get; set; } = true;
     }
 
@@ -39,7 +40,7 @@ ORDER BY c.data_area_id, c.account_number;";
                 ("$search", SearchPattern(f.Search)));
 
         /// <summary>HQ customers, streamed, with addresses and attributes loaded a block at a time.</summary>
-        public IEnumerable<Customer> ReadHeadquarters(CustomerFilter filter)
+        public IEnumerable<Customer> ReadHeadquarters(CustomerFilter? filter)
         {
             filter = filter ?? new CustomerFilter();
             // Filters on the async link or the origin make the retail record required, so SQLite can start from its index.
@@ -69,7 +70,7 @@ ORDER BY c.data_area_id, c.account_number;";
         /// What one channel database shows: the customers job 1010 delivered, plus (in the channel database)
         /// the channel's own async customers that have not come back yet, shown as "Pending sync".
         /// </summary>
-        public IEnumerable<Customer> ReadChannelView(string channelId, ChannelDatabaseKind database, CustomerFilter filter)
+        public IEnumerable<Customer> ReadChannelView(string channelId, ChannelDatabaseKind database, CustomerFilter? filter)
         {
             filter = filter ?? new CustomerFilter();
             const string Sql = @"
@@ -114,7 +115,7 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
                 where.With(("$ch", channelId), ("$db", (int)database)));
         }
 
-        private static string SearchPattern(string text) =>
+        private static string? SearchPattern(string? text) =>
             string.IsNullOrWhiteSpace(text) ? null : "%" + SqlText.EscapeLike(text.Trim()) + "%";
 
         /// <summary>Account numbers starting with a prefix, for tab completion.</summary>
@@ -141,7 +142,8 @@ ORDER BY account_number IS NULL, account_number, async_customer_id;";
         private void LoadDetails(List<Customer> block)
         {
             if (block.Count == 0) return;
-            var keys = SqlText.JsonPairs(block.Select(c => (c.DataAreaId, c.AccountNumber)).Distinct(KeyPairComparer.OrdinalIgnoreCase));
+            // HQ customers: each has its legal entity and account.
+            var keys = SqlText.JsonPairs(block.Select(c => (c.DataAreaId!, c.AccountNumber!)).Distinct(KeyPairComparer.OrdinalIgnoreCase));
             var addresses = db.Stream(@"SELECT a.data_area_id, a.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
 FROM " + SqlText.JoinKeys("$k", "hq_address", "a", "data_area_id", "account_number") + " ORDER BY a.address_id;",
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: new Address
@@ -163,7 +165,7 @@ FROM " + SqlText.JoinKeys("$k", "hq_customer_affiliation", "a", "data_area_id", 
                 r => (Key: (r.GetString(0), r.GetString(1)), Value: r.GetString(2)), ("$k", keys)).ToLookup(x => x.Key, x => x.Value, KeyPairComparer.OrdinalIgnoreCase);
             foreach (var c in block)
             {
-                var k = (c.DataAreaId, c.AccountNumber);
+                var k = (c.DataAreaId!, c.AccountNumber!);
                 c.Addresses = addresses[k].ToArray();
                 c.Attributes = attributes[k].ToArray();
                 c.Contacts = contacts[k].ToArray();

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,9 +9,9 @@ namespace CommerceSync.Storage
     /// <summary>One database job 1010 writes to: a channel database or a register's offline database.</summary>
     public sealed class DistributionTarget
     {
-        public string ChannelId;
+        public string ChannelId = "";
         public ChannelDatabaseKind Database;
-        public string DataAreaId;
+        public string DataAreaId = "";
         public long Watermark;
     }
 
@@ -41,7 +42,7 @@ ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_i
   customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id;";
 
         /// <summary>Channel databases (and offline databases unless excluded) of the given channels, with their watermarks.</summary>
-        public List<DistributionTarget> Targets(string[] channelIds, bool excludeOffline)
+        public List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline)
         {
             var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels");
             return db.ReadAll(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)

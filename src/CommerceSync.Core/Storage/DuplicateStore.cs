@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -26,7 +27,7 @@ namespace CommerceSync.Storage
 
         public DuplicateStore(StoreDatabase db) { this.db = db; }
 
-        public IEnumerable<DuplicateCandidate> Find(string[] channelIds, double minimumScore)
+        public IEnumerable<DuplicateCandidate> Find(string[]? channelIds, double minimumScore)
         {
             var asyncScope = new SqlFilter().In(channelIds, "c.channel_id", "$channels");
             var hqScope = new SqlFilter().In(channelIds, "r.origin_channel_id", "$channels");
@@ -77,7 +78,7 @@ GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;
         }
 
         /// <summary>The normalized keys one customer is filed under.</summary>
-        internal static IEnumerable<(string Type, string Key)> BlockingKeys(string name, string email, string phone, string zip)
+        internal static IEnumerable<(string Type, string Key)> BlockingKeys(string? name, string? email, string? phone, string? zip)
         {
             if (!string.IsNullOrWhiteSpace(email) && email.IndexOf('@') > 0) yield return ("email", email.Trim().ToLowerInvariant());
             var digits = new string((phone ?? "").Where(char.IsDigit).ToArray());
@@ -88,7 +89,7 @@ GROUP BY a.kind, a.id, a.name, a.channel_id, b.kind, b.id, b.name, b.channel_id;
         }
 
         /// <summary>Lower-case letters only, accents removed, so "Zoë  O'Neil" and "zoe oneil" meet.</summary>
-        private static string Fold(string name)
+        private static string Fold(string? name)
         {
             if (string.IsNullOrEmpty(name)) return "";
             var sb = new StringBuilder(name.Length);

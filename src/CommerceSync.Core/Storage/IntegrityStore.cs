@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Linq;
@@ -8,12 +9,10 @@ namespace CommerceSync.Storage
     public sealed class IntegrityViolation : IStoreObject
     {
         /// <summary>The store this came from (path, or connection string without its password); binds to -Store by property name.</summary>
-        public string Store { get; set; }
-
-        public string Check { get; set; }
+        public string? Store { get; set; }
+        public string? Check { get; set; }
         public long Count { get; set; }
-        public string Description { get; set; }
-
+        public string? Description { get; set; }
         public override string ToString() => Check + ": " + Count;
     }
 
@@ -167,7 +166,7 @@ WHERE n.code = '" + NumberSequences.Customer.Code + @"'
             using (var cmd = db.Command(sql))
             {
                 db.AllowLongRead(cmd);
-                object value;
+                object? value;
                 try
                 {
                     value = cmd.ExecuteScalar();

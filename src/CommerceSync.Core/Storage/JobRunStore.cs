@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -15,7 +16,7 @@ namespace CommerceSync.Storage
         public JobRunStore(StoreDatabase db) { this.db = db; }
 
         /// <summary>Records the start of a run. Runs left "Running" by a process that no longer exists are marked Interrupted first.</summary>
-        public JobRun Start(string job, IEnumerable<string> channelIds, JobRunMode mode, long? sourceRunId)
+        public JobRun Start(string job, IEnumerable<string>? channelIds, JobRunMode mode, long? sourceRunId)
         {
             var run = new JobRun
             {
@@ -55,7 +56,7 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
                 ("$p", processed), ("$f", failed), ("$c", customers), ("$id", run.RunId));
         }
 
-        public void Finish(JobRun run, JobRunStatus status, string message = null)
+        public void Finish(JobRun run, JobRunStatus status, string? message = null)
         {
             run.Finished = DateTime.UtcNow;
             run.Status = status;
@@ -130,14 +131,14 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
 GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
                 ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$run", run.RunId), ("$n", top));
 
-        public JobRun Find(long runId) =>
+        public JobRun? Find(long runId) =>
             db.Stream("SELECT " + Columns + " FROM job_run WHERE run_id = $id;", Map, ("$id", runId)).FirstOrDefault();
 
         public JobRun Get(long runId) => Find(runId) ?? throw new CommerceSyncException(ErrorIds.JobRunNotFound, ErrorKind.NotFound,
             "Job run " + runId + " does not exist in this store.", runId);
 
         /// <summary>Newest first.</summary>
-        public IEnumerable<JobRun> List(string jobWildcard = null, IReadOnlyList<string> channelIds = null, int? last = null, IReadOnlyCollection<JobRunStatus> statuses = null)
+        public IEnumerable<JobRun> List(string? jobWildcard = null, IReadOnlyList<string>? channelIds = null, int? last = null, IReadOnlyCollection<JobRunStatus>? statuses = null)
         {
             if (statuses != null)
             {

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -12,13 +13,13 @@ namespace CommerceSync.Storage
 
         public LoyaltyStore(StoreDatabase db) { this.db = db; }
 
-        public LoyaltyCard Issue(string channelId, string accountNumber, string asyncCustomerId)
+        public LoyaltyCard Issue(string channelId, string? accountNumber, string? asyncCustomerId)
         {
             var channel = new ChannelStore(db).Get(channelId);
             var account = LoyaltyRules.GivenAccount(channelId, accountNumber, asyncCustomerId);
             if (account == null)
             {
-                var id = asyncCustomerId.Trim();
+                var id = asyncCustomerId!.Trim(); // GivenAccount: no account, so an async id
                 // What the store knows: its copy of the account, which arrives with job 1010.
                 var atStore = db.Scalar<string>(@"SELECT cc.account_number FROM retail_cust_table r
 JOIN channel_customer cc ON cc.channel_id = $ch AND cc.database = 0 AND cc.account_number = r.account_number
@@ -36,7 +37,7 @@ WHERE r.cust_account_async = $id;",
             var card = new LoyaltyCard { DataAreaId = channel.DataAreaId, AccountNumber = account, ChannelId = channel.ChannelId, IssuedAt = DateTime.UtcNow };
             using (var tx = db.BeginWrite())
             {
-                card.CardNumber = new NumberSequences(db).Allocate(channel.DataAreaId, NumberSequences.LoyaltyCard, 1)[0];
+                card.CardNumber = new NumberSequences(db).Allocate(channel.DataAreaId!, NumberSequences.LoyaltyCard, 1)[0]; // a stored channel has its legal entity
                 db.Execute("INSERT INTO loyalty_card(data_area_id, card_number, account_number, channel_id, issued_at) VALUES ($a, $card, $acc, $ch, $at);",
                     ("$a", card.DataAreaId), ("$card", card.CardNumber), ("$acc", account), ("$ch", card.ChannelId), ("$at", card.IssuedAt.ToStoreText()));
                 tx.Commit();
@@ -47,7 +48,7 @@ WHERE r.cust_account_async = $id;",
         public IEnumerable<LoyaltyCard> Read(string[] accountNumbers) => Read(new LoyaltyCardFilter { AccountNumbers = accountNumbers });
 
         /// <summary>Loyalty cards that match every filter given (a null filter matches all), by company and card number.</summary>
-        public IEnumerable<LoyaltyCard> Read(LoyaltyCardFilter filter)
+        public IEnumerable<LoyaltyCard> Read(LoyaltyCardFilter? filter)
         {
             filter = filter ?? new LoyaltyCardFilter();
             var where = new SqlFilter().In(filter.CardNumbers, "card_number", "$cards").In(filter.AccountNumbers, "account_number", "$acc")
@@ -68,8 +69,8 @@ WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, card_number;",
     /// <summary>What Get-CommerceLoyaltyCard asks for; each list given narrows the result.</summary>
     public sealed class LoyaltyCardFilter
     {
-        public string[] CardNumbers { get; set; }
-        public string[] AccountNumbers { get; set; }
-        public string[] ChannelIds { get; set; }
+        public string[]? CardNumbers { get; set; }
+        public string[]? AccountNumbers { get; set; }
+        public string[]? ChannelIds { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Linq;
 
@@ -6,7 +7,7 @@ namespace CommerceSync.Storage
     /// <summary>One number sequence of a legal entity: its code in number_sequence, the store setting that formats it, the default.</summary>
     public sealed class NumberSequence
     {
-        internal NumberSequence(string code, string formatSetting, string defaultFormat)
+        internal NumberSequence(string code, string? formatSetting, string defaultFormat)
         {
             Code = code;
             FormatSetting = formatSetting;
@@ -15,7 +16,7 @@ namespace CommerceSync.Storage
 
         public string Code { get; }
         /// <summary>The store setting that holds the format of new sequences (null: always the default).</summary>
-        public string FormatSetting { get; }
+        public string? FormatSetting { get; }
         public string DefaultFormat { get; }
     }
 

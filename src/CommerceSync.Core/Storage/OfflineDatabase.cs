@@ -1,3 +1,4 @@
+#nullable enable
 using System.Linq;
 
 namespace CommerceSync.Storage
@@ -25,7 +26,8 @@ namespace CommerceSync.Storage
   UNION ALL SELECT seq FROM off_async_address WHERE channel_id = $ch UNION ALL SELECT seq FROM off_async_attribute WHERE channel_id = $ch);",
                     r => (Min: r.LongOrNull(0), Max: r.LongOrNull(1)), ("$ch", channelId)).Single();
                 if (!range.Min.HasValue) return 0;
-                var first = ChannelCounters.Reserve(db, channelId, (int)(range.Max.Value - range.Min.Value + 1));
+                // MAX is null only when MIN is.
+                var first = ChannelCounters.Reserve(db, channelId, (int)(range.Max!.Value - range.Min.Value + 1));
                 var shift = ("$shift", (object)(first - range.Min.Value));
                 var ch = ("$ch", (object)channelId);
                 var moved = db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name,

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -8,22 +9,22 @@ namespace CommerceSync.Storage
 {
     public sealed class OperationFilter
     {
-        public string[] ChannelIds { get; set; }
-        public string[] AsyncCustomerIds { get; set; }
-        public string[] AccountNumbers { get; set; }
-        public OperationSyncStatus[] SyncStatuses { get; set; }
-        public string[] Kinds { get; set; }
+        public string[]? ChannelIds { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
+        public string[]? AccountNumbers { get; set; }
+        public OperationSyncStatus[]? SyncStatuses { get; set; }
+        public string[]? Kinds { get; set; }
         /// <summary>Only operations the P-job has uploaded (the HQ page shows only those).</summary>
         public bool UploadedOnly { get; set; }
         /// <summary>PowerShell wildcards the last known error must match (any of them); an operation without an error matches none.</summary>
-        public string[] ErrorWildcards { get; set; }
+        public string[]? ErrorWildcards { get; set; }
     }
 
     /// <summary>Fields an admin may correct in a failed uploaded operation before synchronizing it again.</summary>
     public sealed class OperationFix
     {
-        public string FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup;
-        public string Street, City, ZipCode, Country;
+        public string? FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup;
+        public string? Street, City, ZipCode, Country;
     }
 
     /// <summary>The "Customer synchronization status" page: every async operation with its sync status and last known error.</summary>
@@ -49,7 +50,7 @@ namespace CommerceSync.Storage
             const string contactType = "COALESCE(h.contact_type, c.contact_type)";
             return string.Join(", ", ContentFields.Select(f =>
             {
-                string e = null;
+                string? e = null;
                 switch (kind)
                 {
                     case "Customer":
@@ -78,7 +79,7 @@ namespace CommerceSync.Storage
 
         public OperationStore(StoreDatabase db) { this.db = db; }
 
-        public IEnumerable<AsyncCustomerOperation> Read(OperationFilter filter)
+        public IEnumerable<AsyncCustomerOperation> Read(OperationFilter? filter)
         {
             filter = filter ?? new OperationFilter();
             var scope = new SqlFilter().In(filter.ChannelIds, "c.channel_id", "$channels").In(filter.AsyncCustomerIds, "c.async_customer_id", "$ids");
@@ -110,7 +111,7 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
                 AttributeName = r.Str(23), AttributeValue = r.Str(24), Affiliation = r.Str(25),
             },
                 scope.With(outer.Args));
-            return recheck ? rows.Where(o => errors.Any(p => Wildcard.IsMatch(p, o.Error))) : rows;
+            return recheck ? rows.Where(o => errors!.Any(p => Wildcard.IsMatch(p, o.Error))) : rows; // recheck: errors given
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -8,25 +9,25 @@ namespace CommerceSync.Storage
     /// <summary>An uploaded sales transaction waiting for Synchronize orders or statement posting.</summary>
     public sealed class DueTransaction
     {
-        public string ChannelId;
+        public string ChannelId = "";
         public long Counter;
-        public string TransactionId;
-        public string AccountNumber;
-        public string AsyncCustomerId;
-        public string DeliveryAddressId;
+        public string TransactionId = "";
+        public string? AccountNumber;
+        public string? AsyncCustomerId;
+        public string? DeliveryAddressId;
         public long AmountMinor;
-        public string BusinessDate;
-        public string DataAreaId;
+        public string BusinessDate = "";
+        public string DataAreaId = "";
         /// <summary>Set by the job: the account the transaction resolves to, or why it cannot.</summary>
-        public string ResolvedAccount;
-        public string Error;
+        public string? ResolvedAccount;
+        public string? Error;
     }
 
     public sealed class TransactionScope
     {
-        public string[] ChannelIds { get; set; }
+        public string[]? ChannelIds { get; set; }
         /// <summary>These transactions only, by channel and transaction id.</summary>
-        public (string ChannelId, string TransactionId)[] TransactionKeys { get; set; }
+        public (string ChannelId, string TransactionId)[]? TransactionKeys { get; set; }
         public bool IncludeFailed { get; set; }
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
         public long? RetryRunId { get; set; }
@@ -36,11 +37,11 @@ namespace CommerceSync.Storage
     /// <summary>What Get-CommerceSalesOrder asks for; each list given narrows the result.</summary>
     public sealed class SalesOrderFilter
     {
-        public string[] ChannelIds { get; set; }
-        public string[] SalesIds { get; set; }
-        public string[] TransactionIds { get; set; }
-        public string[] AccountNumbers { get; set; }
-        public SalesOrderStatus[] Statuses { get; set; }
+        public string[]? ChannelIds { get; set; }
+        public string[]? SalesIds { get; set; }
+        public string[]? TransactionIds { get; set; }
+        public string[]? AccountNumbers { get; set; }
+        public SalesOrderStatus[]? Statuses { get; set; }
     }
 
     /// <summary>The SQL of the two other paths: Synchronize orders (sales orders) and statement posting (statements).</summary>
@@ -92,7 +93,7 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
 
         /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
         /// <summary>Uploaded transactions of a type still to synchronize or post (with failed ones when a run retries them), for progress.</summary>
-        public long CountDue(TransactionType type, string[] channelIds, DateTime? businessDate, bool includeFailed)
+        public long CountDue(TransactionType type, string[]? channelIds, DateTime? businessDate, bool includeFailed)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
@@ -101,7 +102,7 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
                 where.With(("$type", (int)type)));
         }
 
-        public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[] channelIds, DateTime? businessDate)
+        public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[]? channelIds, DateTime? businessDate)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
@@ -144,7 +145,7 @@ FROM json_each($ids) ids;", r => (r.GetString(0), r.Str(1)), ("$ids", SqlText.Js
             EnsureTemp();
             db.Execute("DELETE FROM temp.order_work;");
             db.InsertRows("temp.order_work", new[] { "channel_id", "counter", "number", "account_number", "data_area_id" },
-                rows.Select(x => new object[] { x.Row.ChannelId, x.Row.Counter, x.Number, x.Row.ResolvedAccount, x.Row.DataAreaId }));
+                rows.Select(x => new object?[] { x.Row.ChannelId, x.Row.Counter, x.Number, x.Row.ResolvedAccount, x.Row.DataAreaId }));
         }
 
         /// <summary>Creates the sales orders of a chunk set-based and marks their transactions Success.</summary>
@@ -188,11 +189,11 @@ ON CONFLICT(data_area_id, statement_id) DO UPDATE SET transaction_count = exclud
 FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
         }
 
-        public IEnumerable<SalesOrder> ReadSalesOrders(string[] channelIds, string[] salesIds, string[] transactionIds) =>
+        public IEnumerable<SalesOrder> ReadSalesOrders(string[]? channelIds, string[]? salesIds, string[]? transactionIds) =>
             ReadSalesOrders(new SalesOrderFilter { ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds });
 
         /// <summary>Sales orders that match every filter given (a null filter matches all), by company and sales id.</summary>
-        public IEnumerable<SalesOrder> ReadSalesOrders(SalesOrderFilter filter)
+        public IEnumerable<SalesOrder> ReadSalesOrders(SalesOrderFilter? filter)
         {
             filter = filter ?? new SalesOrderFilter();
             var where = new SqlFilter().In(filter.ChannelIds, "channel_id", "$channels").In(filter.SalesIds, "sales_id", "$sales")
@@ -213,7 +214,7 @@ WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOr
                 r => (r.GetString(0), r.GetString(0) + " - " + r.GetString(1) + " at " + r.GetString(2) + " (" + r.GetString(3) + ")"),
                 ("$p", SqlText.WildcardToLike(prefix) + "%"), ("$n", max));
 
-        public IEnumerable<Statement> ReadStatements(string[] channelIds, string[] statementIds, DateTime? businessDate, StatementStatus[] statuses)
+        public IEnumerable<Statement> ReadStatements(string[]? channelIds, string[]? statementIds, DateTime? businessDate, StatementStatus[]? statuses)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(statementIds, "statement_id", "$ids")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null))

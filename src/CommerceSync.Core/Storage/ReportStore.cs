@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -76,7 +77,7 @@ GROUP BY channel_id, kind, last_error;";
         public long DistributedByRun(long runId) =>
             db.Scalar<long>("SELECT COUNT(*) FROM (SELECT DISTINCT data_area_id, account_number FROM channel_customer WHERE distributed_run_id = $r) d;", ("$r", runId));
 
-        public IReadOnlyList<SyncReport> Report(string[] channelIds, DateTime? asOf)
+        public IReadOnlyList<SyncReport> Report(string[]? channelIds, DateTime? asOf)
         {
             var at = (asOf ?? DateTime.UtcNow).ToUniversalTime();
             if (at > DateTime.UtcNow.AddMinutes(1))
@@ -91,14 +92,14 @@ GROUP BY channel_id, kind, last_error;";
             var reports = new Dictionary<string, SyncReport>(StringComparer.OrdinalIgnoreCase);
             Func<string, SyncReport> get = ch =>
             {
-                SyncReport r;
+                SyncReport? r;
                 if (!reports.TryGetValue(ch, out r)) reports[ch] = r = new SyncReport { ChannelId = ch, AsOf = at };
                 return r;
             };
             // Every channel in scope has its line, also one with nothing waiting: a runbook can tell "nothing stuck" from "not looked at".
             foreach (var ch in new ChannelStore(db).List())
             {
-                if (ch.CreatedAt <= at && (channelIds == null || channelIds.Contains(ch.ChannelId, StringComparer.OrdinalIgnoreCase))) get(ch.ChannelId);
+                if (ch.CreatedAt <= at && (channelIds == null || channelIds.Contains(ch.ChannelId, StringComparer.OrdinalIgnoreCase))) get(ch.ChannelId!); // a stored channel has its id
             }
             foreach (var row in db.Stream("SELECT channel_id, status, COUNT(*), MIN(created_at) FROM (" + creates + ") c GROUP BY channel_id, status;",
                 r => (Channel: r.GetString(0), Status: r.GetInt32(1), Count: r.GetInt64(2), Oldest: r.Time(3)), args))

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -11,11 +12,11 @@ namespace CommerceSync.Storage
     /// <summary>Which uploaded rows a sync run looks at.</summary>
     public sealed class SyncScope
     {
-        public string[] ChannelIds { get; set; }
+        public string[]? ChannelIds { get; set; }
         /// <summary>Only these async customers (record mode, or an admin retrying one).</summary>
-        public string[] AsyncCustomerIds { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
         /// <summary>Also addresses with these ids, whoever owns them (orders and statements name the address they reference).</summary>
-        public string[] AddressIds { get; set; }
+        public string[]? AddressIds { get; set; }
         /// <summary>Retry rows that failed before. Bulk runs skip them: they would fail the same way until fixed.</summary>
         public bool IncludeFailed { get; set; }
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
@@ -152,7 +153,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         /// before): one count per table over its partial index of uncompleted rows, for progress. Edits that a create folds in
         /// are counted but not decided on their own, and children whose customer fails stay due: a run may end below it.
         /// </summary>
-        public long CountDue(string[] channelIds)
+        public long CountDue(string[]? channelIds)
         {
             var (where, args) = Scope("h", new SyncScope { ChannelIds = channelIds });
             return new[] { "hq_async_customer" }.Concat(Children.Values.Select(c => c.Hq))
@@ -189,7 +190,7 @@ WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND (h.given_account
         }
 
         /// <summary>The HQ state of an account, as an operation to fold changes into; null when the account does not exist.</summary>
-        public DueCustomerOperation CurrentState(string dataAreaId, string account) =>
+        public DueCustomerOperation? CurrentState(string dataAreaId, string account) =>
             db.Stream(@"SELECT first_name, middle_name, last_name, name, email, phone, currency, customer_group, language, blocked
 FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new DueCustomerOperation
             {
@@ -221,10 +222,11 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
         public sealed class CustomerDecision
         {
             /// <summary>The create, with later changes of the same customer folded in.</summary>
-            public DueCustomerOperation Row;
+            public DueCustomerOperation Row = null!; // always given
             /// <summary>The folded-in later operations, completed with the create.</summary>
             public List<DueCustomerOperation> Folded = new List<DueCustomerOperation>();
-            public string AccountNumber;
+            /// <summary>Null for a new account until the sequence gives it.</summary>
+            public string? AccountNumber;
             public long? PartyId;
             public bool IsNew;
         }
@@ -236,10 +238,10 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
         };
 
         // A decided create, then the later operations folded into it (completed with it, nothing of their own to write).
-        private static IEnumerable<object[]> WorkRows(CustomerDecision d)
+        private static IEnumerable<object?[]> WorkRows(CustomerDecision d)
         {
             var r = d.Row;
-            yield return new object[]
+            yield return new object?[]
             {
                 r.ChannelId, r.Counter, d.AccountNumber, r.DataAreaId, d.IsNew ? 1 : 0, d.PartyId, r.AsyncCustomerId, r.ChannelId,
                 r.FirstName, r.MiddleName, r.LastName, CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName),
@@ -247,7 +249,7 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
             };
             foreach (var f in d.Folded)
             {
-                yield return new object[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
+                yield return new object?[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
             }
         }
 
@@ -300,10 +302,10 @@ WHERE data_area_id = $a AND account_number = $acc;",
                 ("$email", merged.Email), ("$phone", merged.Phone), ("$cur", merged.Currency?.ToUpperInvariant()), ("$grp", merged.CustomerGroup), ("$lang", merged.Language),
                 ("$blocked", merged.Blocked ? 1 : 0), ("$now", now.ToStoreText()), ("$a", merged.DataAreaId), ("$acc", merged.OwnerAccount));
             EnsureTemp();
-            Changes.Note(merged.DataAreaId, merged.OwnerAccount);
+            Changes.Note(merged.DataAreaId!, merged.OwnerAccount!); // CurrentState gives both
             db.Execute(@"UPDATE hq_async_customer SET online_operation_completed = 1, sync_status = 1, last_error = NULL, account_number = $acc, sync_run_id = $run, synced_at = $now
 WHERE channel_id = $ch AND counter = $n;", ("$acc", merged.OwnerAccount), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
-            ClearFailure(db, row.ChannelId, row.Counter, now);
+            ClearFailure(db, row.ChannelId!, row.Counter, now); // read from the store
         }
 
         /// <summary>Writes an address straight to an HQ customer (a real-time create).</summary>
@@ -378,7 +380,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             EnsureTemp();
             db.Execute("DELETE FROM temp.sync_work;");
             db.InsertRows("temp.sync_work", new[] { "channel_id", "counter", "account_number", "data_area_id", "is_new" },
-                rows.Select(d => new object[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
+                rows.Select(d => new object?[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
             var (src, _, apply) = Children[table];
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.

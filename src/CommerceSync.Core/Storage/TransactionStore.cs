@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -8,12 +9,12 @@ namespace CommerceSync.Storage
 {
     public sealed class TransactionFilter
     {
-        public string[] ChannelIds { get; set; }
-        public string[] TransactionIds { get; set; }
+        public string[]? ChannelIds { get; set; }
+        public string[]? TransactionIds { get; set; }
         public TransactionType? Type { get; set; }
-        public TransactionStatus[] Statuses { get; set; }
-        public string[] AsyncCustomerIds { get; set; }
-        public string[] AccountNumbers { get; set; }
+        public TransactionStatus[]? Statuses { get; set; }
+        public string[]? AsyncCustomerIds { get; set; }
+        public string[]? AccountNumbers { get; set; }
         public bool IncludeLines { get; set; } = true;
     }
 
@@ -72,7 +73,7 @@ namespace CommerceSync.Storage
             db.Scalar<long>("SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND database = 0 AND account_number = $acc;",
                 ("$ch", channel.ChannelId), ("$acc", account)) > 0;
 
-        private bool AddressVisible(Channel channel, string addressId, string account, string asyncId)
+        private bool AddressVisible(Channel channel, string addressId, string? account, string? asyncId)
         {
             // The address is the customer's at this store: added at the POS (for the async id or the account), or known at HQ.
             var owner = asyncId != null ? "async_customer_id = $id" : "account_number = $acc";
@@ -91,7 +92,7 @@ namespace CommerceSync.Storage
   amount_minor, line_count, business_date, created_at) VALUES ($ch, $n, $id, $type, $acc, $async, $addr, $amount, $lines, $date, $at);"))
             using (var line = db.Command("INSERT INTO ch_transaction_line(channel_id, transaction_id, line_number, item_id, quantity, price_minor) VALUES ($ch, $id, $no, $item, $qty, $price);"))
             {
-                foreach (var group in prepared.GroupBy(t => t.ChannelId, StringComparer.OrdinalIgnoreCase))
+                foreach (var group in prepared.GroupBy(t => t.ChannelId!, StringComparer.OrdinalIgnoreCase)) // prepared: each has its channel
                 {
                     var counter = ChannelCounters.Reserve(db, group.Key, group.Count());
                     foreach (var t in group)
@@ -131,7 +132,7 @@ SELECT * FROM (
 WHERE 1 = 1 {1}
 ORDER BY s.channel_id, s.counter;";
 
-        public IEnumerable<Transaction> Read(TransactionFilter filter)
+        public IEnumerable<Transaction> Read(TransactionFilter? filter)
         {
             filter = filter ?? new TransactionFilter();
             var inner = new SqlFilter()

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Collections.Generic;
 using System.Linq;
 
@@ -61,7 +62,7 @@ namespace CommerceSync.Storage
         }
 
         /// <summary>Per channel, the largest counter of any operation of these async customers: uploading up to it uploads all of them.</summary>
-        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<(string ChannelId, string TransactionId)> transactions = null)
+        public Dictionary<string, long> MaxCounters(IEnumerable<string> asyncCustomerIds, IEnumerable<(string ChannelId, string TransactionId)>? transactions = null)
         {
             var ids = SqlText.JsonArray(asyncCustomerIds);
             return db.Stream(@"SELECT channel_id, MAX(counter) FROM (

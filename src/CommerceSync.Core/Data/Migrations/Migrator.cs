@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -33,7 +34,7 @@ namespace CommerceSync.Data.Migrations
             {
                 var match = FileName.Match(resource);
                 if (!match.Success) continue;
-                using (var stream = assembly.GetManifestResourceStream(resource))
+                using (var stream = assembly.GetManifestResourceStream(resource)!) // a name the assembly just listed
                 using (var reader = new StreamReader(stream, Encoding.UTF8))
                 {
                     found.Add(new Migration(int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture),
