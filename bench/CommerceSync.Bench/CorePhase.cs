@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Bench
 {

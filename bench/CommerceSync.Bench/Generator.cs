@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Microsoft.Data.Sqlite;
 
 namespace CommerceSync.Bench

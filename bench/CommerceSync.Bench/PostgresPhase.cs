@@ -8,7 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Npgsql;
 
 namespace CommerceSync.Bench

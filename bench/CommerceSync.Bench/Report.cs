@@ -423,7 +423,7 @@ namespace CommerceSync.Bench
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
             string sqlite;
-            try { sqlite = Storage.StoreDatabase.CheckNativeLibrary(); } catch (Exception) { sqlite = "?"; }
+            try { sqlite = Data.StoreDatabase.CheckNativeLibrary(); } catch (Exception) { sqlite = "?"; }
             return (cpu ?? RuntimeInformation.ProcessArchitecture.ToString()) + ", " + Environment.ProcessorCount + " cores" +
                 (memKb > 0 ? ", " + (memKb / 1048576.0).ToString("0", C) + " GiB RAM" : "") + ", " + RuntimeInformation.OSDescription + ", " +
                 RuntimeInformation.FrameworkDescription + ", SQLite " + sqlite + " (e_sqlite3)";

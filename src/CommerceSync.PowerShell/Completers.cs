@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using CommerceSync.Application;
 using CommerceSync.Rules;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync
 {

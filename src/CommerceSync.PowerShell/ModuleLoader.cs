@@ -46,8 +46,8 @@ namespace CommerceSync
         {
             try
             {
-                Storage.StoreDatabase.EnsureSqliteProvider();
-                Storage.StoreDatabase.CheckNativeLibrary();
+                Data.StoreDatabase.EnsureSqliteProvider();
+                Data.StoreDatabase.CheckNativeLibrary();
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is BadImageFormatException || ex is EntryPointNotFoundException || ex is TypeInitializationException)
             {

@@ -1,5 +1,5 @@
 using CommerceSync.Application;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync
 {

@@ -1,5 +1,5 @@
 using System.Linq;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CommerceSync.Jobs;
 using CommerceSync.Services;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests

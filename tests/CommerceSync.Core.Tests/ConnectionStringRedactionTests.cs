@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Linq;
 using System.Reflection;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Npgsql;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests

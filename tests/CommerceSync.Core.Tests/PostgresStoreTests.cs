@@ -3,7 +3,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests

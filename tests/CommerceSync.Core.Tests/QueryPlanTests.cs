@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Xunit;

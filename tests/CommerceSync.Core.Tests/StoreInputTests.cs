@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests

@@ -2,7 +2,7 @@ using CommerceSync.Data.Migrations;
 using System;
 using System.IO;
 using System.Linq;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 using CommerceSync.Rules;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CommerceSync.Jobs;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using CommerceSync.Rules;

@@ -121,14 +121,15 @@ Describe 'Layers' -Skip:($PostgresPass -or $NoSource) {
     BeforeAll {
         $core = [CommerceSync.CommerceSyncException].Assembly
         $types = try { $core.GetTypes() } catch [System.Reflection.ReflectionTypeLoadException] { $_.Exception.Types | Where-Object { $_ } }
-        $script:DataNamespace = '^CommerceSync\.(Storage|Data)(\.|$)'
+        $script:DataNamespace = '^CommerceSync\.Data(\.|$)'
         $script:DataTypes = @($types | Where-Object { $_.Namespace -match $DataNamespace -and $_.Name -notmatch '^<' } |
             ForEach-Object { ($_.Name -split '`')[0] } | Sort-Object -Unique)
         $cmdlets = Get-Command -Module CommerceSync -CommandType Cmdlet
-        # Records users see (output types), named in format views and help: they stay where they are until Storage/ is renamed.
+        # Records users see (output types) that would name a data namespace: none may (the two named CommerceSync.Storage since
+        # the first release live in Domain/).
         $script:Records = @($cmdlets | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -and $_.Namespace -match $DataNamespace } |
             ForEach-Object Name | Sort-Object -Unique)
-        # Opening and creating a store is what a typed store location will take over; until then these files name StoreDatabase.
+        # The files that open or create a store (from its StoreLocation) name StoreDatabase, and nothing else of Data/.
         $script:StoreOpening = @('Bases/CommerceCmdlet.cs', 'StoreResolution.cs', 'StoreInfo.cs', 'Completers.cs', 'ModuleLoader.cs',
             'Cmdlets/Connect-CommerceStore.cs', 'Cmdlets/Disconnect-CommerceStore.cs', 'Cmdlets/New-CommerceStore.cs', 'Cmdlets/Backup-CommerceStore.cs')
         # A data type whose name is also a parameter or a record's property (-OfflineDatabase, Channel.OfflineDatabase) cannot
@@ -183,6 +184,10 @@ Describe 'Layers' -Skip:($PostgresPass -or $NoSource) {
         } finally { $stream.Dispose() }
         @($referenced) | Should -Contain 'StoreDatabase' -Because 'the store is opened in the cmdlet project (the check reads the references)'
         $referenced | Where-Object { $_ -ne 'StoreDatabase' -and $_ -notin $Records } | Sort-Object -Unique | Should -BeNullOrEmpty
+    }
+
+    It 'declares no output type from Data/: what a cmdlet writes is a record of Domain/' {
+        $Records | Should -BeNullOrEmpty
     }
 
     It 'keeps Rules/ pure: no data type, no SQL, no connection' {

@@ -203,9 +203,9 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         $asm = [CommerceSync.ModuleLoader].Assembly
         # Every table must be in the export order: a new table without it would be lost in a move.
         $types = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CommerceSync.Core' }
-        $order = $types.GetType('CommerceSync.Storage.TransferStore')::TableOrder
-        $db = $types.GetType('CommerceSync.Storage.StoreDatabase')::OpenAt($location, $false)
-        try { $types.GetType('CommerceSync.Storage.TransferStore')::new($db).TablesNotExported() | Should -BeNullOrEmpty }
+        $order = $types.GetType('CommerceSync.Data.TransferStore')::TableOrder
+        $db = $types.GetType('CommerceSync.Data.StoreDatabase')::OpenAt($location, $false)
+        try { $types.GetType('CommerceSync.Data.TransferStore')::new($db).TablesNotExported() | Should -BeNullOrEmpty }
         finally { $db.Dispose() }
         $order.Count | Should -BeGreaterThan 30
     }

@@ -1,6 +1,6 @@
 #nullable enable
 using System.Collections.Generic;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Application
 {

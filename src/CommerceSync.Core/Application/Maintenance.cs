@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using CommerceSync.Services;
+using CommerceSync.Data;
 using CommerceSync.Storage;
 
 namespace CommerceSync.Application

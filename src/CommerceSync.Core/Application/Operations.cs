@@ -1,7 +1,7 @@
 #nullable enable
 using System.Collections.Generic;
 using CommerceSync.Rules;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Application
 {

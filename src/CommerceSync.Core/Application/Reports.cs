@@ -1,7 +1,7 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Application
 {

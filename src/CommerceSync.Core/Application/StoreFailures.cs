@@ -2,7 +2,7 @@
 using System;
 using System.Data.Common;
 using System.IO;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Application
 {

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Jobs
 {

@@ -6,7 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Newtonsoft.Json;
 using Sylvan.Data.Csv;
 

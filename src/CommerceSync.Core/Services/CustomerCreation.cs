@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using CommerceSync.Rules;
 
 namespace CommerceSync.Services

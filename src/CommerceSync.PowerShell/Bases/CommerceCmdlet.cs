@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using CommerceSync.Application;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync
 {

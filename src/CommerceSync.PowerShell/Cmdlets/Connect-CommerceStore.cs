@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync
 {

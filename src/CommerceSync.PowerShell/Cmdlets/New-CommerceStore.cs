@@ -1,6 +1,6 @@
 using System.IO;
 using System.Management.Automation;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync
 {

@@ -1,7 +1,7 @@
 using CommerceSync.Data.Engines;
 using CommerceSync.Data.Engines.Postgres;
 using CommerceSync.Data.Engines.Sqlite;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests.Engines

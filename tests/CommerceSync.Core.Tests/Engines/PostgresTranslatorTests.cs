@@ -3,7 +3,7 @@ using System.Linq;
 using CommerceSync.Data.Engines;
 using CommerceSync.Data.Engines.Postgres;
 using CommerceSync.Data.Migrations;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests.Engines

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 using Xunit;
 
 namespace CommerceSync.Core.Tests.Engines

@@ -1,7 +1,7 @@
 using System;
 using System.Data.Common;
 using CommerceSync.Rules;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Data.Engines
 {

@@ -12,7 +12,7 @@ namespace CommerceSync.Data.Migrations
 {
     /// <summary>
     /// The store's forward-only migrations: one embedded <c>NNNN-name.sql</c> file per schema version, applied in order
-    /// by <see cref="CommerceSync.Storage.StoreDatabase"/>. File N brings a store from version N-1 to N. Never edit a
+    /// by <see cref="CommerceSync.Data.StoreDatabase"/>. File N brings a store from version N-1 to N. Never edit a
     /// shipped file (a test pins their checksums): add the next one.
     /// Table prefixes: ch_ = a channel database (rows keyed by channel), off_ = an offline database,
     /// hq_ and plain names = headquarters.

@@ -8,7 +8,7 @@ using System.Globalization;
 using System.Linq;
 using Npgsql;
 
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Data.Engines.Postgres
 {

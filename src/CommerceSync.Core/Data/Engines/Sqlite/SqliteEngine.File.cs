@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
-using CommerceSync.Storage;
+using CommerceSync.Data;
 
 namespace CommerceSync.Data.Engines.Sqlite
 {
