@@ -62,6 +62,7 @@ namespace CommerceSync.Data
             (DbCommand Command, string[] Names) full = default;
             try
             {
+                if (Engine.InsertRows(Connection, table, columns, rows)) return;
                 foreach (var row in rows)
                 {
                     batch.Add(row);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using CommerceSync.Rules;
 using CommerceSync.Data;
@@ -101,6 +102,12 @@ namespace CommerceSync.Data.Engines
         /// many where each statement is a round trip to a server.
         /// </summary>
         public virtual int RowsPerInsert(int columns) => 1;
+
+        /// <summary>
+        /// Inserts the rows by the engine's own fastest means and returns true, or returns false without reading a row, and
+        /// <see cref="StoreDatabase.InsertRows"/> sends them as prepared INSERT commands.
+        /// </summary>
+        public virtual bool InsertRows(DbConnection connection, string table, string[] columns, IEnumerable<object[]> rows) => false;
 
         /// <summary>A query for the names of the store's own tables (not the engine's, not schema_version).</summary>
         public abstract string TableNames { get; }
