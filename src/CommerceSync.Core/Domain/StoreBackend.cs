@@ -1,3 +1,4 @@
+#nullable enable
 namespace CommerceSync
 {
     /// <summary>Which database holds a store.</summary>
