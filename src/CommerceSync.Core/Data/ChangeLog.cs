@@ -1,4 +1,3 @@
-#nullable enable
 using CommerceSync.Data.Engines;
 
 namespace CommerceSync.Data

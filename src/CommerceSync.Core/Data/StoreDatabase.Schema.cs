@@ -1,4 +1,3 @@
-#nullable enable
 using System.Data.Common;
 using System.Globalization;
 using CommerceSync.Data.Migrations;

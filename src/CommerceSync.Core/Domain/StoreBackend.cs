@@ -1,4 +1,3 @@
-#nullable enable
 namespace CommerceSync
 {
     /// <summary>Which database holds a store.</summary>
