@@ -78,10 +78,10 @@ namespace CommerceSync.Data
             Create(StoreLocation.ForConnectionString(connectionString), accountNumberFormat, force);
 
         /// <summary>Whether a store location is a PostgreSQL connection string (Host=...) rather than a file path.</summary>
-        public static bool IsConnectionString(string location) => StoreLocation.IsConnectionString(location);
+        public static bool IsConnectionString(string? location) => StoreLocation.IsConnectionString(location);
 
         /// <summary>A connection string as users may see it: every part but its secrets (passwords of every spelling).</summary>
-        public static string Redact(string connectionString) => StoreLocation.Redact(connectionString);
+        public static string Redact(string? connectionString) => StoreLocation.Redact(connectionString);
 
         /// <summary>Turns the engine's errors into errors a user can act on.</summary>
         internal Exception Translate(DbException ex) => Engine.Translate(ex, Path, BusyTimeout);

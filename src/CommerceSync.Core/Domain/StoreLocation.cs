@@ -110,7 +110,7 @@ namespace CommerceSync
         /// A connection string as users may see it: every part but its secrets. Parsed with <see cref="DbConnectionStringBuilder"/>,
         /// which reads quoted values (Password="a;b") the way the provider does, so a secret can never spill into the next part.
         /// </summary>
-        internal static string Redact(string connectionString)
+        internal static string Redact(string? connectionString)
         {
             if (string.IsNullOrWhiteSpace(connectionString)) return "";
             var builder = new DbConnectionStringBuilder();
