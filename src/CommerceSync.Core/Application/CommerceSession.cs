@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using CommerceSync.Data;
 

@@ -1,4 +1,3 @@
-#nullable enable
 using CommerceSync.Data.Engines;
 
 namespace CommerceSync.Data
@@ -24,7 +23,7 @@ namespace CommerceSync.Data
         }
 
         /// <summary>Notes the customers a SELECT of data_area_id and account_number names as changed by this transaction (repeats are fine).</summary>
-        public void Note(string selectCustomers, params (string, object)[] args)
+        public void Note(string selectCustomers, params (string, object?)[] args)
         {
             Ensure();
             db.Execute("INSERT OR IGNORE INTO temp.sync_changed(data_area_id, account_number) " + selectCustomers + ";", args);

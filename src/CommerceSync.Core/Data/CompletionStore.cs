@@ -1,4 +1,3 @@
-#nullable enable
 using System.Collections.Generic;
 using System.Linq;
 
@@ -53,7 +52,7 @@ namespace CommerceSync.Data
             var ch = "SELECT address_id, COALESCE(account_number, async_customer_id) AS owner, city FROM ch_async_address WHERE address_id LIKE $p ESCAPE '\\'" +
                 (accountNumber != null ? " AND account_number = $acc" : asyncCustomerId != null ? " AND async_customer_id = $async" : "");
             var sql = asyncCustomerId != null && accountNumber == null ? ch : hq + " UNION " + ch;
-            var args = new List<(string, object)> { ("$p", Like(prefix)), ("$n", max) };
+            var args = new List<(string, object?)> { ("$p", Like(prefix)), ("$n", max) };
             if (accountNumber != null) args.Add(("$acc", accountNumber));
             else if (asyncCustomerId != null) args.Add(("$async", asyncCustomerId));
             return db.ReadAll("SELECT address_id, MIN(owner), MIN(city) FROM (" + sql + ") x GROUP BY address_id ORDER BY address_id LIMIT $n;",
@@ -75,7 +74,7 @@ namespace CommerceSync.Data
             return db.ReadAll("SELECT channel_id, counter, kind, last_error FROM (" + string.Join(" UNION ALL ", parts) + ") x ORDER BY counter DESC LIMIT $n;",
                 r => (r.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                       r.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " - failed " + r.GetString(2) + " operation at " + r.GetString(0) + ": " + r.Str(3)),
-                channelId == null ? new (string, object)[] { ("$p", Like(prefix)), ("$n", max) } : new (string, object)[] { ("$p", Like(prefix)), ("$ch", channelId), ("$n", max) });
+                channelId == null ? new (string, object?)[] { ("$p", Like(prefix)), ("$n", max) } : new (string, object?)[] { ("$p", Like(prefix)), ("$ch", channelId), ("$n", max) });
         }
     }
 }

@@ -9,9 +9,9 @@ namespace CommerceSync.Data
         /// <summary>What is shown for a connection string that cannot be parsed: nothing of it, since any part may be a secret.</summary>
         public const string Unreadable = StoreLocation.Unreadable;
 
-        public static string Redact(string connectionString) => StoreLocation.Redact(connectionString);
+        public static string Redact(string? connectionString) => StoreLocation.Redact(connectionString);
 
         /// <summary>Whether a connection string key names a secret.</summary>
-        public static bool IsSecret(string key) => StoreLocation.IsSecret(key);
+        public static bool IsSecret(string? key) => StoreLocation.IsSecret(key);
     }
 }

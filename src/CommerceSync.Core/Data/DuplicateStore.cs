@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -51,7 +50,7 @@ WHERE 1 = 1" + hqScope.Sql + ";",
                     r => (Kind: r.GetString(0), Id: r.GetString(1), Name: r.Str(2), Email: r.Str(3), Phone: r.Str(4), Zip: r.Str(5), Channel: r.Str(6)), asyncScope.Args);
                 // Streamed (on SQLite): the keys go to the temp table as the candidates are read, so a large store never sits in memory.
                 db.InsertRows("temp.dup_key", new[] { "key_type", "key", "kind", "id", "name", "channel_id" },
-                    candidates.SelectMany(c => BlockingKeys(c.Name, c.Email, c.Phone, c.Zip).Select(k => new object[] { k.Type, k.Key, c.Kind, c.Id, c.Name, c.Channel })));
+                    candidates.SelectMany(c => BlockingKeys(c.Name, c.Email, c.Phone, c.Zip).Select(k => new object?[] { k.Type, k.Key, c.Kind, c.Id, c.Name, c.Channel })));
                 tx.Commit();
             }
             db.Execute("CREATE INDEX IF NOT EXISTS temp.ix_dup_key ON dup_key(key_type, key);");

@@ -1,4 +1,3 @@
-#nullable enable
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Linq;

@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -85,10 +84,10 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
         }
 
         // A run still Running whose process on this host is gone: one rule for the listing and for the next job's bookkeeping.
-        private static bool Ended(string host, long? pid) =>
+        private static bool Ended(string? host, long? pid) =>
             string.Equals(host, Environment.MachineName, StringComparison.Ordinal) && !(pid.HasValue && IsAlive((int)pid.Value));
 
-        private static JobRun ShowInterrupted(JobRun run, string host, long? pid)
+        private static JobRun ShowInterrupted(JobRun run, string? host, long? pid)
         {
             if (run.Status == JobRunStatus.Running && Ended(host, pid))
             {
@@ -158,7 +157,7 @@ GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r
                 // A run over every channel (channel_ids '') is a run over each of them.
                 var names = channelIds.Select((c, i) => "$ch" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 where.When(true, "(channel_ids = ''" + string.Concat(names.Select(n => " OR ',' || channel_ids || ',' LIKE '%,' || " + n + " || ',%' ESCAPE '\\'")) + ")",
-                    names.Select((n, i) => (n, (object)SqlText.EscapeLike(channelIds[i]))).ToArray());
+                    names.Select((n, i) => (n, (object?)SqlText.EscapeLike(channelIds[i]))).ToArray());
             }
             return db.Stream("SELECT " + Columns + ", host, process_id FROM job_run WHERE 1 = 1" + where.Sql + " ORDER BY run_id DESC" + (last.HasValue ? " LIMIT $n" : "") + ";",
                 r => ShowInterrupted(Map(r), r.Str(12), r.LongOrNull(13)), where.With(("$n", last ?? 0)));
@@ -200,12 +199,12 @@ GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r
         /// Adds the customers <paramref name="keys"/> selects (a SELECT of one column named customer_key; repeats are fine) to the
         /// run's, and returns how many of them are new to it. A real-time write outside any run (run 0) counts nothing.
         /// </summary>
-        public static int Add(StoreDatabase db, long runId, string keys, params (string, object)[] args)
+        public static int Add(StoreDatabase db, long runId, string keys, params (string, object?)[] args)
         {
             if (runId <= 0) return 0;
             Ensure(db);
             return db.Execute("INSERT OR IGNORE INTO temp.run_customer(run_id, customer_key) SELECT $countRun, k.customer_key FROM (" + keys +
-                ") k WHERE k.customer_key IS NOT NULL;", args.Concat(new[] { ("$countRun", (object)runId) }).ToArray());
+                ") k WHERE k.customer_key IS NOT NULL;", args.Concat(new[] { ("$countRun", (object?)runId) }).ToArray());
         }
 
         /// <summary>

@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -97,7 +96,7 @@ namespace CommerceSync.Data
             {
                 // Any of the patterns, as LIKE with their own % and _ escaped; character sets are re-checked below.
                 outer.When(true, "(" + (errors.Length == 0 ? "1 = 0" : string.Join(" OR ", errors.Select((p, i) => "o.last_error LIKE $err" + i + " ESCAPE '\\'"))) + ")",
-                    errors.Select((p, i) => ("$err" + i, (object)SqlText.WildcardToLikeSuperset(p))).ToArray());
+                    errors.Select((p, i) => ("$err" + i, (object?)SqlText.WildcardToLikeSuperset(p))).ToArray());
             }
             var recheck = errors != null && errors.Any(Wildcard.HasCharacterSet);
             var rows = db.Stream("SELECT * FROM (" + union + @") o

@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -67,7 +66,7 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             // "status <> 1" always: SQLite uses the partial index ix_hq_transaction_due only when the query repeats its condition
             // ("status = 0" alone does not tell it so), and without that index every chunk scans the whole transaction table.
             var sql = DueColumns + " WHERE h.type = $type AND h.status <> 1" + (scope.IncludeFailed ? "" : " AND h.status = 0");
-            var args = new List<(string, object)> { ("$type", (int)type), ("$limit", limit) };
+            var args = new List<(string, object?)> { ("$type", (int)type), ("$limit", limit) };
             if (scope.ChannelIds != null)
             {
                 sql += " AND h.channel_id IN (SELECT value FROM json_each($channels))";

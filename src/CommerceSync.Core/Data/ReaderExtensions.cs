@@ -6,7 +6,7 @@ namespace CommerceSync.Data
 {
     internal static class ReaderExtensions
     {
-        public static string Str(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        public static string? Str(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
         public static long Long(this DbDataReader r, int i) => r.IsDBNull(i) ? 0 : r.GetInt64(i);
         public static long? LongOrNull(this DbDataReader r, int i) => r.IsDBNull(i) ? (long?)null : r.GetInt64(i);
         public static bool Bool(this DbDataReader r, int i) => !r.IsDBNull(i) && r.GetInt64(i) != 0;

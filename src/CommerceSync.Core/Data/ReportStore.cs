@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -70,7 +69,7 @@ GROUP BY channel_id, kind, last_error;";
             if (runIds.Count == 0) return 0;
             var names = runIds.Select((r, i) => "$r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             return db.Scalar<long>("SELECT COUNT(*) FROM hq_async_customer WHERE operation = 1 AND account_number IS NOT NULL AND sync_run_id IN (" +
-                string.Join(", ", names) + ");", names.Select((n, i) => (n, (object)runIds[i])).ToArray());
+                string.Join(", ", names) + ");", names.Select((n, i) => (n, (object?)runIds[i])).ToArray());
         }
 
         /// <summary>Customers a job 1010 run sent to channel databases (each once, however many databases got it).</summary>

@@ -10,7 +10,7 @@ namespace CommerceSync.Data
     internal static class SqlText
     {
         /// <summary>A JSON array of strings, bound as one parameter and read with json_each: set-based filters without building SQL.</summary>
-        public static string JsonArray(IEnumerable<string> values)
+        public static string JsonArray(IEnumerable<string?> values)
         {
             var sb = new StringBuilder("[");
             var first = true;
@@ -49,7 +49,7 @@ namespace CommerceSync.Data
             "json_each(" + parameter + ") k " + PlannerHints.KeepJoinOrder + "JOIN " + table + " " + alias + " ON " + alias + "." + firstColumn + " = json_extract(k.value, '$[0]') AND " +
             alias + "." + secondColumn + " = json_extract(k.value, '$[1]')";
 
-        public static void AppendJsonString(StringBuilder sb, string v)
+        public static void AppendJsonString(StringBuilder sb, string? v)
         {
             if (v == null) { sb.Append("null"); return; }
             sb.Append('"');
@@ -75,7 +75,7 @@ namespace CommerceSync.Data
         public static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
         /// <summary>Whether text is a PowerShell wildcard pattern (* or ?): ids cannot hold either.</summary>
-        public static bool HasWildcard(string text) => text != null && text.IndexOfAny(new[] { '*', '?' }) >= 0;
+        public static bool HasWildcard(string? text) => text != null && text.IndexOfAny(new[] { '*', '?' }) >= 0;
 
         /// <summary>PowerShell wildcard (* and ?) to a LIKE pattern with '\' as escape.</summary>
         public static string WildcardToLike(string pattern)
@@ -123,9 +123,9 @@ namespace CommerceSync.Data
     internal sealed class SqlFilter
     {
         private readonly StringBuilder text = new StringBuilder();
-        private readonly List<(string, object)> args = new List<(string, object)>();
+        private readonly List<(string, object?)> args = new List<(string, object?)>();
 
-        public SqlFilter When(bool condition, string fragment, params (string Name, object Value)[] values)
+        public SqlFilter When(bool condition, string fragment, params (string Name, object? Value)[] values)
         {
             if (!condition) return this;
             text.Append(" AND ").Append(fragment);
@@ -134,20 +134,20 @@ namespace CommerceSync.Data
         }
 
         /// <summary>A filter on a list of values, bound as one JSON array.</summary>
-        public SqlFilter In(IEnumerable<string> values, string column, string parameter) =>
+        public SqlFilter In(IEnumerable<string>? values, string column, string parameter) =>
             When(values != null, column + " IN (SELECT value FROM json_each(" + parameter + "))", (parameter, values == null ? null : SqlText.JsonArray(values)));
 
         /// <summary>A filter on a list of integers (enum values), bound as one JSON array.</summary>
-        public SqlFilter InIntegers(IEnumerable<int> values, string column, string parameter) =>
+        public SqlFilter InIntegers(IEnumerable<int>? values, string column, string parameter) =>
             When(values != null, column + " IN (SELECT CAST(value AS INTEGER) FROM json_each(" + parameter + "))",
                 (parameter, values == null ? null : "[" + string.Join(",", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
 
         public string Sql => text.ToString();
-        public (string, object)[] Args => args.ToArray();
+        public (string, object?)[] Args => args.ToArray();
 
-        public (string, object)[] With(params (string, object)[] more)
+        public (string, object?)[] With(params (string, object?)[] more)
         {
-            var all = new List<(string, object)>(args);
+            var all = new List<(string, object?)>(args);
             all.AddRange(more);
             return all.ToArray();
         }

@@ -15,7 +15,7 @@ namespace CommerceSync.Data
     public sealed partial class StoreDatabase
     {
         /// <summary>A command of the stores' SQL, in the store's engine's SQL, in the transaction open now.</summary>
-        internal DbCommand Command(string sql, params (string Name, object Value)[] parameters)
+        internal DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
         {
             var cmd = Connection.CreateCommand();
             cmd.CommandText = Engine.Rewrite(sql);
@@ -25,7 +25,7 @@ namespace CommerceSync.Data
         }
 
         /// <summary>Sets parameters of a command made by <see cref="Command"/>, adding those it does not have yet.</summary>
-        internal void Bind(DbCommand cmd, params (string Name, object Value)[] values)
+        internal void Bind(DbCommand cmd, params (string Name, object? Value)[] values)
         {
             var parameters = cmd.Parameters;
             for (var i = 0; i < values.Length; i++)
@@ -55,10 +55,10 @@ namespace CommerceSync.Data
         /// Inserts rows (values in the order of <paramref name="columns"/>) with prepared statements of as many rows each as the
         /// engine does best with.
         /// </summary>
-        internal void InsertRows(string table, string[] columns, IEnumerable<object[]> rows)
+        internal void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
         {
             var size = Engine.RowsPerInsert(columns.Length);
-            var batch = new List<object[]>(size);
+            var batch = new List<object?[]>(size);
             (DbCommand Command, string[] Names) full = default;
             try
             {
@@ -105,9 +105,9 @@ namespace CommerceSync.Data
             return (Command(sql.Append(';').ToString()), names);
         }
 
-        private void InsertBatch((DbCommand Command, string[] Names) insert, int columns, List<object[]> batch)
+        private void InsertBatch((DbCommand Command, string[] Names) insert, int columns, List<object?[]> batch)
         {
-            var values = new (string, object)[batch.Count * columns];
+            var values = new (string, object?)[batch.Count * columns];
             for (var r = 0; r < batch.Count; r++)
             {
                 for (var c = 0; c < columns; c++) values[r * columns + c] = (insert.Names[r * columns + c], batch[r][c]);
@@ -116,7 +116,7 @@ namespace CommerceSync.Data
             insert.Command.ExecuteNonQuery();
         }
 
-        internal int Execute(string sql, params (string Name, object Value)[] parameters)
+        internal int Execute(string sql, params (string Name, object? Value)[] parameters)
         {
             using (var cmd = Command(sql, parameters))
             {
@@ -131,11 +131,11 @@ namespace CommerceSync.Data
             }
         }
 
-        internal T Scalar<T>(string sql, params (string Name, object Value)[] parameters)
+        internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
         {
             using (var cmd = Command(sql, parameters))
             {
-                object value;
+                object? value;
                 try
                 {
                     value = cmd.ExecuteScalar();
@@ -169,20 +169,20 @@ namespace CommerceSync.Data
         /// a command while a reader is open on the connection (PostgreSQL: one command at a time) reads the rows whole first,
         /// so the caller's commands still work; the stores read large results in pages already.
         /// </summary>
-        internal IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> map, params (string Name, object Value)[] parameters) =>
+        internal IEnumerable<T> Stream<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters) =>
             Engine.ReadsWhileWriting ? Rows(sql, map, parameters) : Buffered(sql, map, parameters);
 
         /// <summary>A query read whole, now, before the caller sees a row: for the results a caller keeps or reads twice.</summary>
-        internal List<T> ReadAll<T>(string sql, Func<DbDataReader, T> map, params (string Name, object Value)[] parameters) =>
+        internal List<T> ReadAll<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters) =>
             Rows(sql, map, parameters).ToList();
 
-        private IEnumerable<T> Buffered<T>(string sql, Func<DbDataReader, T> map, (string Name, object Value)[] parameters)
+        private IEnumerable<T> Buffered<T>(string sql, Func<DbDataReader, T> map, (string Name, object? Value)[] parameters)
         {
             // Run when enumerated, as a streamed query is; read whole, so the caller may run other commands between rows.
             foreach (var row in Rows(sql, map, parameters).ToList()) yield return row;
         }
 
-        private IEnumerable<T> Rows<T>(string sql, Func<DbDataReader, T> map, (string Name, object Value)[] parameters)
+        private IEnumerable<T> Rows<T>(string sql, Func<DbDataReader, T> map, (string Name, object? Value)[] parameters)
         {
             using (var cmd = Command(sql, parameters))
             using (var reader = Reader(cmd))
@@ -195,7 +195,7 @@ namespace CommerceSync.Data
         internal List<string> TableNames() => ReadAll(Engine.TableNames, r => r.GetString(0));
 
         /// <summary>Row count of one of the store's own tables (the name is never user text).</summary>
-        public long Count(string table, string where = null) =>
+        public long Count(string table, string? where = null) =>
             Scalar<long>("SELECT COUNT(*) FROM " + table + (where == null ? "" : " WHERE " + where) + ";");
     }
 }

@@ -16,7 +16,7 @@ namespace CommerceSync.Data
         /// <summary>The wait in force for this connection: $env:COMMERCESYNC_BUSY_TIMEOUT, else the store's setting, else the default.</summary>
         public TimeSpan BusyTimeout { get; private set; } = DefaultBusyTimeout;
 
-        public string GetSetting(string key) =>
+        public string? GetSetting(string key) =>
             Scalar<string>("SELECT value FROM store_setting WHERE key = $k;", ("$k", key));
 
         public void SetSetting(string key, string value) =>

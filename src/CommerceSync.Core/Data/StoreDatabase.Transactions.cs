@@ -11,7 +11,7 @@ namespace CommerceSync.Data
     public sealed partial class StoreDatabase
     {
         /// <summary>The transaction of the scope open now (null outside one): every command made by <see cref="Command"/> runs in it.</summary>
-        internal DbTransaction CurrentTransaction { get; private set; }
+        internal DbTransaction? CurrentTransaction { get; private set; }
 
         /// <summary>Whether a write or a snapshot is open on this connection.</summary>
         internal bool InTransaction => CurrentTransaction != null;
@@ -58,7 +58,7 @@ namespace CommerceSync.Data
         }
 
         /// <summary>Called by a scope at its start and end only.</summary>
-        internal void Enter(DbTransaction transaction, HeldClaims claims)
+        internal void Enter(DbTransaction transaction, HeldClaims? claims)
         {
             // The engines have no nested transactions either: a second scope is a mistake in the caller.
             if (CurrentTransaction != null) throw new InvalidOperationException("A transaction is already open on this store connection.");

@@ -57,7 +57,7 @@ namespace CommerceSync.Data
         /// Creates a new store. Fails if one exists, unless <paramref name="force"/> empties it (a store file only while no
         /// other connection has it open; a PostgreSQL store's own tables, and only those).
         /// </summary>
-        public static StoreDatabase Create(StoreLocation location, string accountNumberFormat = null, bool force = false)
+        public static StoreDatabase Create(StoreLocation location, string? accountNumberFormat = null, bool force = false)
         {
             var format = AccountNumberFormat.Parse(accountNumberFormat ?? DefaultAccountNumberFormat);
             return StoreEngine.For(location).Create(location, format, force);
@@ -67,21 +67,21 @@ namespace CommerceSync.Data
         public static StoreDatabase Open(string path, bool createIfMissing = false) => Open(StoreLocation.ForFile(path), createIfMissing);
 
         /// <summary>Creates a new store file, owner-only from the start (see <see cref="Create(StoreLocation, string, bool)"/>).</summary>
-        public static StoreDatabase Create(string path, string accountNumberFormat = null, bool force = false) =>
+        public static StoreDatabase Create(string path, string? accountNumberFormat = null, bool force = false) =>
             Create(StoreLocation.ForFile(path), accountNumberFormat, force);
 
         /// <summary>Opens a store by a location given as text: a PostgreSQL connection string, or a file path.</summary>
         public static StoreDatabase OpenAt(string location, bool createIfMissing = false) => Open(StoreLocation.Parse(location), createIfMissing);
 
         /// <summary>Creates a store in a PostgreSQL database (the schema of the Search Path, created when missing).</summary>
-        public static StoreDatabase CreatePostgres(string connectionString, string accountNumberFormat = null, bool force = false) =>
+        public static StoreDatabase CreatePostgres(string connectionString, string? accountNumberFormat = null, bool force = false) =>
             Create(StoreLocation.ForConnectionString(connectionString), accountNumberFormat, force);
 
         /// <summary>Whether a store location is a PostgreSQL connection string (Host=...) rather than a file path.</summary>
-        public static bool IsConnectionString(string location) => StoreLocation.IsConnectionString(location);
+        public static bool IsConnectionString(string? location) => StoreLocation.IsConnectionString(location);
 
         /// <summary>A connection string as users may see it: every part but its secrets (passwords of every spelling).</summary>
-        public static string Redact(string connectionString) => StoreLocation.Redact(connectionString);
+        public static string Redact(string? connectionString) => StoreLocation.Redact(connectionString);
 
         /// <summary>Turns the engine's errors into errors a user can act on.</summary>
         internal Exception Translate(DbException ex) => Engine.Translate(ex, Path, BusyTimeout);
@@ -117,7 +117,7 @@ namespace CommerceSync.Data
         }
 
         /// <summary>The store (this one, or with <paramref name="anyOpenedStore"/> any this process opened) whose file a path names; null when none.</summary>
-        internal string StoreFileAt(string path, bool anyOpenedStore) => Engine.StoreFileAt(path, Location, anyOpenedStore);
+        internal string? StoreFileAt(string path, bool anyOpenedStore) => Engine.StoreFileAt(path, Location, anyOpenedStore);
 
         /// <summary>The engine's own check of the store's storage (pages, indexes), which no query of the tables sees.</summary>
         internal StorageCheck CheckStorage(bool full) => Engine.CheckStorage(this, full);

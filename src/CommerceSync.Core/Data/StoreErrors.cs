@@ -29,7 +29,7 @@ namespace CommerceSync.Data
         /// An engine error that escaped a store's own translation (a writer runs its prepared commands directly) as the
         /// store would have reported it: StoreFull, StoreBusy, StoreReadOnly, ...; any other error as it is.
         /// </summary>
-        public static Exception Translate(DbException ex, StoreDatabase db) => db == null ? ex : db.Translate(ex);
+        public static Exception Translate(DbException ex, StoreDatabase? db) => db == null ? ex : db.Translate(ex);
 
         public static bool IsDiskFull(System.IO.IOException ex)
         {

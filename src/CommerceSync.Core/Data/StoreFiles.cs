@@ -10,7 +10,7 @@ namespace CommerceSync.Data
     /// </summary>
     internal static class StoreFiles
     {
-        public static void CreatePrivateDirectory(string path)
+        public static void CreatePrivateDirectory(string? path)
         {
             if (string.IsNullOrEmpty(path) || Directory.Exists(path)) return;
 #if NET8_0_OR_GREATER
@@ -51,7 +51,8 @@ namespace CommerceSync.Data
         /// </summary>
         public static (string Path, FileStream Stream) CreateTemporaryBeside(string destination, int bufferSize)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(destination));
+            // A file's full path always has a folder (only a root has none, and a root is no file).
+            var folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
             var temp = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
             return (temp, CreatePrivate(temp, bufferSize));
         }
@@ -67,7 +68,7 @@ namespace CommerceSync.Data
 #endif
         }
 
-        public static void DeleteQuietly(string path)
+        public static void DeleteQuietly(string? path)
         {
             try { if (path != null) File.Delete(path); }
             catch (IOException) { }

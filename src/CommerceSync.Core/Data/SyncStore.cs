@@ -1,4 +1,3 @@
-#nullable enable
 using System;
 using System.Data.Common;
 using System.Collections.Generic;
@@ -92,10 +91,10 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         private static string DueIndex(string index, SyncScope s) =>
             s.AsyncCustomerIds == null && s.AddressIds == null ? " " + PlannerHints.IndexedBy(index) : "";
 
-        private static (string Sql, (string, object)[] Args) Scope(string alias, SyncScope s, bool addresses = false)
+        private static (string Sql, (string, object?)[] Args) Scope(string alias, SyncScope s, bool addresses = false)
         {
             var sql = "";
-            var args = new List<(string, object)>();
+            var args = new List<(string, object?)>();
             if (s.AsyncCustomerIds != null || (addresses && s.AddressIds != null))
             {
                 var parts = new List<string>();
@@ -146,7 +145,7 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
             Currency = r.Str(11), CustomerGroup = r.Str(12), Language = r.Str(13), RelationshipType = (RelationshipType)r.GetInt32(14), DataAreaId = r.GetString(15),
         };
 
-        private static (string, object)[] With(IEnumerable<(string, object)> args, params (string, object)[] more) => args.Concat(more).ToArray();
+        private static (string, object?)[] With(IEnumerable<(string, object?)> args, params (string, object?)[] more) => args.Concat(more).ToArray();
 
         /// <summary>
         /// Operation rows a bulk run in these channels has to decide (customers, edits and their children, not those that failed

@@ -47,10 +47,10 @@ namespace CommerceSync.Data
         /// Writes an export to <paramref name="path"/>: into an owner-only temporary file beside it, renamed into place only when
         /// whole, so a cut-short export never sits under the name (a killed or failed export leaves no file there).
         /// </summary>
-        public TransferResult ExportToFile(string path, Action<long> progress = null)
+        public TransferResult ExportToFile(string path, Action<long>? progress = null)
         {
             db.CheckDestination(path, force: true, anyOpenedStore: true);
-            string temp = null;
+            string? temp = null;
             try
             {
                 TransferResult result;
@@ -101,7 +101,8 @@ namespace CommerceSync.Data
             public string Finish()
             {
                 sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-                return string.Concat(sha.Hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                // Set by TransformFinalBlock just above.
+                return string.Concat(sha.Hash!.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
             }
 
             public void Dispose() => sha.Dispose();
@@ -109,7 +110,7 @@ namespace CommerceSync.Data
 
         public const string TrailerTag = "CommerceSync";
 
-        public TransferResult Export(TextWriter writer, Action<long> progress = null)
+        public TransferResult Export(TextWriter writer, Action<long>? progress = null)
         {
             var result = new TransferResult { SchemaVersion = db.SchemaVersion };
             var line = new StringBuilder(1024);
@@ -192,11 +193,11 @@ namespace CommerceSync.Data
             }
         }
 
-        private static CommerceSyncException Invalid(string message, object target = null, Exception inner = null) =>
+        private static CommerceSyncException Invalid(string message, object? target = null, Exception? inner = null) =>
             new CommerceSyncException(ErrorIds.ImportFormatInvalid, ErrorKind.InvalidData, message + " Nothing was imported.", target, inner);
 
         /// <summary>Imports an export file. A file without its trailer (cut short) is refused before the store is touched.</summary>
-        public TransferResult ImportFromFile(string path, Action<long> progress = null)
+        public TransferResult ImportFromFile(string path, Action<long>? progress = null)
         {
             // Opening a store's file outside SQLite would drop this process's locks on it, and a store is no export anyway.
             var store = db.StoreFileAt(path, anyOpenedStore: true);
@@ -227,7 +228,7 @@ namespace CommerceSync.Data
         }
 
         // The last line, read from the end, must be the trailer: else the file is not whole. Null when it is; else what is wrong.
-        private static string ReadTail(Stream stream)
+        private static string? ReadTail(Stream stream)
         {
             var tail = (int)Math.Min(stream.Length, 1 << 16);
             var bytes = new byte[tail];
@@ -248,7 +249,7 @@ namespace CommerceSync.Data
         private static bool IsTrailer(string line)
         {
             if (!line.StartsWith("{\"trailer\":", StringComparison.Ordinal)) return false;
-            try { return (string)Parse(line)["trailer"] == TrailerTag; }
+            try { return (string?)Parse(line)["trailer"] == TrailerTag; }
             catch (JsonException) { return false; }
         }
 
@@ -257,13 +258,13 @@ namespace CommerceSync.Data
         /// one transaction that commits only when the trailer's counts and checksum match and the store's rules hold for what
         /// came in (a value of the wrong type, a number sequence behind its accounts, missing settings: refused, with the reason).
         /// </summary>
-        public TransferResult Import(TextReader reader, Action<long> progress = null)
+        public TransferResult Import(TextReader reader, Action<long>? progress = null)
         {
             var result = new TransferResult { SchemaVersion = db.SchemaVersion };
             var header = reader.ReadLine();
-            JObject head = null;
+            JObject? head = null;
             try { head = header == null ? null : Parse(header); } catch (JsonException) { }
-            if (head == null || (string)head["format"] != Format)
+            if (header == null || head == null || (string?)head["format"] != Format)
             {
                 throw Invalid("The file is not a CommerceSync export (its first line is not the export header).");
             }
@@ -286,9 +287,9 @@ namespace CommerceSync.Data
                     checksum.Add(header);
                     // The settings of a new store are replaced by the exported ones.
                     db.Execute("DELETE FROM store_setting;");
-                    string line;
+                    string? line;
                     var lineNumber = 1;
-                    JObject trailer = null;
+                    JObject? trailer = null;
                     while ((line = reader.ReadLine()) != null)
                     {
                         lineNumber++;
@@ -306,13 +307,13 @@ namespace CommerceSync.Data
                             continue;
                         }
                         checksum.Add(line);
-                        var table = (string)row["t"];
+                        var table = (string?)row["t"];
                         var values = row["r"] as JObject;
                         if (table == null || values == null || Array.IndexOf(TableOrder, table) < 0)
                         {
                             throw Invalid("Line " + lineNumber + " names no table of this store.", lineNumber);
                         }
-                        Dictionary<string, Type> types;
+                        Dictionary<string, Type>? types;
                         if (!columnTypes.TryGetValue(table, out types)) columnTypes[table] = types = ColumnTypes(table);
                         var columns = values.Properties().Select(p => p.Name).ToList();
                         var key = table + "(" + string.Join(",", columns) + ")";
@@ -368,7 +369,7 @@ namespace CommerceSync.Data
 
         // A value must be a plain JSON value of its column's kind: SQLite would store text in a number column as it is, and a
         // nested object would turn into NULL.
-        private static object CheckValue(JToken token, Type type, string table, string column, int lineNumber)
+        private static object? CheckValue(JToken token, Type type, string table, string column, int lineNumber)
         {
             var value = token as JValue;
             if (value == null)
@@ -391,13 +392,13 @@ namespace CommerceSync.Data
             return value.Value;
         }
 
-        private void CheckTrailer(JObject trailer, string sha256, TransferResult result)
+        private void CheckTrailer(JObject? trailer, string sha256, TransferResult result)
         {
-            if (trailer == null || (string)trailer["trailer"] != TrailerTag)
+            if (trailer == null || (string?)trailer["trailer"] != TrailerTag)
             {
                 throw Invalid("The export has no trailer: it was cut short.");
             }
-            if (!string.Equals((string)trailer["sha256"], sha256, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals((string?)trailer["sha256"], sha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw Invalid("The export's checksum does not match its rows: the file was changed or damaged after it was written.");
             }

@@ -1,4 +1,3 @@
-#nullable enable
 namespace CommerceSync
 {
     /// <summary>One uploaded customer operation (create, update or deactivate) waiting for the sync job.</summary>

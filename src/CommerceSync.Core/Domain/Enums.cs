@@ -1,4 +1,3 @@
-#nullable enable
 namespace CommerceSync
 {
     /// <summary>Where an async customer is on its way to a real HQ account.</summary>

@@ -1,4 +1,3 @@
-#nullable enable
 // Named CommerceSync.Storage since the first release: Test-CommerceStore declares it as its
 // output type, and the format views, help pages and users' scripts name it so. The record lives with the others here.
 namespace CommerceSync.Storage

@@ -17,10 +17,10 @@ namespace CommerceSync
         public Store() { }
 
         /// <summary>Lets PowerShell turn a path into a store argument.</summary>
-        public Store(string path) { Path = path; }
+        public Store(string? path) { Path = path; }
 
         /// <summary>A store argument for a location already parsed: it opens the store it names, password and all.</summary>
-        public Store(StoreLocation location)
+        public Store(StoreLocation? location)
         {
             Location = location;
             Path = location?.Display;
@@ -31,17 +31,17 @@ namespace CommerceSync
         /// Where the store is, parsed once: a store object piped to -Store opens the store it came from, with the password it
         /// was opened with, which neither this object's Path nor its text ever shows. Null on a store made from text alone.
         /// </summary>
-        public StoreLocation Location { get; set; }
+        public StoreLocation? Location { get; set; }
 
         /// <summary>The store file, or for a PostgreSQL store its connection string without the password.</summary>
-        public string Path { get; set; }
+        public string? Path { get; set; }
 
         /// <summary>The same as Path, under the name that binds to every cmdlet's -Store: a store object pipes into any cmdlet.</summary>
-        public string StorePath => Path;
+        public string? StorePath => Path;
         public StoreBackend Backend { get; set; }
         public int SchemaVersion { get; set; }
         public StoreSource Source { get; set; }
-        public string AccountNumberFormat { get; set; }
+        public string? AccountNumberFormat { get; set; }
         /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
         public bool HeadquartersAvailable { get; set; } = true;
         /// <summary>How long a job waits for another job's write before failing with StoreBusy.</summary>
@@ -52,6 +52,6 @@ namespace CommerceSync
         /// <summary>True for a store that can only be read (a read-only file or medium): reads, tests, exports and backups work; changes fail with StoreReadOnly.</summary>
         public bool ReadOnly { get; set; }
 
-        public override string ToString() => Path;
+        public override string? ToString() => Path;
     }
 }

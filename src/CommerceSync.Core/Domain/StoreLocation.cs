@@ -33,7 +33,7 @@ namespace CommerceSync
         public string Display { get; }
 
         /// <summary>The file path of a SQLite store; null for a connection string.</summary>
-        public string FilePath => Backend == StoreBackend.SQLite ? Value : null;
+        public string? FilePath => Backend == StoreBackend.SQLite ? Value : null;
 
         /// <summary>The path, or the whole connection string with its password: for the engine that opens the store, nothing else.</summary>
         internal string Value { get; }
@@ -42,7 +42,7 @@ namespace CommerceSync
         /// A location as a user gave it: a PostgreSQL connection string (Host=... or Server=...), else a file path, made full
         /// by <paramref name="resolvePath"/> when given (PowerShell resolves it against $PWD through its provider).
         /// </summary>
-        public static StoreLocation Parse(string text, Func<string, string> resolvePath = null)
+        public static StoreLocation Parse(string? text, Func<string, string>? resolvePath = null)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -80,7 +80,7 @@ namespace CommerceSync
         }
 
         /// <summary>Whether text is a PostgreSQL connection string (Host=... or Server=...) rather than a file path.</summary>
-        public static bool IsConnectionString(string text) => !string.IsNullOrEmpty(text) && ConnectionStringPattern.IsMatch(text);
+        public static bool IsConnectionString(string? text) => !string.IsNullOrEmpty(text) && ConnectionStringPattern.IsMatch(text);
 
         /// <summary>Whether this location was given with secrets that <see cref="Display"/> leaves out.</summary>
         public bool HasSecrets => !string.Equals(Value, Display, StringComparison.Ordinal);
@@ -89,9 +89,9 @@ namespace CommerceSync
         public override string ToString() => Display;
 
         /// <summary>Two locations name the same store when they show the same: a password does not make another store.</summary>
-        public bool Equals(StoreLocation other) => other != null && other.Backend == Backend && string.Equals(other.Display, Display, StringComparison.Ordinal);
+        public bool Equals(StoreLocation? other) => other != null && other.Backend == Backend && string.Equals(other.Display, Display, StringComparison.Ordinal);
 
-        public override bool Equals(object obj) => Equals(obj as StoreLocation);
+        public override bool Equals(object? obj) => Equals(obj as StoreLocation);
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Display);
 
@@ -110,7 +110,7 @@ namespace CommerceSync
         /// A connection string as users may see it: every part but its secrets. Parsed with <see cref="DbConnectionStringBuilder"/>,
         /// which reads quoted values (Password="a;b") the way the provider does, so a secret can never spill into the next part.
         /// </summary>
-        internal static string Redact(string connectionString)
+        internal static string Redact(string? connectionString)
         {
             if (string.IsNullOrWhiteSpace(connectionString)) return "";
             var builder = new DbConnectionStringBuilder();
@@ -130,7 +130,7 @@ namespace CommerceSync
         }
 
         /// <summary>Whether a connection string key names a secret.</summary>
-        internal static bool IsSecret(string key)
+        internal static bool IsSecret(string? key)
         {
             if (key == null) return false;
             var bare = new string(key.Where(c => c != ' ' && c != '_' && c != '-').ToArray());

@@ -22,7 +22,7 @@ namespace CommerceSync.Core.Tests
                 s.Db.InsertRows("insert_probe", columns, new[] { new object?[] { 1L }.Concat(Values).ToArray() });
                 s.Db.Execute("INSERT INTO insert_probe(" + string.Join(", ", columns) + ") VALUES ($k, $a, $b, $c, $d, $e, $f, $g, $h, $i);",
                     new[] { ("$k", (object?)2L) }.Concat(Values.Select((v, n) => ("$" + columns[n + 1], v))).ToArray());
-                string Row(long k) => s.Db.Scalar<string>("SELECT COALESCE(a, '<null>') || '|' || b || '|' || c || '|' || d || '|' || e || '|' || f || '|' || g || '|' || h || '|' || i FROM insert_probe WHERE k = $k;", ("$k", k));
+                string? Row(long k) => s.Db.Scalar<string>("SELECT COALESCE(a, '<null>') || '|' || b || '|' || c || '|' || d || '|' || e || '|' || f || '|' || g || '|' || h || '|' || i FROM insert_probe WHERE k = $k;", ("$k", k));
                 Assert.Equal(Row(2), Row(1));
                 Assert.Equal("<null>|text|5|7|1|1.5|12.34|3|9", Row(1));
             }

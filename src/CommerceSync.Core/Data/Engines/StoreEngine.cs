@@ -58,7 +58,7 @@ namespace CommerceSync.Data.Engines
         /// The store file (the store in use, or with <paramref name="anyOpenedStore"/> any this process opened) that a file about
         /// to be written or read names; null when it names none.
         /// </summary>
-        public abstract string StoreFileAt(string path, StoreLocation current, bool anyOpenedStore);
+        public abstract string? StoreFileAt(string path, StoreLocation current, bool anyOpenedStore);
 
         // ---- Statements ----
 
@@ -82,7 +82,7 @@ namespace CommerceSync.Data.Engines
         /// not valid UTF-16 (a lone surrogate, which SQLite would store as U+FFFD and PostgreSQL refuses) is stopped, whatever
         /// path it came by; the rules refuse it earlier, per record, for the values a user types.
         /// </summary>
-        public void SetValue(DbParameter parameter, object value)
+        public void SetValue(DbParameter parameter, object? value)
         {
             if (value is string s && !InputRules.IsValidUtf16(s))
             {
@@ -92,7 +92,7 @@ namespace CommerceSync.Data.Engines
         }
 
         /// <summary>Gives a parameter its value (and, where the engine needs it, its type).</summary>
-        protected virtual void Assign(DbParameter parameter, object value) => parameter.Value = value ?? DBNull.Value;
+        protected virtual void Assign(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 
         /// <summary>Readers as the stores read them: 64-bit integers, text and 0/1 flags, whatever the engine's own types.</summary>
         public virtual DbDataReader Wrap(DbDataReader reader) => reader;
@@ -107,7 +107,7 @@ namespace CommerceSync.Data.Engines
         /// Inserts the rows by the engine's own fastest means and returns true, or returns false without reading a row, and
         /// <see cref="StoreDatabase.InsertRows"/> sends them as prepared INSERT commands.
         /// </summary>
-        public virtual bool InsertRows(DbConnection connection, string table, string[] columns, IEnumerable<object[]> rows) => false;
+        public virtual bool InsertRows(DbConnection connection, string table, string[] columns, IEnumerable<object?[]> rows) => false;
 
         /// <summary>A query for the names of the store's own tables (not the engine's, not schema_version).</summary>
         public abstract string TableNames { get; }
@@ -127,7 +127,7 @@ namespace CommerceSync.Data.Engines
         /// Claims a share of the work (a key) until the transaction ends; false when another writer holds it, or with
         /// <paramref name="wait"/> waits for it. Where writers take turns, whoever writes holds every key.
         /// </summary>
-        public virtual bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait) => true;
+        public virtual bool Claim(DbConnection connection, DbTransaction? transaction, string key, bool wait) => true;
 
         /// <summary>
         /// The capability jobs choose their algorithm by: whether claimed writes of several workers run at once (parallel

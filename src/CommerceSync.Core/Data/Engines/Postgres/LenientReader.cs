@@ -25,7 +25,8 @@ namespace CommerceSync.Data.Engines.Postgres
         public override double GetDouble(int ordinal) => Convert.ToDouble(Value(ordinal), CultureInfo.InvariantCulture);
         public override decimal GetDecimal(int ordinal) => Convert.ToDecimal(Value(ordinal), CultureInfo.InvariantCulture);
         public override float GetFloat(int ordinal) => Convert.ToSingle(Value(ordinal), CultureInfo.InvariantCulture);
-        public override string GetString(int ordinal) => Convert.ToString(inner.GetValue(ordinal), CultureInfo.InvariantCulture);
+        // A reader gives DBNull, never null, for a NULL; the text of any value it gives is a string.
+        public override string GetString(int ordinal) => Convert.ToString(inner.GetValue(ordinal), CultureInfo.InvariantCulture)!;
         public override object GetValue(int ordinal) => Value(ordinal);
 
         public override Type GetFieldType(int ordinal)
@@ -50,9 +51,9 @@ namespace CommerceSync.Data.Engines.Postgres
         public override int GetOrdinal(string name) => inner.GetOrdinal(name);
         public override string GetDataTypeName(int ordinal) => inner.GetDataTypeName(ordinal);
         public override byte GetByte(int ordinal) => Convert.ToByte(Value(ordinal), CultureInfo.InvariantCulture);
-        public override long GetBytes(int ordinal, long dataOffset, byte[] buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
+        public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
         public override char GetChar(int ordinal) => inner.GetChar(ordinal);
-        public override long GetChars(int ordinal, long dataOffset, char[] buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
+        public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
         public override DateTime GetDateTime(int ordinal) => inner.GetDateTime(ordinal);
         public override Guid GetGuid(int ordinal) => inner.GetGuid(ordinal);
         public override int GetValues(object[] values)

@@ -37,7 +37,7 @@ namespace CommerceSync.Data.Engines.Postgres
         // first, so its caller may run other commands between its rows, as it can on SQLite.
         public override bool ReadsWhileWriting => false;
 
-        protected override void Assign(DbParameter parameter, object value)
+        protected override void Assign(DbParameter parameter, object? value)
         {
             parameter.Value = value ?? DBNull.Value;
             // Text goes untyped, so PostgreSQL reads it as the column it meets: a citext id compares without case, as on SQLite.
@@ -79,14 +79,15 @@ namespace CommerceSync.Data.Engines.Postgres
         public override int RowsPerInsert(int columns) => Math.Max(1, Math.Min(1000, 30000 / columns));
 
         // A claim is the two-key advisory lock (store, key): it never meets the store's one-key lock, only the same claim.
-        public override bool Claim(DbConnection connection, DbTransaction transaction, string key, bool wait)
+        public override bool Claim(DbConnection connection, DbTransaction? transaction, string key, bool wait)
         {
             using (var cmd = (NpgsqlCommand)connection.CreateCommand())
             {
-                cmd.Transaction = (NpgsqlTransaction)transaction;
+                cmd.Transaction = (NpgsqlTransaction?)transaction;
                 cmd.CommandText = "SELECT " + (wait ? "pg_advisory_xact_lock" : "pg_try_advisory_xact_lock") + "(" + StoreLock + ", hashtext(@key));";
                 cmd.Parameters.AddWithValue("key", NpgsqlTypes.NpgsqlDbType.Text, key);
-                var taken = cmd.ExecuteScalar();
+                // A SELECT of one function call always returns its one row.
+                var taken = cmd.ExecuteScalar()!;
                 return wait || (bool)taken;
             }
         }
@@ -194,22 +195,23 @@ WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_nam
         {
             try
             {
-                return Connect(location, create: false, format: null, force: false);
+                return Connect(location, format: null, force: false);
             }
             catch (CommerceSyncException ex) when (createIfMissing && ex.ErrorId == ErrorIds.StoreNotFound)
             {
-                return Connect(location, create: true, format: AccountNumberFormat.Parse(StoreDatabase.DefaultAccountNumberFormat), force: false);
+                return Connect(location, format: AccountNumberFormat.Parse(StoreDatabase.DefaultAccountNumberFormat), force: false);
             }
         }
 
         /// <summary>Creates a store in a PostgreSQL database (the schema of the Search Path, created when missing).</summary>
-        public override StoreDatabase Create(StoreLocation location, AccountNumberFormat format, bool force) => Connect(location, create: true, format: format, force: force);
+        public override StoreDatabase Create(StoreLocation location, AccountNumberFormat format, bool force) => Connect(location, format: format, force: force);
 
         // No file of a PostgreSQL store is on this machine; the SQLite stores this process opened must still not be written over.
-        public override string StoreFileAt(string path, StoreLocation current, bool anyOpenedStore) =>
+        public override string? StoreFileAt(string path, StoreLocation current, bool anyOpenedStore) =>
             Sqlite.SqliteFiles.StoreAt(path, null, anyOpenedStore);
 
-        private static StoreDatabase Connect(StoreLocation location, bool create, AccountNumberFormat format, bool force)
+        // With a format, creates the store (emptying one with force); without, opens it.
+        private static StoreDatabase Connect(StoreLocation location, AccountNumberFormat? format, bool force)
         {
             var display = location.Display;
             NpgsqlConnectionStringBuilder builder;
@@ -253,7 +255,7 @@ WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_nam
                 db.SetBusyTimeout(StoreDatabase.EnvironmentBusyTimeout() ?? StoreDatabase.DefaultBusyTimeout);
                 var exists = db.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $s AND table_name = 'schema_version';", ("$s", schema)) > 0;
                 var others = db.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $s;", ("$s", schema));
-                if (create)
+                if (format != null)
                 {
                     if (exists && !force)
                     {

@@ -40,7 +40,7 @@ namespace CommerceSync.Data.Engines.Sqlite
         /// </summary>
         public override StoreDatabase Create(StoreLocation location, AccountNumberFormat format, bool force)
         {
-            var path = location.FilePath;
+            var path = FileOf(location);
             CheckNotFolder(path);
             CheckNotDanglingLink(path);
             var created = false;
@@ -58,7 +58,7 @@ namespace CommerceSync.Data.Engines.Sqlite
                 CreateEmptyFile(path);
                 created = true;
             }
-            StoreDatabase db = null;
+            StoreDatabase? db = null;
             try
             {
                 db = OpenCore(location, null);
@@ -79,7 +79,7 @@ namespace CommerceSync.Data.Engines.Sqlite
         /// <summary>Opens an existing store file (or, with <paramref name="createIfMissing"/>, creates it).</summary>
         public override StoreDatabase Open(StoreLocation location, bool createIfMissing)
         {
-            var path = location.FilePath;
+            var path = FileOf(location);
             CheckNotFolder(path);
             CheckNotDanglingLink(path);
             if (!File.Exists(path))
@@ -103,6 +103,9 @@ namespace CommerceSync.Data.Engines.Sqlite
                 throw;
             }
         }
+
+        // StoreEngine.For gives this engine file locations only, and a file location's value is its path.
+        private static string FileOf(StoreLocation location) => location.Value;
 
         private static CommerceSyncException NotSqlite(string path) =>
             new CommerceSyncException(ErrorIds.StoreNotSqlite, ErrorKind.InvalidData,
@@ -235,7 +238,7 @@ namespace CommerceSync.Data.Engines.Sqlite
 #endif
         }
 
-        private static CommerceSyncException InUse(string path, Exception inner) =>
+        private static CommerceSyncException InUse(string path, Exception? inner) =>
             new CommerceSyncException(ErrorIds.StoreInUse, ErrorKind.ResourceBusy,
                 "The store '" + path + "' is open in another program or CommerceSync session, so it is not replaced. Close it there first. Nothing was changed.", path, inner);
 
@@ -244,7 +247,7 @@ namespace CommerceSync.Data.Engines.Sqlite
             using (var cmd = c.CreateCommand()) { cmd.CommandText = sql; cmd.ExecuteNonQuery(); }
         }
 
-        private static object RunScalar(SqliteConnection c, string sql)
+        private static object? RunScalar(SqliteConnection c, string sql)
         {
             using (var cmd = c.CreateCommand()) { cmd.CommandText = sql; return cmd.ExecuteScalar(); }
         }
@@ -264,7 +267,7 @@ namespace CommerceSync.Data.Engines.Sqlite
         private static StoreDatabase OpenCore(StoreLocation location, long? existingLength)
         {
             EnsureProvider();
-            var path = location.FilePath;
+            var path = FileOf(location);
             try
             {
                 return OpenWith(location, ConnectionStringFor(path, SqliteOpenMode.ReadWrite, pooling: true), existingLength);
@@ -291,13 +294,13 @@ namespace CommerceSync.Data.Engines.Sqlite
                 var db = new StoreDatabase(location, connection, Instance);
                 db.ReadOnly = SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
                 ApplyPragmas(db, existingLength);
-                SqliteFiles.RememberOpened(location.FilePath);
+                SqliteFiles.RememberOpened(FileOf(location));
                 return db;
             }
             catch (SqliteException ex)
             {
                 connection.Dispose();
-                throw Translate(ex, location.FilePath, null);
+                throw Translate(ex, FileOf(location), null);
             }
             catch
             {
@@ -335,7 +338,7 @@ namespace CommerceSync.Data.Engines.Sqlite
             ((SqliteConnection)db.Connection).DefaultTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
         }
 
-        public override string StoreFileAt(string path, StoreLocation current, bool anyOpenedStore) =>
+        public override string? StoreFileAt(string path, StoreLocation current, bool anyOpenedStore) =>
             SqliteFiles.StoreAt(path, current?.FilePath, anyOpenedStore);
 
         /// <summary>

@@ -29,7 +29,7 @@ namespace CommerceSync.Data.Engines.Sqlite
         /// The store (or the file of a store this process has opened) that <paramref name="destination"/> names, after links and
         /// relative parts are resolved; null when it names none of them.
         /// </summary>
-        public static string StoreAt(string destination, string currentStore, bool anyOpenedStore)
+        public static string? StoreAt(string destination, string? currentStore, bool anyOpenedStore)
         {
             var target = Canonical(destination);
             foreach (var store in anyOpenedStore ? (System.Collections.Generic.IEnumerable<string>)Opened.Keys : Array.Empty<string>())
@@ -63,7 +63,7 @@ namespace CommerceSync.Data.Engines.Sqlite
             for (var i = 0; i < parts.Length; i++)
             {
                 var next = Path.Combine(current, parts[i]);
-                string link;
+                string? link;
                 try { link = (Directory.Exists(next) ? (FileSystemInfo)new DirectoryInfo(next) : new FileInfo(next)).LinkTarget; }
                 catch (IOException) { link = null; }
                 catch (UnauthorizedAccessException) { link = null; }
@@ -82,7 +82,7 @@ namespace CommerceSync.Data.Engines.Sqlite
         }
 
         /// <summary>The target of a symbolic link that points at nothing (null for anything else). .NET counts such a link as an existing file.</summary>
-        public static string DanglingLinkTarget(string path)
+        public static string? DanglingLinkTarget(string path)
         {
 #if NET8_0_OR_GREATER
             try
