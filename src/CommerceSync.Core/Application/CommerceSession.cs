@@ -5,7 +5,7 @@ namespace CommerceSync.Application
 {
     /// <summary>
     /// What a cmdlet works with: the open store, by user-facing area (<c>session.Channels.Add(...)</c>). The areas run the
-    /// rules (Rules/) and the statements (Storage/); they hold no SQL. The session does not own the store: whoever opened
+    /// rules (Rules/) and the statements (Data/); they hold no SQL. The session does not own the store: whoever opened
     /// it closes it. Jobs and services take <see cref="Database"/>.
     /// </summary>
     public sealed class CommerceSession

@@ -47,16 +47,16 @@ namespace CommerceSync.Data
             }
             foreach (var a in draft.Addresses ?? Array.Empty<AsyncAddress>())
             {
-                PrepareAddress(a, channel);
+                PrepareAddress(a, channel, draft.RelationshipType);
                 a.AsyncCustomerId = draft.AsyncCustomerId;
             }
             return draft;
         }
 
-        private static void PrepareAddress(AsyncAddress a, Channel channel)
+        private static void PrepareAddress(AsyncAddress a, Channel channel, RelationshipType owner)
         {
             if (string.IsNullOrWhiteSpace(a.AddressId)) a.AddressId = SequentialId.NewGuid().ToString("N");
-            PosRules.PrepareAddress(a, channel);
+            PosRules.PrepareAddress(a, channel, owner);
         }
 
         /// <summary>
@@ -207,21 +207,27 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
         public AsyncAddress AppendAddress(AsyncAddress address)
         {
             var channel = channels.Get(address.ChannelId);
-            PrepareAddress(address, channel);
+            if (string.IsNullOrWhiteSpace(address.AddressId)) address.AddressId = SequentialId.NewGuid().ToString("N");
+            PosRules.CheckAddress(address, channel);
+            RelationshipType owner;
             if (PosRules.AddressOwner(address))
             {
-                if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
-                    ("$id", address.AsyncCustomerId!.Trim()), ("$ch", channel.ChannelId)) == 0) // AddressOwner: the one given
-                {
-                    throw PosRules.NotCreatedAtChannel(address.AsyncCustomerId, channel.ChannelId);
-                }
+                // AddressOwner: the one given; no row: the channel did not create it.
+                var type = db.ReadAll("SELECT relationship_type FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
+                    r => (long?)r.GetInt64(0), ("$id", address.AsyncCustomerId!.Trim()), ("$ch", channel.ChannelId)).FirstOrDefault();
+                if (type == null) throw PosRules.NotCreatedAtChannel(address.AsyncCustomerId, channel.ChannelId);
+                owner = (RelationshipType)type.Value;
                 address.AsyncCustomerId = address.AsyncCustomerId!.Trim();
             }
             else
             {
                 address.AccountNumber = address.AccountNumber!.Trim();
                 RequireKnownAccount(channel, address.AccountNumber);
+                // HQ's party type; a customer the channel knows but HQ does not (yet) is taken for a person, the POS default.
+                owner = (RelationshipType)db.ReadAll(@"SELECT p.party_type FROM cust_table c JOIN party p ON p.party_id = c.party_id
+WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), ("$area", channel.DataAreaId), ("$acc", address.AccountNumber)).FirstOrDefault();
             }
+            PosRules.FillAddress(address, channel, owner);
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
             using (var cmd = AddressInsert())

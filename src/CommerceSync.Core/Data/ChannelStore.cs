@@ -9,7 +9,7 @@ namespace CommerceSync.Data
     /// <summary>Channels and their settings.</summary>
     public sealed class ChannelStore
     {
-        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data";
+        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data, country";
         private readonly StoreDatabase db;
 
         public ChannelStore(StoreDatabase db) { this.db = db; }
@@ -24,11 +24,11 @@ namespace CommerceSync.Data
                 {
                     throw ChannelRules.AlreadyExists(channel.ChannelId);
                 }
-                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter);",
+                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
                     ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
                     ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()),
-                    ("$filter", channel.FilterSharedCustomerData ? 1 : 0));
+                    ("$filter", channel.FilterSharedCustomerData ? 1 : 0), ("$country", channel.Country));
                 tx.Commit();
             }
             return Get(channel.ChannelId);
@@ -79,9 +79,9 @@ namespace CommerceSync.Data
         /// <summary>Changes settings; null leaves a setting as it is.</summary>
         public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
             string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string>? log = null)
+            Action<string>? log = null, string? country = null)
         {
-            (name, defaultCustomerGroup, defaultCurrency) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency);
+            (name, defaultCustomerGroup, defaultCurrency, country) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency, country);
             var wasOffline = Get(channelId).IsOffline;
             Func<bool?, object?> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())
@@ -93,12 +93,13 @@ namespace CommerceSync.Data
   default_customer_group = COALESCE($group, default_customer_group),
   default_currency = COALESCE($cur, default_currency),
   is_offline = COALESCE($isOffline, is_offline),
-  filter_shared_customer_data = COALESCE($filter, filter_shared_customer_data)
+  filter_shared_customer_data = COALESCE($filter, filter_shared_customer_data),
+  country = COALESCE($country, country)
 WHERE channel_id = $id;",
                     ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
                     ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
                     ("$group", defaultCustomerGroup), ("$cur", defaultCurrency),
-                    ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)));
+                    ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)), ("$country", country));
                 if (n == 0) throw NotFound(channelId);
                 tx.Commit();
             }
@@ -123,6 +124,7 @@ WHERE channel_id = $id;",
             CreatedAt = r.Time(7),
             IsOffline = r.Bool(8),
             FilterSharedCustomerData = r.Bool(9),
+            Country = r.Str(10),
         };
     }
 }

@@ -20,6 +20,8 @@ namespace CommerceSync
         public string? DefaultCustomerGroup { get; set; }
         /// <summary>Currency the channel's default customer gives to new customers.</summary>
         public string? DefaultCurrency { get; set; }
+        /// <summary>The country/region of the store's operating unit (its primary address): an address recorded without one takes it.</summary>
+        public string? Country { get; set; }
         /// <summary>The registers cannot reach the channel database: new customers go to the offline database.</summary>
         public bool IsOffline { get; set; }
         /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>

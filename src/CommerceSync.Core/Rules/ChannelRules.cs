@@ -14,29 +14,37 @@ namespace CommerceSync.Rules
         public static void PrepareNew(Channel channel)
         {
             InputRules.Check(InputRules.CheckId("A channel id", channel.ChannelId, InputRules.MaxChannelIdLength), channel.ChannelId);
-            CheckSettings(channel.Name, channel.DataAreaId, channel.DefaultCustomerGroup, channel.DefaultCurrency);
+            CheckSettings(channel.Name, channel.DataAreaId, channel.DefaultCustomerGroup, channel.DefaultCurrency, channel.Country);
             channel.ChannelId = channel.ChannelId!.Trim(); // CheckId refused a blank id
             channel.Name = string.IsNullOrWhiteSpace(channel.Name) ? channel.ChannelId : channel.Name.Trim();
             channel.DataAreaId = string.IsNullOrWhiteSpace(channel.DataAreaId) ? DefaultDataAreaId : channel.DataAreaId.Trim();
             channel.DefaultCustomerGroup = string.IsNullOrWhiteSpace(channel.DefaultCustomerGroup) ? DefaultCustomerGroup : channel.DefaultCustomerGroup.Trim();
             channel.DefaultCurrency = string.IsNullOrWhiteSpace(channel.DefaultCurrency) ? DefaultCurrency : channel.DefaultCurrency.Trim().ToUpperInvariant();
+            channel.Country = Country(channel.Country);
         }
+
+        // A country/region code as addresses carry it (USA, DEU): trimmed, in capitals; blank is none.
+        private static string? Country(string? country) => string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
 
         /// <summary>
         /// Checks the settings a change gives and trims them; null or blank leaves a setting as it is (comes back null).
         /// The currency comes back in capitals.
         /// </summary>
-        public static (string? Name, string? CustomerGroup, string? Currency) PrepareChange(string? name, string? customerGroup, string? currency)
+        public static (string? Name, string? CustomerGroup, string? Currency, string? Country) PrepareChange(string? name, string? customerGroup, string? currency,
+            string? country = null)
         {
-            CheckSettings(name, null, customerGroup, currency);
+            CheckSettings(name, null, customerGroup, currency, country);
             return (string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
                 string.IsNullOrWhiteSpace(customerGroup) ? null : customerGroup.Trim(),
-                string.IsNullOrWhiteSpace(currency) ? null : currency.Trim().ToUpperInvariant());
+                string.IsNullOrWhiteSpace(currency) ? null : currency.Trim().ToUpperInvariant(),
+                Country(country));
         }
 
         /// <summary>The rules of a channel's settings, when given (null or blank means the default).</summary>
-        private static void CheckSettings(string? name, string? dataAreaId, string? customerGroup, string? currency)
+        private static void CheckSettings(string? name, string? dataAreaId, string? customerGroup, string? currency, string? country)
         {
+            // As long as an address's country may be: every address the channel records without one takes it.
+            InputRules.Check(CustomerRules.Length("Country", country?.Trim(), CustomerRules.MaxCountryLength), country);
             InputRules.Check(CustomerRules.Length("Name", name?.Trim(), CustomerRules.MaxNameLength), name);
             if (!string.IsNullOrWhiteSpace(dataAreaId)) InputRules.Check(InputRules.CheckId("DataAreaId", dataAreaId, InputRules.MaxDataAreaIdLength), dataAreaId);
             if (!string.IsNullOrWhiteSpace(customerGroup)) InputRules.Check(InputRules.CheckId("DefaultCustomerGroup", customerGroup, InputRules.MaxCustomerGroupLength), customerGroup);

@@ -15,6 +15,8 @@ namespace CommerceSync.Rules
         public const int MaxEmailLength = 255;
         public const int MaxPhoneLength = 40;
         public const int MaxFieldLength = 250;
+        /// <summary>A country/region code (USA, DEU), on an address or a channel.</summary>
+        public const int MaxCountryLength = 10;
         /// <summary>A search across all stores goes to HQ in real time; short terms would match too much.</summary>
         public const int MinAllStoresSearchLength = 4;
 

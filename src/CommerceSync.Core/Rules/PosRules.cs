@@ -56,19 +56,38 @@ namespace CommerceSync.Rules
             new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + asyncCustomerId + "' already exists.", asyncCustomerId);
 
         /// <summary>
-        /// Checks an address and fills its channel and purpose (Home when blank). A blank AddressId is the caller's to fill
-        /// with a new id; a given one is checked as an id.
+        /// Checks an address and fills what the POS fills (customer-mgmt-stores.md, "Default customer properties"): its
+        /// channel; the purpose, when blank, Home for a person and Business for an organization; the country/region, when
+        /// blank, the one of the store's operating unit (the channel's Country; a channel without one leaves it blank, and HQ
+        /// refuses the address). A blank AddressId is the caller's to fill with a new id; a given one is checked as an id.
         /// </summary>
-        public static void PrepareAddress(AsyncAddress a, Channel channel)
+        public static void PrepareAddress(AsyncAddress a, Channel channel, RelationshipType owner)
+        {
+            CheckAddress(a, channel);
+            FillAddress(a, channel, owner);
+        }
+
+        /// <summary>The checks of <see cref="PrepareAddress"/>, and the address's channel: what needs no owner.</summary>
+        public static void CheckAddress(AsyncAddress a, Channel channel)
         {
             a.ChannelId = channel.ChannelId;
             var problem = CustomerRules.Length("Street", a.Street, CustomerRules.MaxFieldLength)
                 ?? CustomerRules.Length("City", a.City, 60) ?? CustomerRules.Length("State", a.State, 30)
-                ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, 10)
+                ?? CustomerRules.Length("ZipCode", a.ZipCode, 20) ?? CustomerRules.Length("Country", a.Country, CustomerRules.MaxCountryLength)
                 ?? (string.IsNullOrWhiteSpace(a.AddressId) ? null : InputRules.CheckId("AddressId", a.AddressId, 60));
             if (problem != null) throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, problem, a);
-            a.Purpose = CustomerRules.OneOf("Purpose", a.Purpose, CustomerRules.AddressPurposes) ?? "Home";
+            CustomerRules.OneOf("Purpose", a.Purpose, CustomerRules.AddressPurposes);
         }
+
+        /// <summary>The defaults of <see cref="PrepareAddress"/>, once the owner is known: the purpose and the country/region.</summary>
+        public static void FillAddress(AsyncAddress a, Channel channel, RelationshipType owner)
+        {
+            a.Purpose = CustomerRules.OneOf("Purpose", a.Purpose, CustomerRules.AddressPurposes) ?? DefaultPurpose(owner);
+            if (string.IsNullOrWhiteSpace(a.Country)) a.Country = channel.Country;
+        }
+
+        /// <summary>The purpose of an address recorded without one: Home for a person, Business for an organization.</summary>
+        public static string DefaultPurpose(RelationshipType owner) => owner == RelationshipType.Organization ? "Business" : "Home";
 
         /// <summary>
         /// An address belongs to exactly one customer: an async customer (CustAccountAsync) or a synced one (CustAccount).

@@ -44,6 +44,11 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter FilterSharedCustomerData { get; set; }
 
+        /// <summary>The country/region of the store's operating unit (USA, DEU): an address a POS records without one takes it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CountryRegion")]
+        public string Country { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
@@ -57,6 +62,7 @@ namespace CommerceSync
                 DefaultCustomerGroup = DefaultCustomerGroup,
                 DefaultCurrency = DefaultCurrency,
                 FilterSharedCustomerData = FilterSharedCustomerData.IsPresent,
+                Country = Country,
             })), ChannelId);
         }
     }

@@ -34,6 +34,11 @@ namespace CommerceSync
         [Parameter]
         public SwitchParameter FilterSharedCustomerData { get; set; }
 
+        /// <summary>The country/region of the store's operating unit: addresses recorded from now on without one take it.</summary>
+        [Parameter]
+        [Alias("CountryRegion")]
+        public string Country { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -44,7 +49,7 @@ namespace CommerceSync
             {
                 var updated = Session.Channels.Update(Channel, Name,
                     Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
-                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose);
+                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country);
                 if (PassThru.IsPresent) WriteObject(updated);
             }, Channel);
         }

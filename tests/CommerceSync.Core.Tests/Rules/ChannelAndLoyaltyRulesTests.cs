@@ -24,7 +24,9 @@ namespace CommerceSync.Core.Tests.Rules
             Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => ChannelRules.PrepareNew(new Channel { ChannelId = "S1", DataAreaId = "TOOLONG" })).ErrorId);
             // A currency HQ refuses would fail every customer of the channel at the sync job.
             Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => ChannelRules.PrepareChange(null, null, "EURO")).ErrorId);
-            Assert.Equal(((string)null, "40", "EUR"), ChannelRules.PrepareChange(" ", " 40 ", "eur"));
+            Assert.Equal(((string)null, "40", "EUR", (string)null), ChannelRules.PrepareChange(" ", " 40 ", "eur"));
+            Assert.Equal(((string)null, (string)null, (string)null, "DEU"), ChannelRules.PrepareChange(null, null, null, " deu "));
+            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => ChannelRules.PrepareChange(null, null, null, "A-COUNTRY-TOO-LONG")).ErrorId);
             Assert.Equal(ErrorIds.ChannelExists, ChannelRules.AlreadyExists("S1").ErrorId);
             Assert.Equal(ErrorIds.ChannelNotFound, ChannelRules.NotFound("S1").ErrorId);
         }

@@ -60,17 +60,43 @@ namespace CommerceSync.Core.Tests.Rules
         }
 
         [Fact]
-        public void AnAddressIsHomeUnlessAPurposeOfTheListIsGiven()
+        [Trait("Doc", "customer-mgmt-stores.md")]
+        public void AnAddressIsHomeForAPersonAndBusinessForAnOrganizationUnlessAPurposeOfTheListIsGiven()
         {
+            // customer-mgmt-stores.md, "Default customer properties": "If the customer type is Person, the default value is
+            // Home. If the customer type is Organization, the default value is Business."
             var a = new AsyncAddress { Street = "1 Main", Country = "US" };
-            PosRules.PrepareAddress(a, Store());
+            PosRules.PrepareAddress(a, Store(), RelationshipType.Person);
             Assert.Equal("Home", a.Purpose);
             Assert.Equal("S1", a.ChannelId);
+            var o = new AsyncAddress { Street = "1 Main", Country = "US" };
+            PosRules.PrepareAddress(o, Store(), RelationshipType.Organization);
+            Assert.Equal("Business", o.Purpose);
             var b = new AsyncAddress { Purpose = "delivery" };
-            PosRules.PrepareAddress(b, Store());
+            PosRules.PrepareAddress(b, Store(), RelationshipType.Organization);
             Assert.Equal("Delivery", b.Purpose);
-            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareAddress(new AsyncAddress { Purpose = "Moon" }, Store())).ErrorId);
-            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareAddress(new AsyncAddress { AddressId = "a,b" }, Store())).ErrorId);
+            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareAddress(new AsyncAddress { Purpose = "Moon" }, Store(), RelationshipType.Person)).ErrorId);
+            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareAddress(new AsyncAddress { AddressId = "a,b" }, Store(), RelationshipType.Person)).ErrorId);
+        }
+
+        [Fact]
+        [Trait("Doc", "customer-mgmt-stores.md")]
+        public void AnAddressWithoutACountryTakesTheStoresOperatingUnitCountry()
+        {
+            // customer-mgmt-stores.md: "The value of the Country field for an address is inherited from the primary address
+            // that is specified on the Operating unit page."
+            var store = Store();
+            store.Country = "DEU";
+            var a = new AsyncAddress { City = "Berlin" };
+            PosRules.PrepareAddress(a, store, RelationshipType.Person);
+            Assert.Equal("DEU", a.Country);
+            var given = new AsyncAddress { City = "Seattle", Country = "USA" };
+            PosRules.PrepareAddress(given, store, RelationshipType.Person);
+            Assert.Equal("USA", given.Country);
+            // A store whose operating unit has no country leaves it blank (HQ then refuses the address, as it always did).
+            var none = new AsyncAddress { City = "Nowhere" };
+            PosRules.PrepareAddress(none, Store(), RelationshipType.Person);
+            Assert.Null(none.Country);
         }
 
         [Fact]
