@@ -5,9 +5,11 @@ using Xunit;
 namespace CommerceSync.Core.Tests
 {
     /// <summary>
-    /// StoreDatabase.InsertRows, on every engine: the SQLite engine steps one statement of its own per row, and what it writes
-    /// must be what a command of the provider writes for the same values, with the same refusal of broken text.
+    /// StoreDatabase.InsertRows on SQLite, where the engine steps one statement of its own per row: what it writes must be what
+    /// a command of the provider writes for the same values, with the same refusal of broken text and the same errors.
+    /// (PostgreSQL sends the provider's own multi-row commands, which the stores' tests cover on that pass.)
     /// </summary>
+    [Trait("Backend", "SQLite")]
     public class InsertRowsTests
     {
         private static readonly object?[] Values = { null, "text", 5L, 7, true, 1.5, 12.34m, (short)3, (byte)9 };
