@@ -56,10 +56,23 @@ function New-Side([string] $Name, [string] $Source) {
 }
 
 # A harness command or a cmdlet phase in its own process; returns its JSON result.
+# Busy CPU seconds of the whole machine since boot (/proc/stat), or $null where there is none: how busy the machine was
+# while a phase ran says whether other work skewed it (a phase itself keeps about one core busy).
+function Get-BusySeconds {
+    if (-not (Test-Path /proc/stat)) { return $null }
+    $f = @((Get-Content /proc/stat -TotalCount 1) -split '\s+' | Select-Object -Skip 1 | ForEach-Object { [double] $_ })
+    ($f[0] + $f[1] + $f[2] + $f[5] + $f[6] + $(if ($f.Count -gt 7) { $f[7] } else { 0 })) / 100
+}
+$script:Busy = [Collections.Generic.List[double]]::new()
+
 function Invoke-Child([string] $Label, [string] $File, [string[]] $Arguments, [string] $ResultSwitch) {
     $result = Join-Path $WorkFolder "$Label.json"
     $log = Join-Path $WorkFolder "$Label.log"
+    $busyBefore = Get-BusySeconds
+    $clock = [Diagnostics.Stopwatch]::StartNew()
     & $File @Arguments $ResultSwitch $result *> $log
+    $clock.Stop()
+    if ($null -ne $busyBefore -and $clock.Elapsed.TotalSeconds -gt 1) { $script:Busy.Add(((Get-BusySeconds) - $busyBefore) / $clock.Elapsed.TotalSeconds) }
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path $result)) {
         throw "$Label failed (exit code $LASTEXITCODE); see $log."
     }
@@ -175,7 +188,13 @@ $null = $sb.AppendLine('# Before and after, one run').AppendLine()
 $null = $sb.AppendLine("Written by ``bench/Compare-Baseline.ps1 -Baseline $Baseline -Size $Size -Rounds $Rounds`` on $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm', $inv)) UTC, $([Environment]::ProcessorCount) cores.")
 $null = $sb.AppendLine("Before: $baselineCommit. After: $afterCommit$(if ($dirty) { ' with uncommitted changes' }). $Size async customers over $Channels channels;")
 $null = $sb.AppendLine("each phase ran $Rounds times a side on its own copy of one seed store, alternating which side went first; medians in seconds.")
-$null = $sb.AppendLine('A ratio above 1 means after is slower.').AppendLine()
+$null = $sb.AppendLine('A ratio above 1 means after is slower.')
+if ($Busy.Count -gt 0) {
+    $sortedBusy = @($Busy | Sort-Object)
+    $null = $sb.AppendLine("The machine kept $((Get-Median $sortedBusy).ToString('0.00', $inv)) cores busy at the median while a phase's process ran (its start included), $($sortedBusy[-1].ToString('0.00', $inv)) at most;")
+    $null = $sb.AppendLine('a phase keeps one busy and a little more while PowerShell starts, so well above that means other work ran beside it.')
+}
+$null = $sb.AppendLine()
 $null = $sb.AppendLine('| phase | before (s) | after (s) | after / before |').AppendLine('|---|---:|---:|---:|')
 foreach ($r in $rows) {
     $flag = if ($r.Ratio -gt 1.1) { ' **slower**' } else { '' }
