@@ -84,11 +84,17 @@ namespace CommerceSync.Data.Engines
         /// </summary>
         public void SetValue(DbParameter parameter, object? value)
         {
+            CheckText(value);
+            Assign(parameter, value);
+        }
+
+        /// <summary>Stops text that is not valid UTF-16, for every way an engine binds a value (see <see cref="SetValue"/>).</summary>
+        protected static void CheckText(object? value)
+        {
             if (value is string s && !InputRules.IsValidUtf16(s))
             {
                 throw InputRules.Refuse("A value is not valid text: it holds half of a surrogate pair (a broken character).", null);
             }
-            Assign(parameter, value);
         }
 
         /// <summary>Gives a parameter its value (and, where the engine needs it, its type).</summary>

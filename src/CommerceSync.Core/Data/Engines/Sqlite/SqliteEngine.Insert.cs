@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using CommerceSync.Rules;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -46,10 +45,7 @@ namespace CommerceSync.Data.Engines.Sqlite
                 case DBNull _:
                     return raw.sqlite3_bind_null(statement, index);
                 case string s:
-                    if (!InputRules.IsValidUtf16(s))
-                    {
-                        throw InputRules.Refuse("A value is not valid text: it holds half of a surrogate pair (a broken character).", null);
-                    }
+                    CheckText(s);
                     return raw.sqlite3_bind_text(statement, index, s);
                 case long l: return raw.sqlite3_bind_int64(statement, index, l);
                 case int i: return raw.sqlite3_bind_int64(statement, index, i);
