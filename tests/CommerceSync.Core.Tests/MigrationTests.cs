@@ -22,6 +22,7 @@ namespace CommerceSync.Core.Tests
             (7, "run-customers", "6d3bf39489e25625e9ec4cceedfc7d3f5caf7ec7d268fe1258b605e96498b946"),
             (8, "order-and-card-account-index", "983394679fa753cfa21e5a159a2b5c8898eadaf0c2ac35afa71bcf4074aeeaf2"),
             (9, "channel-country", "b46342685072fccdec45a500f4be016f98a165d36046d60192841ec35d64cfb5"),
+            (10, "default-customer", "402d91da6141fefd06fdcafd2c24f7a045a68fbf6d21ce20c124566d8ee642fc"),
         };
 
         [Fact]

@@ -57,3 +57,87 @@ Describe 'Address defaults (customer-mgmt-stores.md, "Default customer propertie
         (New-AsyncCustomerAddress -Channel D0001 -AsyncCustomerId $person.AsyncCustomerId -City Kiel).Purpose | Should -Be 'Home'
     }
 }
+
+Describe 'The store''s default customer (customer-mgmt-stores.md, "Default customer properties")' {
+    BeforeEach {
+        New-TestStore | Out-Null
+        # HQ's walk-in customer, made at a store in sync mode (real time), then given an affiliation the way a POS edits a
+        # synced customer: "customer type, customer group, receipt option, receipt email, currency, and language" and the
+        # affiliations are what a new customer takes from it.
+        New-CommerceChannel -ChannelId HQ01 -DefaultCurrency USD | Out-Null
+        $script:walkIn = New-CommerceCustomer -Channel HQ01 -Name 'Walk-in customers' -RelationshipType Organization -CustomerGroup 20 `
+            -Currency EUR -Language de -ReceiptOption Email -ReceiptEmail receipts@contoso.example
+        Set-AsyncCustomer -Channel HQ01 -AccountNumber $walkIn.AccountNumber -Affiliation Employee | Out-Null
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode -DefaultCustomer $walkIn.AccountNumber | Out-Null
+    }
+
+    It 'keeps the default customer on the channel' {
+        (Get-CommerceChannel S0001).DefaultCustomer | Should -Be $walkIn.AccountNumber
+        (Get-CommerceCustomer -AccountNumber $walkIn.AccountNumber).Affiliations | Should -Be @('Employee')
+    }
+
+    It 'gives a new customer what the POS left out, and HQ creates it so' {
+        $c = New-AsyncCustomer -Channel S0001 -Name 'Fabrikam'
+        $c.RelationshipType | Should -Be 'Organization'
+        ($c.CustomerGroup, $c.Currency, $c.Language, $c.ReceiptOption, $c.ReceiptEmail) |
+            Should -Be @('20', 'EUR', 'de', 'Email', 'receipts@contoso.example')
+        $c.Addresses | Should -BeNullOrEmpty
+        Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        $hq = Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId
+        ($hq.RelationshipType, $hq.CustomerGroup, $hq.Currency, $hq.Language, $hq.ReceiptOption, $hq.ReceiptEmail) |
+            Should -Be @('Organization', '20', 'EUR', 'de', 'Email', 'receipts@contoso.example')
+        $hq.Affiliations | Should -Be @('Employee')
+    }
+
+    It 'keeps what the POS gave, and still adds the default affiliations' {
+        $c = New-AsyncCustomer -Channel S0001 -FirstName Ana -LastName Ruiz -RelationshipType Person -CustomerGroup 10 -Currency usd `
+            -Language en-us -ReceiptOption Print -ReceiptEmail ana@contoso.example -City Seattle -Country USA
+        ($c.RelationshipType, $c.CustomerGroup, $c.Currency, $c.Language, $c.ReceiptOption, $c.ReceiptEmail) |
+            Should -Be @('Person', '10', 'USD', 'en-us', 'Print', 'ana@contoso.example')
+        $c.Addresses[0].Purpose | Should -Be 'Home' -Because 'the POS chose a person'
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        (Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId).Affiliations | Should -Be @('Employee')
+    }
+
+    It 'gives an address of a customer that took the type Organization the purpose Business' {
+        (New-AsyncCustomer -Channel S0001 -Name 'Northwind' -City Portland).Addresses[0].Purpose | Should -Be 'Business'
+    }
+
+    It 'gives them to a customer created in real time at a store in sync mode too' {
+        New-CommerceChannel -ChannelId S0002 -DefaultCustomer $walkIn.AccountNumber | Out-Null
+        $c = New-CommerceCustomer -Channel S0002 -Name 'Contoso Pharma'
+        ($c.AccountNumber -match '\d') | Should -BeTrue
+        ($c.RelationshipType, $c.CustomerGroup, $c.Currency, $c.ReceiptOption, $c.ReceiptEmail) |
+            Should -Be @('Organization', '20', 'EUR', 'Email', 'receipts@contoso.example')
+        $c.Affiliations | Should -Be @('Employee')
+    }
+
+    It 'gives them to the rows of an imported file that leave them blank' {
+        $csv = Join-Path $TestDrive 'defaults.csv'
+        "Name,RelationshipType,ReceiptOption,Currency`nTailspin,,,`nAdatum,Person,PrintAndEmail,GBP" | Set-Content -LiteralPath $csv
+        Import-AsyncCustomer -Path $csv -Channel S0001 | Out-Null
+        $rows = Get-AsyncCustomer -Channel S0001 | Sort-Object Name
+        ($rows.Name) | Should -Be @('Adatum', 'Tailspin')
+        ($rows[1].RelationshipType, $rows[1].ReceiptOption, $rows[1].Currency) | Should -Be @('Organization', 'Email', 'EUR')
+        ($rows[0].RelationshipType, $rows[0].ReceiptOption, $rows[0].Currency) | Should -Be @('Person', 'PrintAndEmail', 'GBP')
+    }
+
+    It 'refuses a default customer HQ does not have in the store''s legal entity, and an empty one takes it away' {
+        { Set-CommerceChannel S0001 -DefaultCustomer 'NO-SUCH' -ErrorAction Stop } | Should -Throw -ErrorId 'CustomerNotFound,*'
+        { New-CommerceChannel -ChannelId X0001 -DataAreaId DEMF -DefaultCustomer $walkIn.AccountNumber -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CustomerNotFound,*'
+        Get-CommerceChannel X0001 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        (Get-CommerceChannel S0001).DefaultCustomer | Should -Be $walkIn.AccountNumber -Because 'a refused change changes nothing'
+        (Set-CommerceChannel S0001 -DefaultCustomer '' -PassThru).DefaultCustomer | Should -BeNullOrEmpty
+        $c = New-AsyncCustomer -Channel S0001 -Name 'Plain'
+        ($c.RelationshipType, $c.CustomerGroup, $c.ReceiptOption) | Should -Be @('Person', '30', $null)
+        $c.Affiliations | Should -BeNullOrEmpty
+    }
+
+    It 'lets HQ refuse a receipt email that is not an email address, with the reason' {
+        $c = New-AsyncCustomer -Channel S0001 -Name 'Bad receipt' -ReceiptEmail 'not an address'
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        (Get-AsyncCustomer -AsyncCustomerId $c.AsyncCustomerId).Error | Should -Be 'The receipt email address is not valid.'
+    }
+}

@@ -32,12 +32,19 @@ namespace CommerceSync.Data
         /// Checks a customer as a POS would and fills what the POS fills (the GUID, the channel's default group and currency).
         /// Throws a <see cref="CommerceSyncException"/> for this one customer; the caller decides whether the batch goes on.
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft) => Prepare(draft, channels.Get(draft.ChannelId));
-
-        /// <summary>As <see cref="Prepare(AsyncCustomer)"/>, with the channel already read (an import reads each channel once).</summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel)
+        public AsyncCustomer Prepare(AsyncCustomer draft)
         {
-            if (!PosRules.PrepareCustomer(draft, channel))
+            var channel = channels.Get(draft.ChannelId);
+            return Prepare(draft, channel, DefaultCustomerOf(channel));
+        }
+
+        /// <summary>
+        /// As <see cref="Prepare(AsyncCustomer)"/>, with the channel and its default customer already read (an import reads each
+        /// channel once).
+        /// </summary>
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer)
+        {
+            if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
             }
@@ -52,6 +59,12 @@ namespace CommerceSync.Data
             }
             return draft;
         }
+
+        /// <summary>The store's default customer as HQ has it (with its affiliations); null when the store has none.</summary>
+        public Customer? DefaultCustomerOf(Channel channel) =>
+            channel.DefaultCustomer == null ? null
+            : new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = new[] { channel.DefaultCustomer } })
+                .FirstOrDefault(c => string.Equals(c.DataAreaId, channel.DataAreaId, StringComparison.OrdinalIgnoreCase));
 
         private static void PrepareAddress(AsyncAddress a, Channel channel, RelationshipType owner)
         {
@@ -84,7 +97,7 @@ namespace CommerceSync.Data
             var order = offline ? "seq" : "counter";
             var customerColumns = new List<string> { "channel_id", order, "async_customer_id" };
             if (!offline) customerColumns.Add("operation");
-            customerColumns.AddRange(new[] { "first_name", "middle_name", "last_name", "name", "relationship_type", "customer_group", "currency", "language", "email", "phone", "created_at" });
+            customerColumns.AddRange(new[] { "first_name", "middle_name", "last_name", "name", "relationship_type", "customer_group", "currency", "language", "email", "phone", "created_at", "receipt_option", "receipt_email" });
             var addressColumns = new List<string> { "channel_id", order, "address_id", "async_customer_id" };
             if (!offline) addressColumns.AddRange(new[] { "account_number", "operation" });
             addressColumns.AddRange(new[] { "name", "street", "street_number", "city", "county", "state", "zip_code", "country", "purpose", "is_primary", "created_at" });
@@ -92,12 +105,16 @@ namespace CommerceSync.Data
             if (!offline) attributeColumns.Add("operation");
             attributeColumns.AddRange(new[] { "name", "data_type", "value", "created_at" });
 
+            // The affiliations a customer is created with (its default customer's): the offline database keeps none, so a
+            // customer a register creates offline gets them only when a POS edit adds them.
+            var affiliationColumns = new[] { "channel_id", "counter", "async_customer_id", "operation", "affiliation", "created_at" };
+            var affiliationRows = new List<object?[]>();
             var customerRows = new List<object?[]>(prepared.Count);
             var addressRows = new List<object?[]>();
             var attributeRows = new List<object?[]>();
             foreach (var group in prepared.GroupBy(c => c.ChannelId!, StringComparer.OrdinalIgnoreCase)) // prepared: each has its channel
             {
-                var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0));
+                var needed = group.Sum(c => 1 + (c.Addresses?.Length ?? 0) + (c.Attributes?.Length ?? 0) + (offline ? 0 : c.Affiliations?.Length ?? 0));
                 var counter = offline ? ChannelCounters.ReserveOffline(db, group.Key, needed) : ChannelCounters.Reserve(db, group.Key, needed);
                 foreach (var c in group)
                 {
@@ -105,8 +122,8 @@ namespace CommerceSync.Data
                     c.ReplicationCounter = offline ? 0 : counter;
                     c.Status = offline ? AsyncCustomerStatus.Offline : AsyncCustomerStatus.Pending;
                     customerRows.Add(offline
-                        ? new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at }
-                        : new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at });
+                        ? new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at, (int?)c.ReceiptOption, c.ReceiptEmail }
+                        : new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, c.FirstName, c.MiddleName, c.LastName, c.Name, (int)c.RelationshipType, c.CustomerGroup, c.Currency, c.Language, c.Email, c.Phone, at, (int?)c.ReceiptOption, c.ReceiptEmail });
                     foreach (var a in c.Addresses ?? Array.Empty<AsyncAddress>())
                     {
                         a.CreatedAt = now;
@@ -121,12 +138,18 @@ namespace CommerceSync.Data
                             ? new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, t.Name, (int)t.DataType, t.Value, at }
                             : new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, t.Name, (int)t.DataType, t.Value, at });
                     }
+                    if (offline) continue;
+                    foreach (var f in c.Affiliations ?? Array.Empty<string>())
+                    {
+                        affiliationRows.Add(new object?[] { c.ChannelId, counter++, c.AsyncCustomerId, 1, f, at });
+                    }
                 }
             }
             var prefix = offline ? "off_" : "ch_";
             db.InsertRows(prefix + "async_customer", customerColumns.ToArray(), customerRows);
             db.InsertRows(prefix + "async_address", addressColumns.ToArray(), addressRows);
             db.InsertRows(prefix + "async_attribute", attributeColumns.ToArray(), attributeRows);
+            db.InsertRows("ch_async_affiliation", affiliationColumns, affiliationRows);
         }
 
         /// <summary>
@@ -287,7 +310,7 @@ VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state
 SELECT * FROM (
   SELECT c.channel_id, c.counter, c.async_customer_id, c.first_name, c.middle_name, c.last_name, c.name, c.relationship_type,
          c.customer_group, c.currency, c.language, c.email, c.phone, c.created_at, ch.data_area_id,
-         r.account_number, h.last_error, " + ChannelStatus + @" AS status
+         r.account_number, h.last_error, " + ChannelStatus + @" AS status, c.receipt_option, c.receipt_email
   FROM ch_async_customer c
   JOIN channel ch ON ch.channel_id = c.channel_id
   LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter
@@ -297,7 +320,7 @@ SELECT * FROM (
 UNION ALL
 SELECT * FROM (
   SELECT o.channel_id, -o.seq AS counter, o.async_customer_id, o.first_name, o.middle_name, o.last_name, o.name, o.relationship_type,
-         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, " + OfflineStatus + @" AS status
+         o.customer_group, o.currency, o.language, o.email, o.phone, o.created_at, ch.data_area_id, NULL, NULL, " + OfflineStatus + @" AS status, o.receipt_option, o.receipt_email
   FROM off_async_customer o JOIN channel ch ON ch.channel_id = o.channel_id
   WHERE 1 = 1 {1} {6} {4}
   ORDER BY o.channel_id, -o.seq {5}) AS on_register
@@ -477,6 +500,8 @@ FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel
             AccountNumber = r.Str(15),
             Status = (AsyncCustomerStatus)r.GetInt32(17),
             Error = r.GetInt32(17) == (int)AsyncCustomerStatus.Failed ? r.Str(16) : null,
+            ReceiptOption = r.IsDBNull(18) ? (ReceiptOption?)null : (ReceiptOption)r.GetInt32(18),
+            ReceiptEmail = r.Str(19),
         };
     }
 }

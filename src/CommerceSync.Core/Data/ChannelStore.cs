@@ -9,7 +9,7 @@ namespace CommerceSync.Data
     /// <summary>Channels and their settings.</summary>
     public sealed class ChannelStore
     {
-        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data, country";
+        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data, country, default_customer";
         private readonly StoreDatabase db;
 
         public ChannelStore(StoreDatabase db) { this.db = db; }
@@ -24,11 +24,12 @@ namespace CommerceSync.Data
                 {
                     throw ChannelRules.AlreadyExists(channel.ChannelId);
                 }
-                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country);",
+                channel.DefaultCustomer = CheckDefaultCustomer(channel.DataAreaId!, channel.DefaultCustomer); // PrepareNew gave the legal entity
+                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country, $default);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
                     ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
                     ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()),
-                    ("$filter", channel.FilterSharedCustomerData ? 1 : 0), ("$country", channel.Country));
+                    ("$filter", channel.FilterSharedCustomerData ? 1 : 0), ("$country", channel.Country), ("$default", channel.DefaultCustomer));
                 tx.Commit();
             }
             return Get(channel.ChannelId);
@@ -79,13 +80,17 @@ namespace CommerceSync.Data
         /// <summary>Changes settings; null leaves a setting as it is.</summary>
         public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
             string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string>? log = null, string? country = null)
+            Action<string>? log = null, string? country = null, string? defaultCustomer = null)
         {
             (name, defaultCustomerGroup, defaultCurrency, country) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency, country);
-            var wasOffline = Get(channelId).IsOffline;
+            var before = Get(channelId);
+            var wasOffline = before.IsOffline;
             Func<bool?, object?> flag = b => b.HasValue ? (object)(b.Value ? 1 : 0) : null;
             using (var tx = db.BeginWrite())
             {
+                // Blank takes the default customer away; null leaves it.
+                var setDefault = defaultCustomer != null;
+                var newDefault = setDefault ? CheckDefaultCustomer(before.DataAreaId!, defaultCustomer) : null;
                 var n = db.Execute(@"UPDATE channel SET
   name = COALESCE($name, name),
   async_customer_mode = COALESCE($async, async_customer_mode),
@@ -94,12 +99,14 @@ namespace CommerceSync.Data
   default_currency = COALESCE($cur, default_currency),
   is_offline = COALESCE($isOffline, is_offline),
   filter_shared_customer_data = COALESCE($filter, filter_shared_customer_data),
-  country = COALESCE($country, country)
+  country = COALESCE($country, country),
+  default_customer = CASE WHEN $setDefault = 1 THEN $default ELSE default_customer END
 WHERE channel_id = $id;",
                     ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
                     ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
                     ("$group", defaultCustomerGroup), ("$cur", defaultCurrency),
-                    ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)), ("$country", country));
+                    ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)), ("$country", country),
+                    ("$setDefault", setDefault ? 1 : 0), ("$default", newDefault));
                 if (n == 0) throw NotFound(channelId);
                 tx.Commit();
             }
@@ -110,6 +117,18 @@ WHERE channel_id = $id;",
                 log?.Invoke("Channel " + channelId + " is back online: " + moved + " customers moved from its offline database to the channel database.");
             }
             return Get(channelId);
+        }
+
+        /// <summary>
+        /// The default customer to record: null for none (blank), else an account HQ has in the channel's legal entity, in its
+        /// stored spelling; CustomerNotFound otherwise.
+        /// </summary>
+        private string? CheckDefaultCustomer(string dataAreaId, string? account)
+        {
+            if (string.IsNullOrWhiteSpace(account)) return null;
+            var found = db.ReadAll("SELECT account_number FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => r.GetString(0),
+                ("$a", dataAreaId), ("$acc", account.Trim())).FirstOrDefault();
+            return found ?? throw ChannelRules.NoSuchDefaultCustomer(account.Trim(), dataAreaId);
         }
 
         private static Channel Map(DbDataReader r) => new Channel
@@ -125,6 +144,7 @@ WHERE channel_id = $id;",
             IsOffline = r.Bool(8),
             FilterSharedCustomerData = r.Bool(9),
             Country = r.Str(10),
+            DefaultCustomer = r.Str(11),
         };
     }
 }

@@ -25,7 +25,8 @@ namespace CommerceSync.Data
 
         private const string HqSelect = @"
 SELECT c.account_number, c.data_area_id, c.name, c.first_name, c.last_name, c.email, c.phone, c.customer_group, c.currency,
-       r.cust_account_async, r.origin_channel_id, c.created_at, c.blocked
+       r.cust_account_async, r.origin_channel_id, c.created_at, c.blocked, c.language, c.receipt_option, c.receipt_email,
+       (SELECT p.party_type FROM party p WHERE p.party_id = c.party_id)
 FROM cust_table c
 {0} retail_cust_table r ON r.data_area_id = c.data_area_id AND r.account_number = c.account_number
 WHERE 1 = 1 {1}
@@ -60,6 +61,10 @@ ORDER BY c.data_area_id, c.account_number;";
                 ChannelId = r.Str(10),
                 CreatedAt = r.Time(11),
                 Blocked = r.Bool(12),
+                Language = r.Str(13),
+                ReceiptOption = r.IsDBNull(14) ? (ReceiptOption?)null : (ReceiptOption)r.GetInt32(14),
+                ReceiptEmail = r.Str(15),
+                RelationshipType = r.IsDBNull(16) ? RelationshipType.Person : (RelationshipType)r.GetInt32(16),
                 SyncStatus = "Synced",
             }, where.Args);
             return filter.IncludeDetails ? WithDetails(rows) : rows;

@@ -30,8 +30,9 @@ namespace CommerceSync.Data
                 var shift = ("$shift", (object)(first - range.Min.Value));
                 var ch = ("$ch", (object)channelId);
                 var moved = db.Execute(@"INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, middle_name, last_name, name,
-  relationship_type, customer_group, currency, language, email, phone, created_at)
-SELECT channel_id, seq + $shift, async_customer_id, 1, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at
+  relationship_type, customer_group, currency, language, email, phone, created_at, receipt_option, receipt_email)
+SELECT channel_id, seq + $shift, async_customer_id, 1, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at,
+  receipt_option, receipt_email
 FROM off_async_customer WHERE channel_id = $ch;", shift, ch);
                 db.Execute(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
 SELECT channel_id, seq + $shift, address_id, async_customer_id, 1, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at

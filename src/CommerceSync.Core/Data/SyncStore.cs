@@ -136,13 +136,17 @@ DELETE FROM hq_customer_affiliation WHERE (data_area_id, account_number, affilia
         }
 
         private const string CustomerColumns = @"SELECT h.channel_id, h.counter, h.async_customer_id, h.given_account, h.operation, h.first_name, h.middle_name, h.last_name, h.name,
-  h.email, h.phone, h.currency, h.customer_group, h.language, h.relationship_type, ch.data_area_id";
+  h.email, h.phone, h.currency, h.customer_group, h.language, h.relationship_type, ch.data_area_id, h.receipt_option, h.receipt_email";
+
+        // A query that reads more than CustomerColumns reads it from this ordinal on.
+        private const int CustomerColumnCount = 18;
 
         private static DueCustomerOperation MapCustomer(DbDataReader r) => new DueCustomerOperation
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), GivenAccount = r.Str(3), Operation = (AsyncOperation)r.GetInt32(4),
             FirstName = r.Str(5), MiddleName = r.Str(6), LastName = r.Str(7), Name = r.Str(8), Email = r.Str(9), Phone = r.Str(10),
             Currency = r.Str(11), CustomerGroup = r.Str(12), Language = r.Str(13), RelationshipType = (RelationshipType)r.GetInt32(14), DataAreaId = r.GetString(15),
+            ReceiptOption = r.IsDBNull(16) ? (ReceiptOption?)null : (ReceiptOption)r.GetInt32(16), ReceiptEmail = r.Str(17),
         };
 
         private static (string, object?)[] With(IEnumerable<(string, object?)> args, params (string, object?)[] more) => args.Concat(more).ToArray();
@@ -185,7 +189,7 @@ FROM hq_async_customer h" + DueIndex("ix_hq_async_customer_due_change", scope) +
 LEFT JOIN retail_cust_table r ON r.cust_account_async = h.async_customer_id
 WHERE h.online_operation_completed = 0 AND h.operation <> 1 AND (h.given_account IS NOT NULL OR r.account_number IS NOT NULL)" + where +
                 " ORDER BY h.channel_id, h.counter LIMIT $limit;",
-                r => { var d = MapCustomer(r); d.OwnerAccount = r.GetString(16); return d; }, With(args, ("$limit", limit)));
+                r => { var d = MapCustomer(r); d.OwnerAccount = r.GetString(CustomerColumnCount); return d; }, With(args, ("$limit", limit)));
         }
 
         /// <summary>The HQ state of an account, as an operation to fold changes into; null when the account does not exist.</summary>
@@ -210,7 +214,7 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   channel_id TEXT NOT NULL, counter INTEGER NOT NULL, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL, is_new INTEGER NOT NULL,
   party_id INTEGER, async_customer_id TEXT, origin_channel_id TEXT,
   first_name TEXT, middle_name TEXT, last_name TEXT, name TEXT, relationship_type INTEGER, customer_group TEXT, currency TEXT, language TEXT,
-  email TEXT, phone TEXT, blocked INTEGER,
+  email TEXT, phone TEXT, blocked INTEGER, receipt_option INTEGER, receipt_email TEXT,
   PRIMARY KEY(channel_id, counter));
 CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
   async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;");
@@ -234,6 +238,7 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
         {
             "channel_id", "counter", "account_number", "data_area_id", "is_new", "party_id", "async_customer_id", "origin_channel_id",
             "first_name", "middle_name", "last_name", "name", "relationship_type", "customer_group", "currency", "language", "email", "phone", "blocked",
+            "receipt_option", "receipt_email",
         };
 
         // A decided create, then the later operations folded into it (completed with it, nothing of their own to write).
@@ -245,10 +250,11 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
                 r.ChannelId, r.Counter, d.AccountNumber, r.DataAreaId, d.IsNew ? 1 : 0, d.PartyId, r.AsyncCustomerId, r.ChannelId,
                 r.FirstName, r.MiddleName, r.LastName, CustomerRules.FullName(r.Name, r.FirstName, r.MiddleName, r.LastName),
                 (int)r.RelationshipType, r.CustomerGroup, r.Currency?.ToUpperInvariant(), r.Language, r.Email, r.Phone, r.Blocked ? 1 : 0,
+                (int?)r.ReceiptOption, r.ReceiptEmail,
             };
             foreach (var f in d.Folded)
             {
-                yield return new object?[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null };
+                yield return new object?[] { f.ChannelId, f.Counter, d.AccountNumber, r.DataAreaId, 0, null, f.AsyncCustomerId, null, null, null, null, null, null, null, null, null, null, null, null, null, null };
             }
         }
 
@@ -266,8 +272,10 @@ CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
             var t = ("$now", (object)now.ToStoreText());
             var run = ("$run", (object)runId);
             db.Execute("INSERT INTO party(party_id, name, party_type) SELECT party_id, name, relationship_type FROM temp.sync_work WHERE is_new = 1;");
-            db.Execute(@"INSERT INTO cust_table(data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, created_at, modified_at)
-SELECT data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, $now, $now
+            db.Execute(@"INSERT INTO cust_table(data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, created_at, modified_at,
+  receipt_option, receipt_email)
+SELECT data_area_id, account_number, party_id, first_name, middle_name, last_name, name, customer_group, currency, language, email, phone, blocked, $now, $now,
+  receipt_option, receipt_email
 FROM temp.sync_work WHERE is_new = 1;", t);
             db.Execute(@"INSERT INTO retail_cust_table(data_area_id, account_number, cust_account_async, origin_channel_id)
 SELECT data_area_id, account_number, async_customer_id, origin_channel_id FROM temp.sync_work WHERE is_new = 1;");
@@ -320,6 +328,11 @@ VALUES ($area, $acc, $aid, $name, $street, $no, $city, $county, $state, $zip, UP
             db.Execute(@"INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value) VALUES ($area, $acc, $name, $type, $value)
 ON CONFLICT(data_area_id, account_number, name) DO UPDATE SET data_type = excluded.data_type, value = excluded.value;",
                 ("$area", dataAreaId), ("$acc", account), ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value));
+
+        /// <summary>Adds an affiliation straight to an HQ customer (a real-time create), once.</summary>
+        public void InsertAffiliation(string dataAreaId, string account, string affiliation) =>
+            db.Execute(@"INSERT INTO hq_customer_affiliation(data_area_id, account_number, affiliation) VALUES ($area, $acc, $aff)
+ON CONFLICT(data_area_id, account_number, affiliation) DO NOTHING;", ("$area", dataAreaId), ("$acc", account), ("$aff", affiliation));
 
         /// <summary>Marks one uploaded row failed with its reason; it stays uncompleted so an admin can fix and retry it.</summary>
         public void MarkFailed(string table, string channelId, long counter, string error, long runId, DateTime now)

@@ -10,8 +10,8 @@ namespace CommerceSync.Data
         internal static readonly (string Channel, string Hq, string ChannelColumns, string HqColumns)[] Tables =
         {
             ("ch_async_customer", "hq_async_customer",
-             "channel_id, counter, async_customer_id, account_number, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at",
-             "channel_id, counter, async_customer_id, given_account, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at"),
+             "channel_id, counter, async_customer_id, account_number, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at, receipt_option, receipt_email",
+             "channel_id, counter, async_customer_id, given_account, operation, first_name, middle_name, last_name, name, relationship_type, customer_group, currency, language, email, phone, created_at, receipt_option, receipt_email"),
             Same("ch_async_address", "hq_async_address",
              "channel_id, counter, address_id, async_customer_id, account_number, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at"),
             Same("ch_async_attribute", "hq_async_attribute",

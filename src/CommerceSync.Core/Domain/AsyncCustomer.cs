@@ -22,6 +22,10 @@ namespace CommerceSync
         public string? CustomerGroup { get; set; }
         public string? Currency { get; set; }
         public string? Language { get; set; }
+        /// <summary>How the customer wants receipts; empty when neither the POS nor the store's default customer gave one.</summary>
+        public ReceiptOption? ReceiptOption { get; set; }
+        /// <summary>Where emailed receipts go.</summary>
+        public string? ReceiptEmail { get; set; }
         public AsyncCustomerStatus Status { get; set; }
         /// <summary>Empty until the sync job created the account.</summary>
         public string? AccountNumber { get; set; }
@@ -36,6 +40,9 @@ namespace CommerceSync
         public string[] Affiliations { get; set; } = Array.Empty<string>();
         /// <summary>The POS deactivated the customer (operation 3).</summary>
         public bool Deactivated { get; set; }
+
+        /// <summary>The POS chose the customer type; when not, the store's default customer gives it (customer-mgmt-stores.md).</summary>
+        internal bool RelationshipTypeGiven { get; set; } = true;
 
         public override string? ToString() => AsyncCustomerId;
     }

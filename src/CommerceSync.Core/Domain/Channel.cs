@@ -20,6 +20,11 @@ namespace CommerceSync
         public string? DefaultCustomerGroup { get; set; }
         /// <summary>Currency the channel's default customer gives to new customers.</summary>
         public string? DefaultCurrency { get; set; }
+        /// <summary>
+        /// The store's default customer (an HQ account of the channel's legal entity): a new customer takes its type, group,
+        /// receipt option, receipt email, currency, language and affiliations when the POS gives none.
+        /// </summary>
+        public string? DefaultCustomer { get; set; }
         /// <summary>The country/region of the store's operating unit (its primary address): an address recorded without one takes it.</summary>
         public string? Country { get; set; }
         /// <summary>The registers cannot reach the channel database: new customers go to the offline database.</summary>

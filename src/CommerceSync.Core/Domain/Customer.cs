@@ -21,6 +21,11 @@ namespace CommerceSync
         public string? Phone { get; set; }
         public string? CustomerGroup { get; set; }
         public string? Currency { get; set; }
+        public string? Language { get; set; }
+        /// <summary>Person or organization (the party type).</summary>
+        public RelationshipType RelationshipType { get; set; }
+        public ReceiptOption? ReceiptOption { get; set; }
+        public string? ReceiptEmail { get; set; }
         /// <summary>The async GUID the customer came from (CustAccountAsync), if any.</summary>
         public string? AsyncCustomerId { get; set; }
         /// <summary>The channel that created the customer, if any.</summary>

@@ -15,12 +15,15 @@ namespace CommerceSync
         public string? MiddleName { get; set; }
         public string? LastName { get; set; }
         public string? Name { get; set; }
-        public RelationshipType RelationshipType { get; set; }
+        /// <summary>Empty: the store's default customer gives the type (a person when it has none).</summary>
+        public RelationshipType? RelationshipType { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
         public string? CustomerGroup { get; set; }
         public string? Currency { get; set; }
         public string? Language { get; set; }
+        public ReceiptOption? ReceiptOption { get; set; }
+        public string? ReceiptEmail { get; set; }
         public string? Street { get; set; }
         public string? City { get; set; }
         public string? State { get; set; }
@@ -46,7 +49,8 @@ namespace CommerceSync
             {
                 ChannelId = Channel,
                 FirstName = Blank(FirstName), MiddleName = Blank(MiddleName), LastName = Blank(LastName), Name = Blank(Name),
-                RelationshipType = RelationshipType, Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
+                RelationshipType = RelationshipType ?? CommerceSync.RelationshipType.Person, RelationshipTypeGiven = RelationshipType.HasValue,
+                ReceiptOption = ReceiptOption, ReceiptEmail = Blank(ReceiptEmail), Email = Blank(Email), Phone = Blank(Phone), CustomerGroup = Blank(CustomerGroup),
                 Currency = Blank(Currency), Language = Blank(Language), AsyncCustomerId = Blank(AsyncCustomerId),
                 Addresses = addresses.ToArray(),
                 Attributes = (attributes ?? Enumerable.Empty<CustomerAttribute>()).ToArray(),

@@ -12,6 +12,8 @@ namespace CommerceSync
         public AsyncOperation Operation;
         public string? FirstName, MiddleName, LastName, Name, Email, Phone, Currency, CustomerGroup, Language;
         public RelationshipType RelationshipType;
+        public ReceiptOption? ReceiptOption;
+        public string? ReceiptEmail;
         public string? DataAreaId;
         /// <summary>For updates: the account they apply to, once known.</summary>
         public string? OwnerAccount;

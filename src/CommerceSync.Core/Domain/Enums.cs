@@ -43,6 +43,17 @@ namespace CommerceSync
         Organization = 1,
     }
 
+    /// <summary>
+    /// How a customer wants receipts (RetailReceiptOption; the POS's ReceiptSettings: printed at the POS, sent by email, or both).
+    /// </summary>
+    [Persisted]
+    public enum ReceiptOption
+    {
+        Print = 0,
+        Email = 1,
+        PrintAndEmail = 2,
+    }
+
     /// <summary>Customer attribute types a channel can capture (datetime and reference are not supported, as in the product).</summary>
     [Persisted]
     public enum AttributeDataType

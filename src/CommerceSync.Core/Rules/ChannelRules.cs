@@ -55,6 +55,11 @@ namespace CommerceSync.Rules
         public static CommerceSyncException AlreadyExists(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelExists, ErrorKind.AlreadyExists, "Channel '" + channelId + "' already exists.", channelId);
 
+        /// <summary>A store's default customer is a customer of its own legal entity (customer-mgmt-stores.md, "Default customer properties").</summary>
+        public static CommerceSyncException NoSuchDefaultCustomer(string account, string dataAreaId) =>
+            new CommerceSyncException(ErrorIds.CustomerNotFound, ErrorKind.NotFound,
+                "Customer '" + account + "' does not exist in legal entity " + dataAreaId + ", so it cannot be the store's default customer.", account);
+
         public static CommerceSyncException NotFound(string? channelId) =>
             new CommerceSyncException(ErrorIds.ChannelNotFound, ErrorKind.NotFound, "Channel '" + channelId + "' does not exist in this store.", channelId);
     }

@@ -82,6 +82,10 @@ namespace CommerceSync.Rules
             return null;
         }
 
+        /// <summary>What HQ refuses in a receipt email (customer-mgmt-stores.md: receipts go to it by email).</summary>
+        public static string? CheckReceiptEmail(string? receiptEmail) =>
+            string.IsNullOrEmpty(receiptEmail) || EmailPattern.IsMatch(receiptEmail) ? null : "The receipt email address is not valid.";
+
         /// <summary>What the sync job refuses in a contact (an extra email or phone).</summary>
         public static string? CheckContact(ContactType type, string? locator)
         {

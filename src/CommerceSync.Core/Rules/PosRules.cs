@@ -15,10 +15,12 @@ namespace CommerceSync.Rules
         /// Checks a new customer and fills what the POS fills from its channel. A blank AsyncCustomerId is left null (the
         /// caller gives it a new GUID); a given one must be a GUID and comes back in its canonical form.
         /// </summary>
+        /// <param name="defaultCustomer">The store's default customer (<see cref="Channel.DefaultCustomer"/>), read from HQ; null when the store has none.</param>
         /// <returns>Whether the caller gave the id (then the store must not hold it yet: <see cref="AsyncCustomerExists"/>).</returns>
-        public static bool PrepareCustomer(AsyncCustomer draft, Channel channel)
+        public static bool PrepareCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer = null)
         {
             var problem = CustomerRules.CheckAtChannel(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName, draft.Email, draft.Phone)
+                ?? CustomerRules.Length("ReceiptEmail", draft.ReceiptEmail, CustomerRules.MaxEmailLength)
                 ?? (string.IsNullOrWhiteSpace(draft.CustomerGroup) ? null : InputRules.CheckId("CustomerGroup", draft.CustomerGroup, InputRules.MaxCustomerGroupLength))
                 ?? CustomerRules.Length("Currency", draft.Currency, 10)
                 ?? CustomerRules.Length("Language", draft.Language, 10);
@@ -35,8 +37,7 @@ namespace CommerceSync.Rules
             draft.ChannelId = channel.ChannelId;
             draft.Name = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
             draft.DataAreaId = channel.DataAreaId;
-            draft.CustomerGroup = string.IsNullOrWhiteSpace(draft.CustomerGroup) ? channel.DefaultCustomerGroup : draft.CustomerGroup.Trim();
-            draft.Currency = string.IsNullOrWhiteSpace(draft.Currency) ? channel.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
+            FillFromDefaultCustomer(draft, channel, defaultCustomer);
             draft.Status = AsyncCustomerStatus.Pending;
             if (string.IsNullOrWhiteSpace(draft.AsyncCustomerId))
             {
@@ -51,6 +52,30 @@ namespace CommerceSync.Rules
             draft.AsyncCustomerId = parsed.ToString();
             return true;
         }
+
+        /// <summary>
+        /// What a new customer takes from the store's default customer when the POS gives none (customer-mgmt-stores.md,
+        /// "Default customer properties"): its type, customer group, receipt option, receipt email (only when the POS gave
+        /// none), currency and language, and its affiliations beside the ones the POS gave. A store without a default customer
+        /// gives its own default group and currency, as before.
+        /// </summary>
+        public static void FillFromDefaultCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer)
+        {
+            var d = defaultCustomer;
+            if (!draft.RelationshipTypeGiven && d != null) draft.RelationshipType = d.RelationshipType;
+            draft.CustomerGroup = Given(draft.CustomerGroup) ?? Given(d?.CustomerGroup) ?? channel.DefaultCustomerGroup;
+            draft.Currency = (Given(draft.Currency) ?? Given(d?.Currency) ?? channel.DefaultCurrency)?.ToUpperInvariant();
+            draft.Language = Given(draft.Language) ?? Given(d?.Language);
+            draft.ReceiptOption = draft.ReceiptOption ?? d?.ReceiptOption;
+            draft.ReceiptEmail = Given(draft.ReceiptEmail) ?? Given(d?.ReceiptEmail);
+            if (d != null && d.Affiliations.Length > 0)
+            {
+                draft.Affiliations = (draft.Affiliations ?? Array.Empty<string>()).Concat(d.Affiliations)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            }
+        }
+
+        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
         public static CommerceSyncException AsyncCustomerExists(string? asyncCustomerId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + asyncCustomerId + "' already exists.", asyncCustomerId);

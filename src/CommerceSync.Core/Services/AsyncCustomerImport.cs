@@ -44,12 +44,14 @@ namespace CommerceSync.Services
                 ["MiddleName"] = (d, v) => d.MiddleName = v,
                 ["LastName"] = (d, v) => d.LastName = v,
                 ["Name"] = (d, v) => d.Name = v,
-                ["RelationshipType"] = (d, v) => d.RelationshipType = ParseRelationship(v),
+                ["RelationshipType"] = (d, v) => d.RelationshipType = ParseEnum<RelationshipType>("RelationshipType", v),
                 ["Email"] = (d, v) => d.Email = v,
                 ["Phone"] = (d, v) => d.Phone = v,
                 ["CustomerGroup"] = (d, v) => d.CustomerGroup = v,
                 ["Currency"] = (d, v) => d.Currency = v,
                 ["Language"] = (d, v) => d.Language = v,
+                ["ReceiptOption"] = (d, v) => d.ReceiptOption = ParseEnum<ReceiptOption>("ReceiptOption", v),
+                ["ReceiptEmail"] = (d, v) => d.ReceiptEmail = v,
                 ["Street"] = (d, v) => d.Street = v,
                 ["City"] = (d, v) => d.City = v,
                 ["State"] = (d, v) => d.State = v,
@@ -84,6 +86,7 @@ namespace CommerceSync.Services
             var result = new CustomerImportResult { Path = options.Path, Format = format };
             var channels = new ChannelStore(db);
             var known = new Dictionary<string, Channel?>(StringComparer.OrdinalIgnoreCase); // null: no such channel
+            var defaults = new Dictionary<string, Customer?>(StringComparer.OrdinalIgnoreCase); // each channel's default customer, read once
             var customers = new AsyncCustomerStore(db);
             var creation = new CustomerCreation(db);
             var given = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -147,9 +150,10 @@ namespace CommerceSync.Services
                         {
                             channel = channels.Find(channelId);
                             known[channelId] = channel;
+                            if (channel != null) defaults[channelId] = customers.DefaultCustomerOf(channel);
                         }
                         if (channel == null) throw ChannelStore.NotFound(channelId);
-                        var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel);
+                        var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel, defaults[channelId]);
                         if (CustomerDraft.Blank(draft.AsyncCustomerId) != null)
                         {
                             // Prepare gives every customer its id.
@@ -340,13 +344,14 @@ namespace CommerceSync.Services
         private static CommerceSyncException Invalid(string message, long line) =>
             new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument, message, line);
 
-        private static RelationshipType ParseRelationship(string? value)
+        // A blank column gives no value: the store's default customer gives it.
+        private static T? ParseEnum<T>(string column, string? value) where T : struct
         {
-            if (string.IsNullOrWhiteSpace(value)) return RelationshipType.Person;
-            if (Enum.TryParse(value.Trim(), true, out RelationshipType parsed) && Enum.IsDefined(typeof(RelationshipType), parsed) && !char.IsDigit(value.Trim()[0]))
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (Enum.TryParse(value.Trim(), true, out T parsed) && Enum.IsDefined(typeof(T), parsed) && !char.IsDigit(value.Trim()[0]))
                 return parsed;
             throw new CommerceSyncException(ErrorIds.InvalidValue, ErrorKind.InvalidArgument,
-                "RelationshipType '" + value + "' is not one of: " + string.Join(", ", Enum.GetNames(typeof(RelationshipType))) + ".", value);
+                column + " '" + value + "' is not one of: " + string.Join(", ", Enum.GetNames(typeof(T))) + ".", value);
         }
     }
 }

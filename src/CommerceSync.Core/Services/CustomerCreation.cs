@@ -70,6 +70,7 @@ namespace CommerceSync.Services
             }
             var error = CustomerRules.CheckAtHeadquarters(prepared.Name, prepared.FirstName, prepared.MiddleName, prepared.LastName,
                 prepared.Email, prepared.Phone, prepared.Currency, prepared.CustomerGroup)
+                ?? CustomerRules.CheckReceiptEmail(prepared.ReceiptEmail)
                 ?? (prepared.Addresses ?? Array.Empty<AsyncAddress>()).Select(a => CustomerRules.CheckAddress(a.Country)).FirstOrDefault(e => e != null);
             if (error != null)
             {
@@ -90,10 +91,12 @@ namespace CommerceSync.Services
                     FirstName = prepared.FirstName, MiddleName = prepared.MiddleName, LastName = prepared.LastName, Name = prepared.Name,
                     Email = prepared.Email, Phone = prepared.Phone, Currency = prepared.Currency, CustomerGroup = prepared.CustomerGroup,
                     Language = prepared.Language, RelationshipType = prepared.RelationshipType,
+                    ReceiptOption = prepared.ReceiptOption, ReceiptEmail = prepared.ReceiptEmail,
                 };
                 sync.ApplyCustomers(new[] { new SyncStore.CustomerDecision { Row = row, AccountNumber = account, PartyId = numbers.FirstFreePartyId(), IsNew = true } }, run.RunId, now);
                 foreach (var a in prepared.Addresses ?? Array.Empty<AsyncAddress>()) sync.InsertAddress(channel.DataAreaId!, account, a);
                 foreach (var t in prepared.Attributes ?? Array.Empty<CustomerAttribute>()) sync.UpsertAttribute(channel.DataAreaId!, account, t);
+                foreach (var f in prepared.Affiliations ?? Array.Empty<string>()) sync.InsertAffiliation(channel.DataAreaId!, account, f);
                 sync.Changes.Write(run.RunId);
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);

@@ -32,6 +32,7 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; }
 
+        /// <summary>Default: the store's default customer's type, else Person.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public RelationshipType RelationshipType { get; set; }
 
@@ -51,8 +52,17 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string Currency { get; set; }
 
+        /// <summary>Default: the store's default customer's language.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Language { get; set; }
+
+        /// <summary>How the customer wants receipts. Default: the store's default customer's option.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public ReceiptOption ReceiptOption { get; set; }
+
+        /// <summary>Where emailed receipts go. Default: the store's default customer's receipt email.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string ReceiptEmail { get; set; }
 
         /// <summary>Addresses as hashtables with Street, StreetNumber, City, County, State, ZipCode, Country, Purpose, IsPrimary, Name, AddressId.</summary>
         [Parameter]
@@ -84,12 +94,17 @@ namespace CommerceSync
         protected AsyncCustomer Draft(string asyncCustomerId = null) => new CustomerDraft
         {
             Channel = Channel, AsyncCustomerId = asyncCustomerId,
-            FirstName = FirstName, MiddleName = MiddleName, LastName = LastName, Name = Name, RelationshipType = RelationshipType,
+            FirstName = FirstName, MiddleName = MiddleName, LastName = LastName, Name = Name,
+            RelationshipType = Given(nameof(RelationshipType)) ? RelationshipType : (RelationshipType?)null,
+            ReceiptOption = Given(nameof(ReceiptOption)) ? ReceiptOption : (ReceiptOption?)null, ReceiptEmail = ReceiptEmail,
             Email = Email, Phone = Phone, CustomerGroup = CustomerGroup, Currency = Currency, Language = Language,
             Street = Street, City = City, State = State, ZipCode = ZipCode, Country = Country,
         }.ToAsyncCustomer((Address ?? Array.Empty<Hashtable>()).Select(AddressFromHashtable), Attributes(Attribute));
 
         internal static string Blank(string s) => CustomerDraft.Blank(s);
+
+        // Bound for this record (PowerShell unbinds what the previous pipeline object bound by property name).
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
         internal static AsyncAddress AddressFromHashtable(Hashtable h)
         {

@@ -49,6 +49,11 @@ namespace CommerceSync
         [Alias("CountryRegion")]
         public string Country { get; set; }
 
+        /// <summary>The store's default customer: an account HQ already has in the channel's legal entity.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string DefaultCustomer { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
@@ -63,6 +68,7 @@ namespace CommerceSync
                 DefaultCurrency = DefaultCurrency,
                 FilterSharedCustomerData = FilterSharedCustomerData.IsPresent,
                 Country = Country,
+                DefaultCustomer = DefaultCustomer,
             })), ChannelId);
         }
     }

@@ -39,6 +39,11 @@ namespace CommerceSync
         [Alias("CountryRegion")]
         public string Country { get; set; }
 
+        /// <summary>The store's default customer (an HQ account of its legal entity); an empty string takes it away.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(AccountNumberCompleter))]
+        public string DefaultCustomer { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -49,7 +54,7 @@ namespace CommerceSync
             {
                 var updated = Session.Channels.Update(Channel, Name,
                     Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
-                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country);
+                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country, DefaultCustomer);
                 if (PassThru.IsPresent) WriteObject(updated);
             }, Channel);
         }

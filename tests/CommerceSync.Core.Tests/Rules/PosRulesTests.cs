@@ -31,6 +31,70 @@ namespace CommerceSync.Core.Tests.Rules
             Assert.Equal(AsyncCustomerStatus.Pending, c.Status);
         }
 
+        private static Customer WalkIn() => new Customer
+        {
+            AccountNumber = "C000001", DataAreaId = "USRT", RelationshipType = RelationshipType.Organization, CustomerGroup = "20",
+            Currency = "eur", Language = "de", ReceiptOption = ReceiptOption.Email, ReceiptEmail = "receipts@contoso.example",
+            Affiliations = new[] { "Employee", "Senior" },
+        };
+
+        [Fact]
+        [Trait("Doc", "customer-mgmt-stores.md")]
+        public void ANewCustomerTakesWhatThePosLeftOutFromTheStoresDefaultCustomer()
+        {
+            // customer-mgmt-stores.md, "Default customer properties": "the customer type, customer group, receipt option,
+            // receipt email, currency, and language" and the affiliations come from the store's default customer.
+            var c = new CustomerDraft { Channel = "S1", Name = "Fabrikam" }.ToAsyncCustomer();
+            PosRules.PrepareCustomer(c, Store(), WalkIn());
+            Assert.Equal(RelationshipType.Organization, c.RelationshipType);
+            Assert.Equal("20", c.CustomerGroup);
+            Assert.Equal("EUR", c.Currency);
+            Assert.Equal("de", c.Language);
+            Assert.Equal(ReceiptOption.Email, c.ReceiptOption);
+            Assert.Equal("receipts@contoso.example", c.ReceiptEmail);
+            Assert.Equal(new[] { "Employee", "Senior" }, c.Affiliations);
+        }
+
+        [Fact]
+        [Trait("Doc", "customer-mgmt-stores.md")]
+        public void WhatThePosGaveWinsOverTheDefaultCustomerAndAffiliationsAreAddedOnce()
+        {
+            // "The receipt email is copied only if it isn't provided for the new customer."
+            var c = new CustomerDraft
+            {
+                Channel = "S1", FirstName = "Ana", LastName = "Ruiz", RelationshipType = RelationshipType.Person, CustomerGroup = "10",
+                Currency = "usd", Language = "en-us", ReceiptOption = ReceiptOption.Print, ReceiptEmail = "ana@contoso.example",
+            }.ToAsyncCustomer();
+            c.Affiliations = new[] { "employee" };
+            PosRules.PrepareCustomer(c, Store(), WalkIn());
+            Assert.Equal(RelationshipType.Person, c.RelationshipType);
+            Assert.Equal(new[] { "10", "USD", "en-us", "ana@contoso.example" }, new[] { c.CustomerGroup, c.Currency, c.Language, c.ReceiptEmail });
+            Assert.Equal(ReceiptOption.Print, c.ReceiptOption);
+            Assert.Equal(new[] { "employee", "Senior" }, c.Affiliations);
+        }
+
+        [Fact]
+        [Trait("Doc", "customer-mgmt-stores.md")]
+        public void WithoutADefaultCustomerTheStoresOwnGroupAndCurrencyApplyAndTheTypeIsPerson()
+        {
+            var c = new CustomerDraft { Channel = "S1", Name = "Plain" }.ToAsyncCustomer();
+            PosRules.PrepareCustomer(c, Store(), null);
+            Assert.Equal(RelationshipType.Person, c.RelationshipType);
+            Assert.Equal(new[] { "30", "USD" }, new[] { c.CustomerGroup, c.Currency });
+            Assert.Null(c.Language);
+            Assert.Null(c.ReceiptOption);
+            Assert.Empty(c.Affiliations);
+        }
+
+        [Fact]
+        public void AReceiptEmailTooLongForTheChannelIsRefusedAtThePosAndOneThatIsNoAddressAtHq()
+        {
+            var c = new CustomerDraft { Channel = "S1", Name = "X", ReceiptEmail = new string('a', 300) + "@x.example" }.ToAsyncCustomer();
+            Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareCustomer(c, Store())).ErrorId);
+            Assert.Equal("The receipt email address is not valid.", CustomerRules.CheckReceiptEmail("not an address"));
+            Assert.Null(CustomerRules.CheckReceiptEmail("a@contoso.example"));
+        }
+
         [Fact]
         public void AGivenIdMustBeAGuidAndComesBackCanonical()
         {
