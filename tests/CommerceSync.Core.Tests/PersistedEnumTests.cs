@@ -20,6 +20,7 @@ namespace CommerceSync.Core.Tests
             ["AsyncOperation"] = "Create=1 Update=2 Deactivate=3",
             ["ContactType"] = "Email=0 Phone=1 Url=2",
             ["RelationshipType"] = "Person=0 Organization=1",
+            ["ReceiptOption"] = "Print=0 Email=1 PrintAndEmail=2",
             ["AttributeDataType"] = "Text=0 Integer=1 Decimal=2 Boolean=3",
             ["OperationSyncStatus"] = "Pending=0 Completed=1 Failed=2",
             ["ChannelDatabaseKind"] = "Channel=0 Offline=1",
