@@ -72,19 +72,18 @@ namespace CommerceSync.Rules
         public static string? Length(string field, string? value, int max) => InputRules.CheckText(field, value, max);
 
         /// <summary>What the sync job refuses. Null when the customer can be created. Messages never echo personal data.</summary>
-        public static string? CheckAtHeadquarters(string? name, string? firstName, string? middleName, string? lastName, string? email, string? phone, string? currency, string? customerGroup)
+        public static string? CheckAtHeadquarters(string? name, string? firstName, string? middleName, string? lastName, string? email, string? phone, string? currency, string? customerGroup,
+            string? receiptEmail = null)
         {
             if (FullName(name, firstName, middleName, lastName).Length == 0) return "The customer has no name.";
             if (!string.IsNullOrEmpty(email) && !EmailPattern.IsMatch(email)) return "The email address is not valid.";
             if (!string.IsNullOrEmpty(phone) && !PhonePattern.IsMatch(phone)) return "The phone number is not valid.";
             if (string.IsNullOrEmpty(currency) || !CurrencyPattern.IsMatch(currency)) return "The currency must be a three-letter ISO code.";
             if (string.IsNullOrWhiteSpace(customerGroup)) return "The customer has no customer group.";
+            // Receipts go to it by email (customer-mgmt-stores.md).
+            if (!string.IsNullOrEmpty(receiptEmail) && !EmailPattern.IsMatch(receiptEmail)) return "The receipt email address is not valid.";
             return null;
         }
-
-        /// <summary>What HQ refuses in a receipt email (customer-mgmt-stores.md: receipts go to it by email).</summary>
-        public static string? CheckReceiptEmail(string? receiptEmail) =>
-            string.IsNullOrEmpty(receiptEmail) || EmailPattern.IsMatch(receiptEmail) ? null : "The receipt email address is not valid.";
 
         /// <summary>What the sync job refuses in a contact (an extra email or phone).</summary>
         public static string? CheckContact(ContactType type, string? locator)

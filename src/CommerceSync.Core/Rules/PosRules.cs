@@ -63,19 +63,17 @@ namespace CommerceSync.Rules
         {
             var d = defaultCustomer;
             if (!draft.RelationshipTypeGiven && d != null) draft.RelationshipType = d.RelationshipType;
-            draft.CustomerGroup = Given(draft.CustomerGroup) ?? Given(d?.CustomerGroup) ?? channel.DefaultCustomerGroup;
-            draft.Currency = (Given(draft.Currency) ?? Given(d?.Currency) ?? channel.DefaultCurrency)?.ToUpperInvariant();
-            draft.Language = Given(draft.Language) ?? Given(d?.Language);
+            draft.CustomerGroup = CustomerDraft.Blank(draft.CustomerGroup) ?? CustomerDraft.Blank(d?.CustomerGroup) ?? channel.DefaultCustomerGroup;
+            draft.Currency = (CustomerDraft.Blank(draft.Currency) ?? CustomerDraft.Blank(d?.Currency) ?? channel.DefaultCurrency)?.ToUpperInvariant();
+            draft.Language = CustomerDraft.Blank(draft.Language) ?? CustomerDraft.Blank(d?.Language);
             draft.ReceiptOption = draft.ReceiptOption ?? d?.ReceiptOption;
-            draft.ReceiptEmail = Given(draft.ReceiptEmail) ?? Given(d?.ReceiptEmail);
+            draft.ReceiptEmail = CustomerDraft.Blank(draft.ReceiptEmail) ?? CustomerDraft.Blank(d?.ReceiptEmail);
             if (d != null && d.Affiliations.Length > 0)
             {
                 draft.Affiliations = (draft.Affiliations ?? Array.Empty<string>()).Concat(d.Affiliations)
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             }
         }
-
-        private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
         public static CommerceSyncException AsyncCustomerExists(string? asyncCustomerId) =>
             new CommerceSyncException(ErrorIds.AsyncCustomerExists, ErrorKind.AlreadyExists, "Async customer '" + asyncCustomerId + "' already exists.", asyncCustomerId);

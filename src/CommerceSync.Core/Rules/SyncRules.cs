@@ -44,8 +44,7 @@ namespace CommerceSync.Rules
 
         /// <summary>What HQ refuses in a customer's (folded) state; null when it can be created or changed.</summary>
         public static string? CheckCustomer(DueCustomerOperation r) =>
-            CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup)
-            ?? CustomerRules.CheckReceiptEmail(r.ReceiptEmail);
+            CustomerRules.CheckAtHeadquarters(r.Name, r.FirstName, r.MiddleName, r.LastName, r.Email, r.Phone, r.Currency, r.CustomerGroup, r.ReceiptEmail);
 
         /// <summary>The reason of an operation whose customer HQ does not have (an edit, or a child of a customer that was refused).</summary>
         public static string NoSuchAccount(string? accountNumber, string? dataAreaId) =>

@@ -69,8 +69,7 @@ namespace CommerceSync.Services
                 return (prepared, mode);
             }
             var error = CustomerRules.CheckAtHeadquarters(prepared.Name, prepared.FirstName, prepared.MiddleName, prepared.LastName,
-                prepared.Email, prepared.Phone, prepared.Currency, prepared.CustomerGroup)
-                ?? CustomerRules.CheckReceiptEmail(prepared.ReceiptEmail)
+                prepared.Email, prepared.Phone, prepared.Currency, prepared.CustomerGroup, prepared.ReceiptEmail)
                 ?? (prepared.Addresses ?? Array.Empty<AsyncAddress>()).Select(a => CustomerRules.CheckAddress(a.Country)).FirstOrDefault(e => e != null);
             if (error != null)
             {

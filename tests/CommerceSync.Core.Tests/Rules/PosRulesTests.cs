@@ -91,8 +91,8 @@ namespace CommerceSync.Core.Tests.Rules
         {
             var c = new CustomerDraft { Channel = "S1", Name = "X", ReceiptEmail = new string('a', 300) + "@x.example" }.ToAsyncCustomer();
             Assert.Equal(ErrorIds.InvalidValue, Assert.Throws<CommerceSyncException>(() => PosRules.PrepareCustomer(c, Store())).ErrorId);
-            Assert.Equal("The receipt email address is not valid.", CustomerRules.CheckReceiptEmail("not an address"));
-            Assert.Null(CustomerRules.CheckReceiptEmail("a@contoso.example"));
+            Assert.Equal("The receipt email address is not valid.", CustomerRules.CheckAtHeadquarters("X", null, null, null, null, null, "USD", "30", "not an address"));
+            Assert.Null(CustomerRules.CheckAtHeadquarters("X", null, null, null, null, null, "USD", "30", "a@contoso.example"));
         }
 
         [Fact]
