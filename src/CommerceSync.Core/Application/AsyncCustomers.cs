@@ -15,6 +15,15 @@ namespace CommerceSync.Application
 
         public AsyncAddress AddAddress(AsyncAddress address) => store.AppendAddress(address);
 
+        /// <summary>
+        /// Appends an edit (operation 2) of an address the customer has: the values given replace the current ones;
+        /// <paramref name="isPrimary"/> null keeps the primary flag.
+        /// </summary>
+        public AsyncAddress UpdateAddress(AsyncAddress changes, bool? isPrimary) => store.AppendAddressChange(changes, AsyncOperation.Update, isPrimary);
+
+        /// <summary>Appends a deactivation (operation 3) of an address the customer has.</summary>
+        public AsyncAddress DisableAddress(AsyncAddress address) => store.AppendAddressChange(address, AsyncOperation.Deactivate, null);
+
         /// <summary>Appends an edit (operation 2) or a deactivation (operation 3).</summary>
         public AsyncCustomerChange Change(AsyncCustomerChange change) => store.AppendChange(change);
 

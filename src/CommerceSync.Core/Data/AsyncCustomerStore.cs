@@ -57,6 +57,7 @@ namespace CommerceSync.Data
                 PrepareAddress(a, channel, draft.RelationshipType);
                 a.AsyncCustomerId = draft.AsyncCustomerId;
             }
+            if (draft.Addresses != null) AddressRules.OnePrimaryPerPurpose(draft.Addresses);
             return draft;
         }
 
@@ -265,13 +266,73 @@ WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), 
             return address;
         }
 
+        /// <summary>
+        /// Appends an edit (operation 2) or a deactivation (operation 3) of an address the customer has at the channel or at
+        /// HQ, keyed by its AddressId. The row carries the whole address as it then stands, so HQ applies the latest row.
+        /// </summary>
+        public AsyncAddress AppendAddressChange(AsyncAddress given, AsyncOperation operation, bool? isPrimary)
+        {
+            var channel = channels.Get(given.ChannelId);
+            var isAsync = PosRules.AddressOwner(given);
+            var owner = isAsync ? given.AsyncCustomerId!.Trim() : given.AccountNumber!.Trim();
+            if (isAsync) given.AsyncCustomerId = owner; else given.AccountNumber = owner;
+            var addressId = (given.AddressId ?? "").Trim();
+            if (isAsync && db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
+                    ("$id", owner), ("$ch", channel.ChannelId)) == 0)
+            {
+                throw PosRules.NotCreatedAtChannel(owner, channel.ChannelId);
+            }
+            if (!isAsync) RequireKnownAccount(channel, owner);
+            var current = CurrentAddress(channel, addressId, isAsync ? owner : null, isAsync ? null : owner);
+            if (current == null || current.Operation == AsyncOperation.Deactivate)
+            {
+                throw AddressRules.NotFound(addressId, owner, channel.ChannelId, deactivated: current != null);
+            }
+            var row = operation == AsyncOperation.Deactivate ? AddressRules.Deactivation(current, given) : AddressRules.Edit(current, given, isPrimary);
+            PosRules.CheckAddress(row, channel);
+            row.Purpose = CustomerRules.OneOf("Purpose", row.Purpose, CustomerRules.AddressPurposes);
+            var now = DateTime.UtcNow;
+            using (var tx = db.BeginWrite())
+            using (var cmd = AddressInsert())
+            {
+                var counter = ChannelCounters.Reserve(db, channel.ChannelId!, 1);
+                row.CreatedAt = now;
+                row.ReplicationCounter = counter;
+                BindAddress(cmd, row, counter, now, offline: false);
+                cmd.ExecuteNonQuery();
+                tx.Commit();
+            }
+            return row;
+        }
+
+        /// <summary>
+        /// An address as the POS sees it now: its latest row in this channel's log (the customer's, by async id or account,
+        /// or the async customer's that became the account), else HQ's copy for the customer's account; null when neither has it.
+        /// </summary>
+        private AsyncAddress? CurrentAddress(Channel channel, string addressId, string? asyncId, string? account)
+        {
+            var owner = asyncId != null ? "a.async_customer_id = $id"
+                : "(a.account_number = $acc OR a.async_customer_id IN (SELECT cust_account_async FROM retail_cust_table WHERE data_area_id = $area AND account_number = $acc))";
+            var logged = db.ReadAll(AddressSelect + " WHERE a.channel_id = $ch AND a.address_id = $aid AND " + owner + " ORDER BY a.counter DESC LIMIT 1;", MapAddress,
+                ("$ch", channel.ChannelId), ("$aid", addressId), ("$id", asyncId), ("$acc", account), ("$area", channel.DataAreaId)).FirstOrDefault();
+            if (logged != null) return logged;
+            return db.ReadAll(@"SELECT a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary
+FROM hq_address a WHERE a.data_area_id = $area AND a.address_id = $aid AND a.account_number = COALESCE($acc, (SELECT account_number FROM retail_cust_table WHERE cust_account_async = $id));",
+                r => new AsyncAddress
+                {
+                    AddressId = r.GetString(0), Name = r.Str(1), Street = r.Str(2), StreetNumber = r.Str(3), City = r.Str(4), County = r.Str(5),
+                    State = r.Str(6), ZipCode = r.Str(7), Country = r.Str(8), Purpose = r.Str(9), IsPrimary = r.Bool(10),
+                },
+                ("$area", channel.DataAreaId), ("$aid", addressId), ("$acc", account), ("$id", asyncId)).FirstOrDefault();
+        }
+
         private DbCommand AddressInsert() => db.Command(@"INSERT INTO ch_async_address(channel_id, counter, address_id, async_customer_id, account_number, operation,
   name, street, street_number, city, county, state, zip_code, country, purpose, is_primary, created_at)
-VALUES ($ch, $n, $aid, $id, $acc, 1, $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);");
+VALUES ($ch, $n, $aid, $id, $acc, $op, $name, $street, $no, $city, $county, $state, $zip, $country, $purpose, $primary, $at);");
 
         private void BindAddress(DbCommand cmd, AsyncAddress a, long counter, DateTime now, bool offline)
         {
-            if (!offline) db.Bind(cmd, ("$acc", a.AccountNumber));
+            if (!offline) db.Bind(cmd, ("$acc", a.AccountNumber), ("$op", (int)a.Operation));
             db.Bind(cmd, ("$ch", a.ChannelId), ("$n", counter), ("$aid", a.AddressId), ("$id", a.AsyncCustomerId),
                 ("$name", a.Name), ("$street", a.Street), ("$no", a.StreetNumber), ("$city", a.City), ("$county", a.County), ("$state", a.State),
                 ("$zip", a.ZipCode), ("$country", a.Country), ("$purpose", a.Purpose), ("$primary", a.IsPrimary ? 1 : 0), ("$at", now.ToStoreText()));
@@ -418,8 +479,8 @@ FROM ch_async_customer WHERE operation <> 1 AND async_customer_id IN (SELECT val
             }
             var addresses = db.Stream(AddressSelect + " WHERE a.async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY a.channel_id, a.counter;", MapAddress, ids)
                 .Concat(db.Stream(@"SELECT address_id, channel_id, async_customer_id, NULL, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary,
-  0, 0, NULL, 0, created_at FROM off_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY seq;", MapAddress, ids))
-                .ToLookup(a => a.AsyncCustomerId, StringComparer.OrdinalIgnoreCase);
+  0, 0, NULL, 0, created_at, 1 FROM off_async_address WHERE async_customer_id IN (SELECT value FROM json_each($ids)) ORDER BY seq;", MapAddress, ids))
+                .ToLookup(a => a.AsyncCustomerId, StringComparer.OrdinalIgnoreCase); // in log order: folded below
             var attributes = new Dictionary<string, List<CustomerAttribute>>(StringComparer.OrdinalIgnoreCase);
             foreach (var (id, attr) in db.Stream(@"SELECT async_customer_id, name, data_type, value FROM (
   SELECT async_customer_id, name, data_type, value, counter AS n FROM ch_async_attribute WHERE async_customer_id IN (SELECT value FROM json_each($ids))
@@ -446,7 +507,7 @@ ORDER BY n;",
             {
                 List<CustomerAttribute>? t;
                 List<string>? f;
-                c.Addresses = addresses[c.AsyncCustomerId].ToArray();
+                c.Addresses = AddressRules.Fold(addresses[c.AsyncCustomerId]).ToArray();
                 c.Attributes = attributes.TryGetValue(c.AsyncCustomerId!, out t) ? t.ToArray() : Array.Empty<CustomerAttribute>();
                 c.Contacts = contacts[c.AsyncCustomerId!].ToArray();
                 c.Affiliations = affiliations.TryGetValue(c.AsyncCustomerId!, out f) ? f.ToArray() : Array.Empty<string>();
@@ -454,7 +515,7 @@ ORDER BY n;",
         }
 
         private const string AddressSelect = @"SELECT a.address_id, a.channel_id, a.async_customer_id, COALESCE(a.account_number, h.resolved_account), a.name, a.street, a.street_number,
-  a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary, h.sync_status, h.counter IS NOT NULL, h.last_error, a.counter, a.created_at
+  a.city, a.county, a.state, a.zip_code, a.country, a.purpose, a.is_primary, h.sync_status, h.counter IS NOT NULL, h.last_error, a.counter, a.created_at, a.operation
 FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel_id AND h.counter = a.counter";
 
         private static AsyncAddress MapAddress(DbDataReader r) => new AsyncAddress
@@ -478,6 +539,7 @@ FROM ch_async_address a LEFT JOIN hq_async_address h ON h.channel_id = a.channel
             Error = r.Str(16),
             ReplicationCounter = r.GetInt64(17),
             CreatedAt = r.Time(18),
+            Operation = (AsyncOperation)r.GetInt32(19),
         };
 
         private static AsyncCustomer MapCustomer(DbDataReader r) => new AsyncCustomer

@@ -40,7 +40,7 @@ namespace CommerceSync.Data
 
         // The content columns every branch of the union selects, in this order; a kind without the field selects NULL.
         private static readonly string[] ContentFields =
-            { "first_name", "last_name", "name", "email", "phone", "currency", "customer_group", "street", "city", "state", "zip_code", "country", "purpose", "attribute_name", "attribute_value", "affiliation" };
+            { "first_name", "last_name", "name", "email", "phone", "currency", "customer_group", "street", "city", "state", "zip_code", "country", "purpose", "attribute_name", "attribute_value", "affiliation", "address_id" };
 
         private static string Content(string kind)
         {
@@ -57,6 +57,7 @@ namespace CommerceSync.Data
                         break;
                     case "Address":
                         if (Array.IndexOf(new[] { "name", "street", "city", "state", "zip_code", "country", "purpose" }, f) >= 0) e = Col(f);
+                        if (f == "address_id") e = "c.address_id";
                         break;
                     case "Attribute":
                         if (f == "attribute_name") e = Col("name");
@@ -107,7 +108,7 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
                 Operation = (AsyncOperation)r.GetInt32(5), Timestamp = r.Time(6), Uploaded = r.Bool(7), SyncStatus = (OperationSyncStatus)r.GetInt32(8), Error = r.Str(9),
                 FirstName = r.Str(10), LastName = r.Str(11), Name = r.Str(12), Email = r.Str(13), Phone = r.Str(14), Currency = r.Str(15), CustomerGroup = r.Str(16),
                 Street = r.Str(17), City = r.Str(18), State = r.Str(19), ZipCode = r.Str(20), Country = r.Str(21), Purpose = r.Str(22),
-                AttributeName = r.Str(23), AttributeValue = r.Str(24), Affiliation = r.Str(25),
+                AttributeName = r.Str(23), AttributeValue = r.Str(24), Affiliation = r.Str(25), AddressId = r.Str(26),
             },
                 scope.With(outer.Args));
             return recheck ? rows.Where(o => errors!.Any(p => Wildcard.IsMatch(p, o.Error))) : rows; // recheck: errors given

@@ -32,16 +32,32 @@ namespace CommerceSync.Data
         /// </summary>
         internal static readonly Dictionary<string, (string Hq, string CheckedColumns, string Apply)> Children = new Dictionary<string, (string, string, string)>
         {
-            ["address"] = ("hq_async_address", "a.country, 0", @"
-INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
-SELECT data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM (
-  SELECT w.data_area_id, w.account_number, a.address_id, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code, UPPER(TRIM(a.country)) AS country,
-         a.purpose, a.is_primary, ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.address_id ORDER BY a.counter DESC) AS latest
+            // An address's latest row wins: operations 1 and 2 write it whole, 3 deactivates it (HQ drops it from the customer).
+            // Then one primary address per customer and purpose: the one just made primary, the others no longer.
+            ["address"] = ("hq_async_address", "a.country, a.operation", @"
+DELETE FROM temp.sync_address_latest;
+INSERT INTO temp.sync_address_latest(data_area_id, account_number, address_id, counter, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
+SELECT data_area_id, account_number, address_id, counter, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM (
+  SELECT w.data_area_id, w.account_number, a.address_id, a.counter, a.operation, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code,
+         UPPER(TRIM(a.country)) AS country, a.purpose, a.is_primary,
+         ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.address_id ORDER BY a.counter DESC) AS latest
   FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter) x
-WHERE latest = 1
+WHERE latest = 1;
+INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
+SELECT data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM temp.sync_address_latest
+WHERE operation <> 3
 ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = excluded.name, street = excluded.street, street_number = excluded.street_number,
   city = excluded.city, county = excluded.county, state = excluded.state, zip_code = excluded.zip_code, country = excluded.country,
-  purpose = excluded.purpose, is_primary = excluded.is_primary;"),
+  purpose = excluded.purpose, is_primary = excluded.is_primary;
+DELETE FROM hq_address WHERE (data_area_id, account_number, address_id) IN (
+  SELECT data_area_id, account_number, address_id FROM temp.sync_address_latest WHERE operation = 3);
+UPDATE hq_address SET is_primary = 0
+WHERE is_primary = 1 AND (data_area_id, account_number, COALESCE(purpose, '')) IN (
+    SELECT data_area_id, account_number, COALESCE(purpose, '') FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1)
+  AND (data_area_id, account_number, address_id) NOT IN (
+    SELECT data_area_id, account_number, address_id FROM (
+      SELECT data_area_id, account_number, address_id, ROW_NUMBER() OVER (PARTITION BY data_area_id, account_number, COALESCE(purpose, '') ORDER BY counter DESC) AS n
+      FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1) p WHERE n = 1);"),
             ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
 SELECT data_area_id, account_number, name, data_type, value FROM (
@@ -217,7 +233,10 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   email TEXT, phone TEXT, blocked INTEGER, receipt_option INTEGER, receipt_email TEXT,
   PRIMARY KEY(channel_id, counter));
 CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
-  async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;");
+  async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS sync_address_latest(
+  data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, address_id TEXT NOT NULL, counter INTEGER NOT NULL, operation INTEGER NOT NULL,
+  name TEXT, street TEXT, street_number TEXT, city TEXT, county TEXT, state TEXT, zip_code TEXT, country TEXT, purpose TEXT, is_primary INTEGER NOT NULL);");
             tempReady = true;
         }
 

@@ -74,10 +74,12 @@ namespace CommerceSync.Data
 
         private bool AddressVisible(Channel channel, string addressId, string? account, string? asyncId)
         {
-            // The address is the customer's at this store: added at the POS (for the async id or the account), or known at HQ.
+            // The address is the customer's at this store: added at the POS (for the async id or the account) and not deactivated
+            // there since, or known at HQ and not deactivated at this POS.
             var owner = asyncId != null ? "async_customer_id = $id" : "account_number = $acc";
-            return db.Scalar<long>(@"SELECT CASE WHEN EXISTS(SELECT 1 FROM ch_async_address WHERE channel_id = $ch AND address_id = $aid AND " + owner + @")
- OR EXISTS(SELECT 1 FROM hq_address WHERE data_area_id = $area AND account_number = $acc AND address_id = $aid) THEN 1 ELSE 0 END;",
+            return db.Scalar<long>(@"SELECT CASE WHEN (SELECT operation FROM ch_async_address WHERE channel_id = $ch AND address_id = $aid AND " + owner + @" ORDER BY counter DESC LIMIT 1) <> 3
+ OR (EXISTS(SELECT 1 FROM hq_address WHERE data_area_id = $area AND account_number = $acc AND address_id = $aid)
+     AND NOT EXISTS(SELECT 1 FROM ch_async_address WHERE channel_id = $ch AND address_id = $aid AND operation = 3 AND " + owner + @")) THEN 1 ELSE 0 END;",
                 ("$ch", channel.ChannelId), ("$aid", addressId), ("$id", asyncId), ("$acc", account ?? ""), ("$area", channel.DataAreaId)) == 1;
         }
 

@@ -25,6 +25,8 @@ namespace CommerceSync
         public string? Country { get; set; }
         public string? Purpose { get; set; }
         public bool IsPrimary { get; set; }
+        /// <summary>What the POS's latest row for this address did: created it, updated it or deactivated it.</summary>
+        public AsyncOperation Operation { get; set; } = AsyncOperation.Create;
         public OperationSyncStatus SyncStatus { get; set; }
         public bool Uploaded { get; set; }
         public string? Error { get; set; }

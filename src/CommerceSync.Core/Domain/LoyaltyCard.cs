@@ -57,6 +57,8 @@ namespace CommerceSync
         public string? ZipCode { get; set; }
         public string? Country { get; set; }
         public string? Purpose { get; set; }
+        /// <summary>The address an address operation creates, edits or deactivates.</summary>
+        public string? AddressId { get; set; }
         public string? AttributeName { get; set; }
         public string? AttributeValue { get; set; }
         public string? Affiliation { get; set; }

@@ -56,7 +56,8 @@ namespace CommerceSync.Rules
             if (!c.OwnerExists) return NoSuchAccount(c.OwnerAccount, c.DataAreaId);
             switch (table)
             {
-                case "address": return CustomerRules.CheckAddress(c.Checked);
+                // A deactivation takes the address away whatever it holds; Kind is the address operation.
+                case "address": return c.Kind == (int)AsyncOperation.Deactivate ? null : CustomerRules.CheckAddress(c.Checked);
                 case "attribute": return CheckAttributeValue((AttributeDataType)c.Kind, c.Checked);
                 case "contact": return CustomerRules.CheckContact((ContactType)c.Kind, c.Checked);
                 default: return string.IsNullOrWhiteSpace(c.Checked) ? "The affiliation has no name." : null;

@@ -158,6 +158,8 @@ namespace CommerceSync
             if (openedLocation == null) return;
             if (o is IStoreObject s && s.Store == null) s.Store = openedLocation;
             if (o is ConversionResult r) foreach (var run in r.Runs) Stamp(run);
+            // A customer's addresses pipe on by themselves (Get-AsyncCustomer | ForEach-Object Addresses | Set-AsyncCustomerAddress).
+            if (o is AsyncCustomer c) foreach (var a in c.Addresses) Stamp(a);
         }
 
         // Every cmdlet's body runs inside a guard, so a core error that a cmdlet did not map itself still reaches the user with
