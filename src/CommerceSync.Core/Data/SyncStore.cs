@@ -52,12 +52,12 @@ ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = exclu
 DELETE FROM hq_address WHERE (data_area_id, account_number, address_id) IN (
   SELECT data_area_id, account_number, address_id FROM temp.sync_address_latest WHERE operation = 3);
 UPDATE hq_address SET is_primary = 0
-WHERE is_primary = 1 AND (data_area_id, account_number, COALESCE(purpose, '')) IN (
-    SELECT data_area_id, account_number, COALESCE(purpose, '') FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1)
-  AND (data_area_id, account_number, address_id) NOT IN (
-    SELECT data_area_id, account_number, address_id FROM (
-      SELECT data_area_id, account_number, address_id, ROW_NUMBER() OVER (PARTITION BY data_area_id, account_number, COALESCE(purpose, '') ORDER BY counter DESC) AS n
-      FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1) p WHERE n = 1);"),
+FROM (SELECT data_area_id, account_number, address_id, purpose FROM (
+        SELECT data_area_id, account_number, address_id, purpose,
+               ROW_NUMBER() OVER (PARTITION BY data_area_id, account_number, COALESCE(purpose, '') ORDER BY counter DESC) AS n
+        FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1) p WHERE n = 1) w
+WHERE hq_address.data_area_id = w.data_area_id AND hq_address.account_number = w.account_number AND hq_address.is_primary = 1
+  AND COALESCE(hq_address.purpose, '') = COALESCE(w.purpose, '') AND hq_address.address_id <> w.address_id;"),
             ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
 SELECT data_area_id, account_number, name, data_type, value FROM (
