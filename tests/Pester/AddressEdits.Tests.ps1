@@ -71,6 +71,22 @@ Describe 'Editing and deactivating addresses (async-customer-mode.md, "Ability t
         @((Get-AsyncCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses).Count | Should -Be 1
     }
 
+    It 'never lets an older operation, fixed and retried, overwrite a later one HQ already applied' {
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $homeAddress.AddressId -Country 'U S A'
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        $bad = Get-AddressOperations $homeAddress.AddressId | Where-Object SyncStatus -eq Failed
+        $bad.Operation | Should -Be Update
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $homeAddress.AddressId -Country USA -City Redmond
+        Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
+        (Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses[0].City | Should -Be Redmond
+
+        # The admin corrects the old failed edit on the status page: it is out of date, so HQ keeps the later edit.
+        $bad | Set-AsyncCustomerOperation -Country USA
+        Convert-AsyncCustomer | Out-Null
+        (Get-AddressOperations $homeAddress.AddressId).SyncStatus | Sort-Object -Unique | Should -Be Completed
+        (Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses[0].City | Should -Be Redmond
+    }
+
     It 'refuses an address the customer does not have, or no longer has, and records nothing' {
         $before = @(Get-AsyncCustomerOperation -Kind Address).Count
         { Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId nope -City X -ErrorAction Stop } |

@@ -32,7 +32,8 @@ namespace CommerceSync.Data
         /// </summary>
         internal static readonly Dictionary<string, (string Hq, string CheckedColumns, string Apply)> Children = new Dictionary<string, (string, string, string)>
         {
-            // An address's latest row wins: operations 1 and 2 write it whole, 3 deactivates it (HQ drops it from the customer).
+            // An address's latest row wins, in counter order: operations 1 and 2 write it whole, 3 deactivates it (HQ drops it
+            // from the customer).
             // Then one primary address per customer and purpose: the one just made primary, the others no longer.
             ["address"] = ("hq_async_address", "a.country, a.operation", @"
 DELETE FROM temp.sync_address_latest;
@@ -41,7 +42,11 @@ SELECT data_area_id, account_number, address_id, counter, operation, name, stree
   SELECT w.data_area_id, w.account_number, a.address_id, a.counter, a.operation, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code,
          UPPER(TRIM(a.country)) AS country, a.purpose, a.is_primary,
          ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.address_id ORDER BY a.counter DESC) AS latest
-  FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter) x
+  FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
+  -- An operation that failed before (a run took it: sync_run_id), retried or corrected after a later operation of the same
+  -- address was applied, is out of date: it completes unapplied. Only such rows pay for the look at later rows.
+  WHERE NOT (a.sync_run_id IS NOT NULL AND EXISTS(SELECT 1 FROM hq_async_address n
+    WHERE n.channel_id = a.channel_id AND n.counter > a.counter AND n.address_id = a.address_id AND n.sync_status = 1))) x
 WHERE latest = 1;
 INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
 SELECT data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM temp.sync_address_latest
