@@ -137,6 +137,13 @@ Describe 'Editing and deactivating addresses (async-customer-mode.md, "Ability t
         $fixed.Street | Should -Be ($addresses.Street) -Because 'each row keeps its own street'
         (Get-AsyncCustomer -Name '*Fix' | ForEach-Object Addresses).City | Sort-Object -Unique | Should -Be Seattle
     }
+
+    It 'takes the channel and the customer from a customer piped in, and never its name' {
+        $row = $ann | Set-AsyncCustomerAddress -AddressId $homeAddress.AddressId -City Redmond -PassThru
+        $row.AsyncCustomerId | Should -Be $ann.AsyncCustomerId
+        $row.City | Should -Be Redmond
+        $row.Name | Should -BeNullOrEmpty -Because "the customer's Name is not the address's"
+    }
 }
 
 # customer-mgmt-stores.md: a customer has one primary address per purpose.

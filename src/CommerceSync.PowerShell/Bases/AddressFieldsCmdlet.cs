@@ -11,9 +11,6 @@ namespace CommerceSync
         protected override bool TakesRows => true;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Street { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -45,12 +42,12 @@ namespace CommerceSync
         public SwitchParameter IsPrimary { get; set; }
 
         /// <summary>The address as given on this call, for the customer of the parameter set used.</summary>
-        protected AsyncAddress GivenAddress(string addressId) => new AsyncAddress
+        protected AsyncAddress GivenAddress(string addressId, string name) => new AsyncAddress
         {
             ChannelId = Channel,
             AsyncCustomerId = GivenAsyncCustomerId,
             AccountNumber = GivenAccountNumber,
-            AddressId = addressId, Name = Name, Street = Street, StreetNumber = StreetNumber, City = City, County = County,
+            AddressId = addressId, Name = name, Street = Street, StreetNumber = StreetNumber, City = City, County = County,
             State = State, ZipCode = ZipCode, Country = Country, Purpose = Purpose, IsPrimary = IsPrimary.IsPresent,
         };
     }

@@ -11,10 +11,13 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string AddressId { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess("customer " + Owner + " at channel " + Channel, "Add address")) return;
-            TryRecord(() => WriteObject(Session.AsyncCustomers.AddAddress(GivenAddress(AddressId))), Owner);
+            TryRecord(() => WriteObject(Session.AsyncCustomers.AddAddress(GivenAddress(AddressId, Name))), Owner);
         }
     }
 }

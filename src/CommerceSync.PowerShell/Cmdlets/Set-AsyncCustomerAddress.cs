@@ -11,6 +11,10 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AddressIdCompleter))]
         public string AddressId { get; set; }
 
+        /// <summary>Not taken from the pipeline: a customer piped in would give its own name to the address.</summary>
+        [Parameter]
+        public string Name { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -21,7 +25,7 @@ namespace CommerceSync
             bool? isPrimary = MyInvocation.BoundParameters.ContainsKey(nameof(IsPrimary)) ? IsPrimary.IsPresent : (bool?)null;
             TryRecord(() =>
             {
-                var row = Session.AsyncCustomers.UpdateAddress(GivenAddress(AddressId), isPrimary);
+                var row = Session.AsyncCustomers.UpdateAddress(GivenAddress(AddressId, Name), isPrimary);
                 WriteVerbose("Recorded operation 2 for address " + row.AddressId + " at " + row.ChannelId + " with replication counter " + row.ReplicationCounter + ".");
                 if (PassThru.IsPresent) WriteObject(row);
             }, Owner);
