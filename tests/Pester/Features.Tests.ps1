@@ -25,9 +25,9 @@ Describe 'Feature switches and their versions (async-customer-mode.md, "Async cu
     }
 
     It 'keeps a state in the store: another session of the same store sees it, and a new store does not' {
+        $location = New-TestStore
         Disable-CommerceFeature SyncStatusPage
-        $store = (Get-CommerceStore).Path
-        $seen = pwsh -NoProfile -Command "Import-Module '$ModuleManifest'; (Get-CommerceFeature SyncStatusPage -Store '$store').Enabled"
+        $seen = Invoke-FreshPwsh "`$env:COMMERCESYNC_STORE = '$location'; Import-Module '$ModuleManifest'; (Get-CommerceFeature SyncStatusPage).Enabled"
         $seen | Should -Be 'False'
         New-TestStore | Out-Null
         (Get-CommerceFeature SyncStatusPage).Enabled | Should -BeTrue
@@ -48,7 +48,7 @@ Describe 'The order of switching (async-customer-mode.md, "Feature switch hierar
 
     It 'refuses to turn on editing in asynchronous mode while a prerequisite is off, naming it' {
         # "before you enable the Enable editing customers in asynchronous mode feature, you must enable the following features"
-        (Get-CommerceFeature AsyncEditing).Prerequisites | Sort-Object | Should -Be @('AsyncAddresses', 'CustomerOrderPerformance', 'EnhancedCreation')
+        (Get-CommerceFeature AsyncEditing).Prerequisites | Should -Be @('CustomerOrderPerformance', 'EnhancedCreation', 'AsyncAddresses') -Because 'in the order the docs list them'
         Disable-CommerceFeature AsyncEditing
         Disable-CommerceFeature EnhancedCreation
         $e = { Enable-CommerceFeature AsyncEditing -ErrorAction Stop } | Should -Throw -ErrorId 'FeaturePrerequisiteOff,CommerceSync.EnableCommerceFeature' -PassThru
