@@ -165,6 +165,15 @@ Describe 'Creation before 10.0.24 (customer-mgmt-stores.md, "Async customer limi
         (Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId).Affiliations | Should -BeNullOrEmpty
     }
 
+    It 'still gives them to a customer created in real time at HQ: the limitation is of async customers' {
+        Disable-CommerceFeature AsyncEditing
+        Disable-CommerceFeature EnhancedCreation
+        New-CommerceChannel -ChannelId S0002 -DefaultCustomer $walkIn.AccountNumber | Out-Null
+        $hq = New-CommerceCustomer -Channel S0002 -FirstName Bo
+        $hq.AccountNumber | Should -Not -BeNullOrEmpty -Because 'a store in sync mode creates the customer at HQ'
+        $hq.Affiliations | Should -Be @('Employee')
+    }
+
     It 'gives them with the feature on: "affiliations from the default customer"' {
         $c = New-AsyncCustomer -Channel S0001 -FirstName Ada
         $c.Affiliations | Should -Be @('Employee')

@@ -44,10 +44,11 @@ namespace CommerceSync.Data
         /// As <see cref="Prepare(AsyncCustomer, FeatureStates)"/>, with the channel and its default customer already read (an import reads each
         /// channel once).
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, FeatureStates? featureStates = null)
+        /// <param name="realTime">The customer is created in real time at HQ, not async (the async features do not concern it).</param>
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, FeatureStates? featureStates = null, bool realTime = false)
         {
             var states = featureStates ?? features ?? (features = new FeatureStore(db).Read());
-            if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer, FeatureRules.InheritsAffiliations(states)))
+            if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer, FeatureRules.InheritsAffiliations(states, realTime)))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
             }

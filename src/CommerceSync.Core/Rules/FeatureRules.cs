@@ -124,8 +124,11 @@ namespace CommerceSync.Rules
         /// <summary>An address added at a POS after the customer was created, to an async or a synced customer: "This feature affects both sync customers and async customers."</summary>
         public static FeatureId NeededToAddAddress => FeatureId.AsyncAddresses;
 
-        /// <summary>Whether a new async customer takes its store's default customer's affiliations (enhanced async customer creation).</summary>
-        public static bool InheritsAffiliations(FeatureStates states) => states.IsOn(FeatureId.EnhancedCreation);
+        /// <summary>
+        /// Whether a new customer takes its store's default customer's affiliations: one created in real time at HQ always
+        /// does; an async one only with enhanced async customer creation on.
+        /// </summary>
+        public static bool InheritsAffiliations(FeatureStates states, bool realTime = false) => realTime || states.IsOn(FeatureId.EnhancedCreation);
 
         /// <summary>The feature as a store has it.</summary>
         public static CommerceFeature Describe(Definition d, FeatureStates states) => new CommerceFeature

@@ -112,6 +112,11 @@ namespace CommerceSync.Core.Tests.Rules
         }
 
         [Fact]
+        public void ACustomerCreatedInRealTimeTakesTheAffiliationsWhateverTheAsyncFeature() =>
+            // The limitation is of async customers: "new Async customers don't inherit affiliations from the default customer".
+            Assert.True(FeatureRules.InheritsAffiliations(Off(FeatureId.EnhancedCreation), realTime: true));
+
+        [Fact]
         public void AddressesAddedLaterNeedAsyncAddressCreation_ForSyncAndAsyncCustomers() =>
             // "This feature affects both sync customers and async customers."
             Assert.Equal(FeatureId.AsyncAddresses, FeatureRules.NeededToAddAddress);
