@@ -125,6 +125,13 @@ namespace CommerceSync.Rules
         public static FeatureId NeededToAddAddress => FeatureId.AsyncAddresses;
 
         /// <summary>
+        /// What editing or taking away an address at a POS needs (Set-/Disable-AsyncCustomerAddress): "To edit addresses
+        /// asynchronously in addition to creating them asynchronously, you must enable the Editing customers in asynchronous
+        /// mode feature" (async-customer-mode.md), which itself needs asynchronous address creation.
+        /// </summary>
+        public static FeatureId[] NeededToChangeAddress { get; } = { FeatureId.AsyncAddresses, FeatureId.AsyncEditing };
+
+        /// <summary>
         /// Whether a new customer takes its store's default customer's affiliations: one created in real time at HQ always
         /// does; an async one only with enhanced async customer creation on.
         /// </summary>

@@ -122,6 +122,12 @@ namespace CommerceSync.Core.Tests.Rules
             Assert.Equal(FeatureId.AsyncAddresses, FeatureRules.NeededToAddAddress);
 
         [Fact]
+        public void EditingAnAddressNeedsEditingInAsynchronousModeToo() =>
+            // "To edit addresses asynchronously in addition to creating them asynchronously, you must enable the Editing
+            // customers in asynchronous mode feature."
+            Assert.Equal(new[] { FeatureId.AsyncAddresses, FeatureId.AsyncEditing }, FeatureRules.NeededToChangeAddress);
+
+        [Fact]
         public void EveryFeatureIsOnInANewStore() =>
             Assert.All(FeatureRules.Catalog, d => Assert.True(FeatureRules.Describe(d, FeatureStates.AllOn).Enabled));
     }
