@@ -165,6 +165,17 @@ Describe 'Creation before 10.0.24 (customer-mgmt-stores.md, "Async customer limi
         (Get-CommerceCustomer -AsyncCustomerId $c.AsyncCustomerId).Affiliations | Should -BeNullOrEmpty
     }
 
+    It 'gives customers imported from a store file none either' {
+        Disable-CommerceFeature AsyncEditing
+        Disable-CommerceFeature EnhancedCreation
+        $file = Join-Path $TestDrive 'night.csv'
+        Set-Content $file -Value 'Channel,FirstName', 'S0001,Nia', 'S0001,Oli'
+        Import-AsyncCustomer -Path $file | Out-Null
+        $imported = Get-AsyncCustomer -Channel S0001
+        $imported | Should -HaveCount 2
+        $imported | ForEach-Object { $_.Affiliations | Should -BeNullOrEmpty }
+    }
+
     It 'still gives them to a customer created in real time at HQ: the limitation is of async customers' {
         Disable-CommerceFeature AsyncEditing
         Disable-CommerceFeature EnhancedCreation
