@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'New-CommerceStore', 'Connect-CommerceStore', 'Disconnect-CommerceStore', 'Get-CommerceStore',
         'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel',
+        'Get-CommerceFeature', 'Enable-CommerceFeature', 'Disable-CommerceFeature',
         'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress', 'Set-AsyncCustomerAddress', 'Disable-AsyncCustomerAddress',
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010', 'Invoke-AsyncCustomerConversion',
         'Get-CommerceCustomer', 'Get-CommerceJobRun',

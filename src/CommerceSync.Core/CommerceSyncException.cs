@@ -76,6 +76,11 @@ namespace CommerceSync
         public const string OrderFailed = "OrderFailed";
         public const string OfflineCreationNotAllowed = "OfflineCreationNotAllowed";
         public const string LoyaltyCardNeedsAccount = "LoyaltyCardNeedsAccount";
+        /// <summary>Feature switches (Get-CommerceFeature): something a feature brought while it is off, and the order they are switched in.</summary>
+        public const string FeatureDisabled = "FeatureDisabled";
+        public const string FeaturePrerequisiteOff = "FeaturePrerequisiteOff";
+        public const string FeatureInUse = "FeatureInUse";
+        public const string FeatureMandatory = "FeatureMandatory";
         public const string SearchTooShort = "SearchTooShort";
         public const string OperationNotFound = "OperationNotFound";
         public const string ImportFormatInvalid = "ImportFormatInvalid";

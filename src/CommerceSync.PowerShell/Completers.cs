@@ -154,6 +154,12 @@ namespace CommerceSync
             { JobNames.PJob, JobNames.SynchronizeCustomers, JobNames.SynchronizeOrders, JobNames.Job1010, JobNames.StatementPosting };
     }
 
+    /// <summary>The names of the feature switches (Get-CommerceFeature -Name).</summary>
+    public sealed class FeatureNameCompleter : ClosedListCompleter
+    {
+        protected override IEnumerable<string> Names => FeatureRules.Catalog.Select(d => d.Name);
+    }
+
     /// <summary>
     /// Store files and folders, as file completion gives them, without what is not a store: SQLite's own -wal, -shm and
     /// -journal files beside a store, and any other file that does not start with the SQLite header.

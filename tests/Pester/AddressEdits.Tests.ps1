@@ -138,6 +138,21 @@ Describe 'Editing and deactivating addresses (async-customer-mode.md, "Ability t
         (Get-AsyncCustomer -Name '*Fix' | ForEach-Object Addresses).City | Sort-Object -Unique | Should -Be Seattle
     }
 
+    It 'is refused with FeatureDisabled while "Enable editing customers in asynchronous mode" is off, for synced customers too' {
+        Invoke-PJob | Convert-AsyncCustomer | Invoke-Job1010 | Out-Null
+        $account = (Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).AccountNumber
+        Disable-CommerceFeature -FeatureId AsyncEditing
+        $before = @(Get-AsyncCustomerOperation -Kind Address).Count
+        $err = { Set-AsyncCustomerAddress -Channel S0001 -AccountNumber $account -AddressId $homeAddress.AddressId -City X -ErrorAction Stop } |
+            Should -Throw -ErrorId 'FeatureDisabled,CommerceSync.SetAsyncCustomerAddress' -PassThru
+        $err.Exception.Message | Should -BeLike '*Enable editing customers in asynchronous mode*'
+        { Disable-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $homeAddress.AddressId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'FeatureDisabled,CommerceSync.DisableAsyncCustomerAddress'
+        @(Get-AsyncCustomerOperation -Kind Address).Count | Should -Be $before
+        Enable-CommerceFeature -FeatureId AsyncEditing
+        Set-AsyncCustomerAddress -Channel S0001 -AccountNumber $account -AddressId $homeAddress.AddressId -City Redmond -PassThru | Should -Not -BeNullOrEmpty
+    }
+
     It 'takes the channel and the customer from a customer piped in, and never its name' {
         $row = $ann | Set-AsyncCustomerAddress -AddressId $homeAddress.AddressId -City Redmond -PassThru
         $row.AsyncCustomerId | Should -Be $ann.AsyncCustomerId

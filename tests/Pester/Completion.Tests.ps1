@@ -65,6 +65,9 @@ Describe 'Tab completion' {
         @{ Line = 'New-AsyncCustomerAddress -Purpose Deli'; Expected = @('Delivery') }
         @{ Line = 'Set-AsyncCustomer -Affiliation '; Expected = @('Employee', 'Student', 'Senior', 'Military', 'Wholesale', 'Loyalty') }
         @{ Line = 'Set-AsyncCustomer -RemoveAffiliation Stu'; Expected = @('Student') }
+        @{ Line = 'Enable-CommerceFeature -FeatureId '; Expected = @('CustomerOrderPerformance', 'AsyncAddresses', 'EnhancedCreation', 'AsyncEditing', 'SyncStatusPage') }
+        @{ Line = 'Get-CommerceFeature -FeatureId Async'; Expected = @('AsyncAddresses', 'AsyncEditing') }
+        @{ Line = 'Get-CommerceFeature -Name Enable'; Expected = @("'Enable asynchronous creation for customer addresses'", "'Enable enhanced async customer creation'", "'Enable editing customers in asynchronous mode'") }
     ) {
         # In any order: PowerShell sorts what it completes from an enum or a ValidateSet.
         Complete $Line | Sort-Object | Should -Be ($Expected | Sort-Object)

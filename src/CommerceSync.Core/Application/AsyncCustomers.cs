@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CommerceSync.Data;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Application
 {
@@ -7,25 +8,51 @@ namespace CommerceSync.Application
     public sealed class AsyncCustomers
     {
         private readonly AsyncCustomerStore store;
+        private readonly Features features;
 
-        internal AsyncCustomers(StoreDatabase db) { store = new AsyncCustomerStore(db); }
+        internal AsyncCustomers(StoreDatabase db, Features features)
+        {
+            store = new AsyncCustomerStore(db);
+            this.features = features;
+        }
 
         /// <summary>Checks a customer as a POS would and fills what the POS fills (<see cref="Rules.PosRules"/>).</summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft) => store.Prepare(draft);
+        public AsyncCustomer Prepare(AsyncCustomer draft) => store.Prepare(draft, features.States);
 
-        public AsyncAddress AddAddress(AsyncAddress address) => store.AppendAddress(address);
+        /// <summary>Appends an address; needs "Enable asynchronous creation for customer addresses" (<see cref="FeatureRules.NeededToAddAddress"/>).</summary>
+        public AsyncAddress AddAddress(AsyncAddress address)
+        {
+            features.Require(FeatureRules.NeededToAddAddress, address);
+            return store.AppendAddress(address);
+        }
 
         /// <summary>
         /// Appends an edit (operation 2) of an address the customer has: the values given replace the current ones;
-        /// <paramref name="isPrimary"/> null keeps the primary flag.
+        /// <paramref name="isPrimary"/> null keeps the primary flag. Needs <see cref="FeatureRules.NeededToChangeAddress"/>.
         /// </summary>
-        public AsyncAddress UpdateAddress(AsyncAddress changes, bool? isPrimary) => store.AppendAddressChange(changes, AsyncOperation.Update, isPrimary);
+        public AsyncAddress UpdateAddress(AsyncAddress changes, bool? isPrimary)
+        {
+            foreach (var id in FeatureRules.NeededToChangeAddress) features.Require(id, changes);
+            return store.AppendAddressChange(changes, AsyncOperation.Update, isPrimary);
+        }
 
-        /// <summary>Appends a deactivation (operation 3) of an address the customer has.</summary>
-        public AsyncAddress DisableAddress(AsyncAddress address) => store.AppendAddressChange(address, AsyncOperation.Deactivate, null);
+        /// <summary>Appends a deactivation (operation 3) of an address the customer has. Needs <see cref="FeatureRules.NeededToChangeAddress"/>.</summary>
+        public AsyncAddress DisableAddress(AsyncAddress address)
+        {
+            foreach (var id in FeatureRules.NeededToChangeAddress) features.Require(id, address);
+            return store.AppendAddressChange(address, AsyncOperation.Deactivate, null);
+        }
 
-        /// <summary>Appends an edit (operation 2) or a deactivation (operation 3).</summary>
-        public AsyncCustomerChange Change(AsyncCustomerChange change) => store.AppendChange(change);
+        /// <summary>
+        /// Appends an edit (operation 2) or a deactivation (operation 3); one of a customer pending sync needs "Enable editing
+        /// customers in asynchronous mode" (<see cref="FeatureRules.NeededToChange"/>).
+        /// </summary>
+        public AsyncCustomerChange Change(AsyncCustomerChange change)
+        {
+            var needed = FeatureRules.NeededToChange(change);
+            if (needed != null) features.Require(needed.Value, change.AsyncCustomerId);
+            return store.AppendChange(change);
+        }
 
         /// <summary>Async customers with their status; each list given narrows the result, null matches all.</summary>
         public IEnumerable<AsyncCustomer> Read(string[]? channelIds = null, AsyncCustomerStatus[]? statuses = null, string[]? asyncCustomerIds = null,

@@ -13,13 +13,14 @@ namespace CommerceSync.Application
         public CommerceSession(StoreDatabase database)
         {
             Database = database ?? throw new ArgumentNullException(nameof(database));
+            Features = new Features(database);
             Channels = new Channels(database);
-            AsyncCustomers = new AsyncCustomers(database);
+            AsyncCustomers = new AsyncCustomers(database, Features);
             Customers = new Customers(database);
             Transactions = new Transactions(database);
             Orders = new Orders(database);
             LoyaltyCards = new LoyaltyCards(database);
-            Operations = new Operations(database);
+            Operations = new Operations(database, Features);
             Runs = new Runs(database);
             Reports = new Reports(database);
             Maintenance = new Maintenance(database);
@@ -29,6 +30,8 @@ namespace CommerceSync.Application
         /// <summary>The open store, for the jobs and services that take it.</summary>
         public StoreDatabase Database { get; }
 
+        /// <summary>The feature switches of async customer mode, read once for the session.</summary>
+        public Features Features { get; }
         public Channels Channels { get; }
         public AsyncCustomers AsyncCustomers { get; }
         public Customers Customers { get; }

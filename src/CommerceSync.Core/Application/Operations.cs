@@ -8,17 +8,25 @@ namespace CommerceSync.Application
     public sealed class Operations
     {
         private readonly OperationStore store;
+        private readonly Features features;
 
-        internal Operations(StoreDatabase db) { store = new OperationStore(db); }
+        internal Operations(StoreDatabase db, Features features)
+        {
+            store = new OperationStore(db);
+            this.features = features;
+        }
 
         /// <summary>Operations; each value given narrows the result, null matches all.</summary>
         public IEnumerable<AsyncCustomerOperation> Read(string[]? channelIds = null, string[]? asyncCustomerIds = null, string[]? accountNumbers = null,
-            OperationSyncStatus[]? syncStatuses = null, string[]? kinds = null, bool uploadedOnly = false, string[]? errorWildcards = null) =>
-            store.Read(new OperationFilter
+            OperationSyncStatus[]? syncStatuses = null, string[]? kinds = null, bool uploadedOnly = false, string[]? errorWildcards = null)
+        {
+            features.Require(FeatureId.SyncStatusPage); // the page is the "Customer synchronization status" feature
+            return store.Read(new OperationFilter
             {
                 ChannelIds = channelIds, AsyncCustomerIds = asyncCustomerIds, AccountNumbers = accountNumbers, SyncStatuses = syncStatuses,
                 Kinds = kinds, UploadedOnly = uploadedOnly, ErrorWildcards = errorWildcards,
             });
+        }
 
         /// <summary>
         /// Corrects an uploaded customer or address operation HQ has not completed and sets it back to Pending; null leaves a
@@ -26,11 +34,14 @@ namespace CommerceSync.Application
         /// </summary>
         public AsyncCustomerOperation Fix(string channelId, long counter, string? firstName = null, string? lastName = null, string? name = null,
             string? email = null, string? phone = null, string? currency = null, string? customerGroup = null,
-            string? street = null, string? city = null, string? zipCode = null, string? country = null) =>
-            store.Fix(channelId, counter, new OperationFix
+            string? street = null, string? city = null, string? zipCode = null, string? country = null)
+        {
+            features.Require(FeatureId.SyncStatusPage);
+            return store.Fix(channelId, counter, new OperationFix
             {
                 FirstName = firstName, LastName = lastName, Name = name, Email = email, Phone = phone, Currency = OperationRules.Currency(currency), CustomerGroup = customerGroup,
                 Street = street, City = city, ZipCode = zipCode, Country = country,
             });
+        }
     }
 }

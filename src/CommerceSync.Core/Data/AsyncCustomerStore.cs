@@ -21,6 +21,7 @@ namespace CommerceSync.Data
     {
         private readonly StoreDatabase db;
         private readonly ChannelStore channels;
+        private FeatureStates? features;
 
         public AsyncCustomerStore(StoreDatabase db)
         {
@@ -32,19 +33,22 @@ namespace CommerceSync.Data
         /// Checks a customer as a POS would and fills what the POS fills (the GUID, the channel's default group and currency).
         /// Throws a <see cref="CommerceSyncException"/> for this one customer; the caller decides whether the batch goes on.
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft)
+        /// <param name="featureStates">The store's feature switches as the caller read them; null: read here, once for this object.</param>
+        public AsyncCustomer Prepare(AsyncCustomer draft, FeatureStates? featureStates = null)
         {
             var channel = channels.Get(draft.ChannelId);
-            return Prepare(draft, channel, DefaultCustomerOf(channel));
+            return Prepare(draft, channel, DefaultCustomerOf(channel), featureStates);
         }
 
         /// <summary>
-        /// As <see cref="Prepare(AsyncCustomer)"/>, with the channel and its default customer already read (an import reads each
+        /// As <see cref="Prepare(AsyncCustomer, FeatureStates)"/>, with the channel and its default customer already read (an import reads each
         /// channel once).
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer)
+        /// <param name="realTime">The customer is created in real time at HQ, not async (the async features do not concern it).</param>
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, FeatureStates? featureStates = null, bool realTime = false)
         {
-            if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer))
+            var states = featureStates ?? features ?? (features = new FeatureStore(db).Read());
+            if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer, FeatureRules.InheritsAffiliations(states, realTime)))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
             }

@@ -17,7 +17,8 @@ namespace CommerceSync.Rules
         /// </summary>
         /// <param name="defaultCustomer">The store's default customer (<see cref="Channel.DefaultCustomer"/>), read from HQ; null when the store has none.</param>
         /// <returns>Whether the caller gave the id (then the store must not hold it yet: <see cref="AsyncCustomerExists"/>).</returns>
-        public static bool PrepareCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer = null)
+        /// <param name="inheritAffiliations">"Enable enhanced async customer creation" is on (<see cref="FeatureRules.InheritsAffiliations"/>).</param>
+        public static bool PrepareCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer = null, bool inheritAffiliations = true)
         {
             var problem = CustomerRules.CheckAtChannel(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName, draft.Email, draft.Phone)
                 ?? CustomerRules.Length("ReceiptEmail", draft.ReceiptEmail, CustomerRules.MaxEmailLength)
@@ -37,7 +38,7 @@ namespace CommerceSync.Rules
             draft.ChannelId = channel.ChannelId;
             draft.Name = CustomerRules.FullName(draft.Name, draft.FirstName, draft.MiddleName, draft.LastName);
             draft.DataAreaId = channel.DataAreaId;
-            FillFromDefaultCustomer(draft, channel, defaultCustomer);
+            FillFromDefaultCustomer(draft, channel, defaultCustomer, inheritAffiliations);
             draft.Status = AsyncCustomerStatus.Pending;
             if (string.IsNullOrWhiteSpace(draft.AsyncCustomerId))
             {
@@ -59,7 +60,12 @@ namespace CommerceSync.Rules
         /// none), currency and language, and its affiliations beside the ones the POS gave. A store without a default customer
         /// gives its own default group and currency, as before.
         /// </summary>
-        public static void FillFromDefaultCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer)
+        /// <remarks>
+        /// Without "Enable enhanced async customer creation" the affiliations are not inherited: "Affiliations can't be
+        /// associated with Async customers. Therefore, new Async customers don't inherit affiliations from the default
+        /// customer." (customer-mgmt-stores.md, "Async customer limitations").
+        /// </remarks>
+        public static void FillFromDefaultCustomer(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, bool inheritAffiliations = true)
         {
             var d = defaultCustomer;
             if (!draft.RelationshipTypeGiven && d != null) draft.RelationshipType = d.RelationshipType;
@@ -68,7 +74,7 @@ namespace CommerceSync.Rules
             draft.Language = CustomerDraft.Blank(draft.Language) ?? CustomerDraft.Blank(d?.Language);
             draft.ReceiptOption = draft.ReceiptOption ?? d?.ReceiptOption;
             draft.ReceiptEmail = CustomerDraft.Blank(draft.ReceiptEmail) ?? CustomerDraft.Blank(d?.ReceiptEmail);
-            if (d != null && d.Affiliations.Length > 0)
+            if (inheritAffiliations && d != null && d.Affiliations.Length > 0)
             {
                 draft.Affiliations = (draft.Affiliations ?? Array.Empty<string>()).Concat(d.Affiliations)
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();

@@ -26,8 +26,13 @@ namespace CommerceSync.Services
     {
         public const string HeadquartersAvailableSetting = "HeadquartersAvailable";
         private readonly StoreDatabase db;
+        private readonly AsyncCustomerStore customers;
 
-        public CustomerCreation(StoreDatabase db) { this.db = db; }
+        public CustomerCreation(StoreDatabase db)
+        {
+            this.db = db;
+            customers = new AsyncCustomerStore(db); // reads the feature switches once for this object
+        }
 
         public bool HeadquartersAvailable => !string.Equals(db.GetSetting(HeadquartersAvailableSetting), "false", StringComparison.OrdinalIgnoreCase);
 
@@ -60,9 +65,9 @@ namespace CommerceSync.Services
         /// </summary>
         public (object Created, CreationMode Mode) Create(AsyncCustomer draft)
         {
-            var prepared = new AsyncCustomerStore(db).Prepare(draft);
-            var channel = new ChannelStore(db).Get(prepared.ChannelId);
+            var channel = new ChannelStore(db).Get(draft.ChannelId);
             var mode = ModeFor(channel);
+            var prepared = customers.Prepare(draft, channel, customers.DefaultCustomerOf(channel), realTime: mode == CreationMode.Synchronous);
             if (mode != CreationMode.Synchronous)
             {
                 AppendAsync(new[] { prepared });

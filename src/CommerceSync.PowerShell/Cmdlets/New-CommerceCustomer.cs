@@ -8,9 +8,11 @@ namespace CommerceSync
     [OutputType(typeof(Customer), typeof(AsyncCustomer))]
     public sealed class NewCommerceCustomer : CustomerDraftCmdlet
     {
+        private CustomerCreation creation;
+
         protected override void ProcessCommerceRecord()
         {
-            var creation = new CustomerCreation(Session.Database);
+            creation = creation ?? new CustomerCreation(Session.Database); // one for the call: the feature switches read once
             var channel = ResolveChannel(Channel);
             var mode = creation.ModeFor(channel);
             if (!ShouldProcess("channel " + channel.ChannelId, "Create customer (" + mode + ")")) return;
