@@ -35,15 +35,17 @@ namespace CommerceSync.Data
         public AsyncCustomer Prepare(AsyncCustomer draft)
         {
             var channel = channels.Get(draft.ChannelId);
-            return Prepare(draft, channel, DefaultCustomerOf(channel));
+            return Prepare(draft, channel, DefaultCustomerOf(channel), new AttributeStore(db).Catalog());
         }
 
         /// <summary>
-        /// As <see cref="Prepare(AsyncCustomer)"/>, with the channel and its default customer already read (an import reads each
-        /// channel once).
+        /// As <see cref="Prepare(AsyncCustomer)"/>, with the channel, its default customer and the attribute catalog already read
+        /// (an import reads each channel once, the catalog once).
         /// </summary>
-        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer)
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, CustomerAttributeCatalog attributes)
         {
+            // With a customer attribute group set, only its attributes are taken, each as its definition says (customer-attributes.md).
+            if (draft.Attributes != null) draft.Attributes = draft.Attributes.Select(t => AttributeRules.Conform(attributes, t)).ToArray();
             if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
@@ -173,7 +175,9 @@ namespace CommerceSync.Data
                 RequireKnownAccount(channel, change.AccountNumber!); // ChangeOwner: an account when no async id
             }
             var (customerRow, needed) = PosRules.PrepareChange(change);
-            var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();
+            var catalog = change.Attributes == null || change.Attributes.Length == 0 ? CustomerAttributeCatalog.FreeText : new AttributeStore(db).Catalog();
+            var attributes = (change.Attributes ?? Array.Empty<CustomerAttribute>()).Select(t => AttributeRules.Conform(catalog, t)).ToArray();
+            change.Attributes = attributes;
             var contacts = change.Contacts ?? Array.Empty<CustomerContact>();
             var adds = change.Affiliations ?? Array.Empty<string>();
             var removes = change.RemovedAffiliations ?? Array.Empty<string>();

@@ -42,7 +42,7 @@ WHERE latest = 1
 ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = excluded.name, street = excluded.street, street_number = excluded.street_number,
   city = excluded.city, county = excluded.county, state = excluded.state, zip_code = excluded.zip_code, country = excluded.country,
   purpose = excluded.purpose, is_primary = excluded.is_primary;"),
-            ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
+            ["attribute"] = ("hq_async_attribute", "a.value, a.data_type, a.name", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
 SELECT data_area_id, account_number, name, data_type, value FROM (
   SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value,
@@ -383,6 +383,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
             DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
+            Name = r.FieldCount > 8 ? r.Str(8) : null,
         };
 
         /// <summary>Applies valid child operations set-based, latest counter last so it wins, and logs their customers as changed.</summary>
@@ -394,6 +395,13 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             db.InsertRows("temp.sync_work", new[] { "channel_id", "counter", "account_number", "data_area_id", "is_new" },
                 rows.Select(d => new object?[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
             var (src, _, apply) = Children[table];
+            if (table == "attribute")
+            {
+                // The value HQ had before, for the status page's old value (audit-async-customer-operations.md).
+                db.Execute(@"UPDATE hq_async_attribute SET old_value = (SELECT v.value FROM hq_customer_attribute v
+  WHERE v.data_area_id = w.data_area_id AND v.account_number = w.account_number AND v.name = hq_async_attribute.name)
+FROM temp.sync_work w WHERE hq_async_attribute.channel_id = w.channel_id AND hq_async_attribute.counter = w.counter;");
+            }
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.
             db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work) AND modified_at IS NOT $now;", ("$now", now.ToStoreText()));
