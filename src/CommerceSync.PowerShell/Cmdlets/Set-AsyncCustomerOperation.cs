@@ -24,7 +24,7 @@ namespace CommerceSync
         [Parameter] [Alias("PostalCode", "Zip")] public string ZipCode { get; set; }
         [Parameter] [Alias("CountryRegion")] public string Country { get; set; }
 
-        /// <summary>The corrected value of a failed attribute operation, as @{ Name = value }; checked against the attribute's definition as a POS checks it.</summary>
+        /// <summary>The corrected value of a failed attribute operation, as a hashtable of attribute name = value; checked against the attribute's definition as a POS checks it.</summary>
         [Parameter] public System.Collections.Hashtable Attribute { get; set; }
 
         [Parameter]
