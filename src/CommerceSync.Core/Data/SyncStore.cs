@@ -294,6 +294,14 @@ FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_a
         }
 
         /// <summary>An open failure of a customer operation ends: it was corrected, or HQ completed it.</summary>
+        /// <summary>
+        /// HQ's copy of an attribute operation takes the attribute as its definition reads it (its spelling, type and value), so
+        /// a row recorded as free text before its definition reaches the customer as defined. The channel's row stays as it was.
+        /// </summary>
+        public void ConformAttribute(string channelId, long counter, CustomerAttribute t) =>
+            db.Execute("UPDATE hq_async_attribute SET name = $name, data_type = $type, value = $value WHERE channel_id = $ch AND counter = $n;",
+                ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value), ("$ch", channelId), ("$n", counter));
+
         internal static void ClearFailure(StoreDatabase db, string channelId, long counter, DateTime now) =>
             db.Execute("UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL AND channel_id = $ch AND counter = $n;",
                 ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));

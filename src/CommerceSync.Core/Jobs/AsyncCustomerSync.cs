@@ -230,7 +230,12 @@ namespace CommerceSync.Jobs
                 foreach (var c in due)
                 {
                     var error = SyncRules.CheckChild(table, c, catalog);
-                    if (error == null) ok.Add(c);
+                    if (error == null)
+                    {
+                        ok.Add(c);
+                        var defined = table != "attribute" || catalog == null ? null : AttributeRules.AsDefined(catalog, c.Name, (AttributeDataType)c.Kind, c.Checked);
+                        if (defined != null) sync.ConformAttribute(c.ChannelId!, c.Counter, defined);
+                    }
                     else
                     {
                         sync.MarkFailed(table, c.ChannelId!, c.Counter, error, run.RunId, now);

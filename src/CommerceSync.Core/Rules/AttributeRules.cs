@@ -139,6 +139,18 @@ namespace CommerceSync.Rules
             }
         }
 
+        /// <summary>
+        /// The attribute HQ applies for an operation <see cref="CheckAtHeadquarters"/> accepted, when its definition reads it
+        /// otherwise than it was recorded (free text before the definition: "3" for an integer, "gold" for Gold); null when it
+        /// stays as recorded.
+        /// </summary>
+        public static CustomerAttribute? AsDefined(CustomerAttributeCatalog catalog, string? name, AttributeDataType dataType, string? value)
+        {
+            if (catalog.Group == null) return null;
+            var t = Conform(catalog, new CustomerAttribute { Name = name, DataType = dataType, Value = value });
+            return t.Name == name && t.DataType == dataType && t.Value == value ? null : t;
+        }
+
         /// <summary>Which values a definition takes, as a person reads it ("whole numbers from 1 to 5").</summary>
         public static string Range(CustomerAttributeDefinition d)
         {

@@ -132,6 +132,15 @@ namespace CommerceSync.Core.Tests.Rules
         }
 
         [Fact]
+        public void HeadquartersAppliesAnAcceptedRowAsItsDefinitionReadsIt()
+        {
+            var t = AttributeRules.AsDefined(Retail(), "children", AttributeDataType.Text, "4")!;
+            Assert.Equal(("Children", AttributeDataType.Integer, "4"), (t.Name, t.DataType, t.Value));
+            Assert.Null(AttributeRules.AsDefined(Retail(), "Children", AttributeDataType.Integer, "4"));
+            Assert.Null(AttributeRules.AsDefined(CustomerAttributeCatalog.FreeText, "children", AttributeDataType.Text, "4"));
+        }
+
+        [Fact]
         public void AGroupNoAttributeHasIsNotFoundAndATakenNameExists()
         {
             var ex = AttributeRules.GroupNotFound("Vip", new[] { "Retail" });
