@@ -24,7 +24,8 @@
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
         'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Get-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore',
         'Get-CommerceSyncReport', 'Test-CommerceSync', 'Assert-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData',
-        'Import-AsyncCustomer'
+        'Import-AsyncCustomer',
+        'New-CommerceCustomerAttribute', 'Get-CommerceCustomerAttribute'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Sync-CustomerAndChannelRequest', 'Sync-CustomerAndBusinessPartner')

@@ -66,6 +66,14 @@ namespace CommerceSync
         public const string InvalidValue = "InvalidValue";
         public const string NameRequired = "NameRequired";
         public const string AttributeTypeNotSupported = "AttributeTypeNotSupported";
+        // Customer attribute definitions and the store's customer attribute group (dev-itpro/customer-attributes.md).
+        public const string InvalidAttributeDefinition = "InvalidAttributeDefinition";
+        public const string AttributeExists = "AttributeExists";
+        public const string AttributeGroupNotFound = "AttributeGroupNotFound";
+        public const string AttributeNotDefined = "AttributeNotDefined";
+        public const string AttributeWrongType = "AttributeWrongType";
+        public const string AttributeValueNotAllowed = "AttributeValueNotAllowed";
+        public const string AttributeOutOfRange = "AttributeOutOfRange";
         public const string AccountNumberFormatInvalid = "AccountNumberFormatInvalid";
         public const string AddressOwnerRequired = "AddressOwnerRequired";
         public const string ValidationFailed = "ValidationFailed";

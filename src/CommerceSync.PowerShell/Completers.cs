@@ -117,6 +117,20 @@ namespace CommerceSync
             lookups.Currencies(wildcard.TrimEnd('*'), 100);
     }
 
+    /// <summary>The customer attribute groups that have attributes (New-CommerceCustomerAttribute -Group).</summary>
+    public sealed class AttributeGroupCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.AttributeGroups(wildcard, 100);
+    }
+
+    /// <summary>The customer attributes the store defines.</summary>
+    public sealed class AttributeNameCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.AttributeNames(wildcard, 100);
+    }
+
     /// <summary>Job run ids, newest first, with the job and how it ended.</summary>
     public sealed class RunIdCompleter : StoreCompleter
     {

@@ -68,6 +68,7 @@ Describe 'Tab completion' {
         @{ Line = 'Enable-CommerceFeature -FeatureId '; Expected = @('CustomerOrderPerformance', 'AsyncAddresses', 'EnhancedCreation', 'AsyncEditing', 'SyncStatusPage') }
         @{ Line = 'Get-CommerceFeature -FeatureId Async'; Expected = @('AsyncAddresses', 'AsyncEditing') }
         @{ Line = 'Get-CommerceFeature -Name Enable'; Expected = @("'Enable asynchronous creation for customer addresses'", "'Enable enhanced async customer creation'", "'Enable editing customers in asynchronous mode'") }
+        @{ Line = 'New-CommerceCustomerAttribute -Name Tier -DataType '; Expected = @('Text', 'Integer', 'Decimal', 'Boolean') }
     ) {
         # In any order: PowerShell sorts what it completes from an enum or a ValidateSet.
         Complete $Line | Sort-Object | Should -Be ($Expected | Sort-Object)
@@ -112,6 +113,15 @@ Describe 'Tab completion' {
             Complete 'New-CommerceCustomer -Channel S0001 -FirstName A -Currency E' | Should -Be @('EUR')
             Complete 'Set-AsyncCustomerOperation -Channel S0001 -ReplicationCounter 1 -Currency E' | Should -Be @('EUR')
             Complete 'New-CommerceChannel -ChannelId N2 -DefaultCurrency ' | Sort-Object | Should -Be @('EUR', 'USD')
+        }
+
+        It 'completes customer attribute groups and attribute names the store defines' {
+            New-CommerceCustomerAttribute -Name LoyaltyTier -DataType Text -Group Retail | Out-Null
+            New-CommerceCustomerAttribute -Name Children -DataType Integer -Group Marketing | Out-Null
+            Complete 'Set-CommerceStore -CustomerAttributeGroup R' | Should -Be @('Retail')
+            Complete 'New-CommerceCustomerAttribute -Name X -DataType Text -Group ' | Should -Be @('Marketing', 'Retail')
+            Complete 'Get-CommerceCustomerAttribute -Name Loy' | Should -Be @('LoyaltyTier')
+            Complete 'Get-CommerceCustomerAttribute -Group M' | Should -Be @('Marketing')
         }
 
         It 'completes address ids, of the customer named on the line' {

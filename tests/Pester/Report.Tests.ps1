@@ -174,6 +174,7 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         New-CommerceTransaction -Channel S0001 -Line @{ ItemId = 'A1'; Quantity = 1; Price = 3 } | Invoke-PJob | Out-Null
         Invoke-StatementPosting | Out-Null
         Add-CommerceLoyaltyCard -Channel S0001 -AccountNumber C000001 | Out-Null
+        New-CommerceCustomerAttribute -Name Tier -DataType Integer -Minimum 0 -Group Retail | Out-Null
         New-AsyncCustomer S0001 -FirstName Still -LastName Pending | Out-Null
         # The registers go offline: a customer made now waits in the offline database.
         Set-CommerceChannel -ChannelId S0001 -Offline | Out-Null

@@ -63,6 +63,8 @@ BeforeAll {
     $refused | New-CommerceTransaction -Type CustomerOrder -Amount 99.5 | Add-ToPool
     $refused | New-CommerceTransaction -Amount 12.25 | Add-ToPool
     New-CommerceTransaction -Channel S0002 -Amount 3 | Add-ToPool
+    New-CommerceCustomerAttribute 'PreferredContactChannelForPromotions' Text -AllowedValues Email, 'Text message', Letter -Group 'Retail loyalty programme' | Add-ToPool
+    New-CommerceCustomerAttribute 'HouseholdSize' Decimal -Minimum -999.99 -Maximum 99999.99 -Group 'Retail loyalty programme' | Add-ToPool
 
     Invoke-PJob | Add-ToPool
     Convert-AsyncCustomer -ErrorAction SilentlyContinue | Add-ToPool

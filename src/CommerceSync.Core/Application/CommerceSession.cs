@@ -25,6 +25,7 @@ namespace CommerceSync.Application
             Reports = new Reports(database);
             Maintenance = new Maintenance(database);
             Lookups = new Lookups(database);
+            CustomerAttributes = new CustomerAttributes(database);
         }
 
         /// <summary>The open store, for the jobs and services that take it.</summary>
@@ -48,5 +49,7 @@ namespace CommerceSync.Application
         public Maintenance Maintenance { get; }
         /// <summary>The ids a store knows, for tab completion.</summary>
         public Lookups Lookups { get; }
+        /// <summary>Customer attribute definitions and the store's customer attribute group.</summary>
+        public CustomerAttributes CustomerAttributes { get; }
     }
 }

@@ -33,6 +33,12 @@ namespace CommerceSync.Application
         public IEnumerable<(string Value, string Tooltip)> RunIds(string prefix, int max) => completion.RunIds(prefix, max);
         public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string? channelId, int max) => completion.FailedCounters(prefix, channelId, max);
         public IEnumerable<(string Value, string Tooltip)> SalesIds(string prefix, int max) => new OrderStore(db).CompleteSalesIds(prefix, max);
+        /// <summary>The customer attribute groups that have attributes.</summary>
+        public IEnumerable<(string Value, string Tooltip)> AttributeGroups(string prefix, int max) =>
+            new AttributeStore(db).Groups().Where(g => g.StartsWith(prefix.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)).Take(max).Select(g => (g, "customer attribute group " + g));
+        /// <summary>The customer attributes defined, with their type.</summary>
+        public IEnumerable<(string Value, string Tooltip)> AttributeNames(string prefix, int max) =>
+            new AttributeStore(db).List(new[] { prefix.TrimEnd('*') + "*" }, null).Take(max).Select(d => (d.Name!, d.Name + " (" + d.DataType + (d.Group == null ? "" : ", group " + d.Group) + ")"));
         public IEnumerable<(string Value, string Tooltip)> CardNumbers(string prefix, int max) => new LoyaltyStore(db).CompleteCardNumbers(prefix, max);
     }
 }

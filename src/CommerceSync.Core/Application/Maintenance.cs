@@ -31,6 +31,7 @@ namespace CommerceSync.Application
             HeadquartersAvailable = new CustomerCreation(db).HeadquartersAvailable,
             BusyTimeout = db.BusyTimeout,
             ReadOnly = db.ReadOnly,
+            CustomerAttributeGroup = new AttributeStore(db).Group(),
         };
 
         public IReadOnlyList<IntegrityViolation> CheckIntegrity(bool full) => new IntegrityStore(db).Check(full);

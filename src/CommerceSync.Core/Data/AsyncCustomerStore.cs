@@ -22,6 +22,7 @@ namespace CommerceSync.Data
         private readonly StoreDatabase db;
         private readonly ChannelStore channels;
         private FeatureStates? features;
+        private CustomerAttributeCatalog? attributes;
 
         public AsyncCustomerStore(StoreDatabase db)
         {
@@ -37,17 +38,22 @@ namespace CommerceSync.Data
         public AsyncCustomer Prepare(AsyncCustomer draft, FeatureStates? featureStates = null)
         {
             var channel = channels.Get(draft.ChannelId);
-            return Prepare(draft, channel, DefaultCustomerOf(channel), featureStates);
+            return Prepare(draft, channel, DefaultCustomerOf(channel), null, featureStates);
         }
 
         /// <summary>
-        /// As <see cref="Prepare(AsyncCustomer, FeatureStates)"/>, with the channel and its default customer already read (an import reads each
-        /// channel once).
+        /// As <see cref="Prepare(AsyncCustomer, FeatureStates)"/>, with the channel, its default customer and the attribute
+        /// catalog already read (an import reads each channel once, the catalog once); a catalog or states not given are read
+        /// here, once for this object.
         /// </summary>
         /// <param name="realTime">The customer is created in real time at HQ, not async (the async features do not concern it).</param>
-        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, FeatureStates? featureStates = null, bool realTime = false)
+        public AsyncCustomer Prepare(AsyncCustomer draft, Channel channel, Customer? defaultCustomer, CustomerAttributeCatalog? attributes = null,
+            FeatureStates? featureStates = null, bool realTime = false)
         {
             var states = featureStates ?? features ?? (features = new FeatureStore(db).Read());
+            var catalog = attributes ?? this.attributes ?? (this.attributes = new AttributeStore(db).Catalog());
+            // With a customer attribute group set, only its attributes are taken, each as its definition says (customer-attributes.md).
+            if (draft.Attributes != null) draft.Attributes = draft.Attributes.Select(t => AttributeRules.Conform(catalog, t)).ToArray();
             if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer, FeatureRules.InheritsAffiliations(states, realTime)))
             {
                 draft.AsyncCustomerId = SequentialId.NewGuid().ToString();
@@ -178,7 +184,9 @@ namespace CommerceSync.Data
                 RequireKnownAccount(channel, change.AccountNumber!); // ChangeOwner: an account when no async id
             }
             var (customerRow, needed) = PosRules.PrepareChange(change);
-            var attributes = change.Attributes ?? Array.Empty<CustomerAttribute>();
+            var catalog = change.Attributes == null || change.Attributes.Length == 0 ? CustomerAttributeCatalog.FreeText : new AttributeStore(db).Catalog();
+            var attributes = (change.Attributes ?? Array.Empty<CustomerAttribute>()).Select(t => AttributeRules.Conform(catalog, t)).ToArray();
+            change.Attributes = attributes;
             var contacts = change.Contacts ?? Array.Empty<CustomerContact>();
             var adds = change.Affiliations ?? Array.Empty<string>();
             var removes = change.RemovedAffiliations ?? Array.Empty<string>();

@@ -24,6 +24,8 @@ namespace CommerceSync.Data
     {
         public string? FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup;
         public string? Street, City, ZipCode, Country;
+        /// <summary>The corrected attribute (already checked against its definition); null leaves attribute operations alone.</summary>
+        public CustomerAttribute? Attribute;
     }
 
     /// <summary>The "Customer synchronization status" page: every async operation with its sync status and last known error.</summary>
@@ -40,7 +42,7 @@ namespace CommerceSync.Data
 
         // The content columns every branch of the union selects, in this order; a kind without the field selects NULL.
         private static readonly string[] ContentFields =
-            { "first_name", "last_name", "name", "email", "phone", "currency", "customer_group", "street", "city", "state", "zip_code", "country", "purpose", "attribute_name", "attribute_value", "affiliation", "address_id" };
+            { "first_name", "last_name", "name", "email", "phone", "currency", "customer_group", "street", "city", "state", "zip_code", "country", "purpose", "attribute_name", "attribute_value", "affiliation", "address_id", "old_value" };
 
         private static string Content(string kind)
         {
@@ -62,6 +64,9 @@ namespace CommerceSync.Data
                     case "Attribute":
                         if (f == "attribute_name") e = Col("name");
                         if (f == "attribute_value") e = Col("value");
+                        // The value HQ had before: kept when the operation was applied, else what HQ has now.
+                        if (f == "old_value") e = "CASE WHEN h.online_operation_completed = 1 THEN h.old_value ELSE (SELECT v.value FROM hq_customer_attribute v JOIN channel vc ON vc.channel_id = c.channel_id" +
+                            " WHERE v.data_area_id = vc.data_area_id AND v.account_number = COALESCE(c.account_number, h.resolved_account, r.account_number) AND v.name = " + Col("name") + ") END";
                         break;
                     case "Contact":
                         if (f == "email") e = "CASE WHEN " + contactType + " = " + (int)CommerceSync.ContactType.Email + " THEN " + Col("locator") + " END";
@@ -109,6 +114,7 @@ ORDER BY o.channel_id, o.counter;", r => new AsyncCustomerOperation
                 FirstName = r.Str(10), LastName = r.Str(11), Name = r.Str(12), Email = r.Str(13), Phone = r.Str(14), Currency = r.Str(15), CustomerGroup = r.Str(16),
                 Street = r.Str(17), City = r.Str(18), State = r.Str(19), ZipCode = r.Str(20), Country = r.Str(21), Purpose = r.Str(22),
                 AttributeName = r.Str(23), AttributeValue = r.Str(24), Affiliation = r.Str(25), AddressId = r.Str(26),
+                OldValue = r.Str(27), NewValue = r.GetString(0) == "Attribute" ? r.Str(24) : null,
             },
                 scope.With(outer.Args));
             return recheck ? rows.Where(o => errors!.Any(p => Wildcard.IsMatch(p, o.Error))) : rows; // recheck: errors given
@@ -133,6 +139,11 @@ WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
   country = COALESCE($country, country), sync_status = 0, last_error = NULL
 WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
                     ("$street", fix.Street), ("$city", fix.City), ("$zip", fix.ZipCode), ("$country", fix.Country), ("$ch", channelId), ("$n", counter));
+                // An attribute operation takes its corrected value, or goes back to Pending as it is (its definition may have changed).
+                n += db.Execute(@"UPDATE hq_async_attribute SET " + (fix.Attribute == null ? "" : "name = $name, data_type = $type, value = $value, ") + @"sync_status = 0, last_error = NULL
+WHERE channel_id = $ch AND counter = $n AND online_operation_completed = 0;",
+                    fix.Attribute == null ? new (string, object?)[] { ("$ch", channelId), ("$n", counter) }
+                        : new (string, object?)[] { ("$name", fix.Attribute.Name), ("$type", (int)fix.Attribute.DataType), ("$value", fix.Attribute.Value), ("$ch", channelId), ("$n", counter) });
                 if (n == 0) throw OperationRules.NotCorrectable(channelId, counter);
                 tx.Commit();
             }

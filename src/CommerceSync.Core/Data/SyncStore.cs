@@ -63,7 +63,7 @@ FROM (SELECT data_area_id, account_number, address_id, purpose FROM (
         FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1) p WHERE n = 1) w
 WHERE hq_address.data_area_id = w.data_area_id AND hq_address.account_number = w.account_number AND hq_address.is_primary = 1
   AND COALESCE(hq_address.purpose, '') = COALESCE(w.purpose, '') AND hq_address.address_id <> w.address_id;"),
-            ["attribute"] = ("hq_async_attribute", "a.value, a.data_type", @"
+            ["attribute"] = ("hq_async_attribute", "a.value, a.data_type, a.name", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
 SELECT data_area_id, account_number, name, data_type, value FROM (
   SELECT w.data_area_id, w.account_number, a.name, a.data_type, a.value,
@@ -318,6 +318,14 @@ FROM temp.sync_work w WHERE hq_async_customer.channel_id = w.channel_id AND hq_a
         }
 
         /// <summary>An open failure of a customer operation ends: it was corrected, or HQ completed it.</summary>
+        /// <summary>
+        /// HQ's copy of an attribute operation takes the attribute as its definition reads it (its spelling, type and value), so
+        /// a row recorded as free text before its definition reaches the customer as defined. The channel's row stays as it was.
+        /// </summary>
+        public void ConformAttribute(string channelId, long counter, CustomerAttribute t) =>
+            db.Execute("UPDATE hq_async_attribute SET name = $name, data_type = $type, value = $value WHERE channel_id = $ch AND counter = $n;",
+                ("$name", t.Name), ("$type", (int)t.DataType), ("$value", t.Value), ("$ch", channelId), ("$n", counter));
+
         internal static void ClearFailure(StoreDatabase db, string channelId, long counter, DateTime now) =>
             db.Execute("UPDATE hq_customer_failure SET cleared_at = $now WHERE cleared_at IS NULL AND channel_id = $ch AND counter = $n;",
                 ("$now", now.ToStoreText()), ("$ch", channelId), ("$n", counter));
@@ -407,6 +415,7 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
         {
             ChannelId = r.GetString(0), Counter = r.GetInt64(1), AsyncCustomerId = r.Str(2), OwnerAccount = r.Str(3),
             DataAreaId = r.GetString(4), OwnerExists = r.Bool(5), Checked = r.Str(6), Kind = r.IsDBNull(7) ? 0 : r.GetInt32(7),
+            Name = r.FieldCount > 8 ? r.Str(8) : null,
         };
 
         /// <summary>Applies valid child operations set-based, latest counter last so it wins, and logs their customers as changed.</summary>
@@ -418,6 +427,13 @@ WHERE a.online_operation_completed = 0 AND a.account_number IS NULL" + failed + 
             db.InsertRows("temp.sync_work", new[] { "channel_id", "counter", "account_number", "data_area_id", "is_new" },
                 rows.Select(d => new object?[] { d.ChannelId, d.Counter, d.OwnerAccount, d.DataAreaId, 0 }));
             var (src, _, apply) = Children[table];
+            if (table == "attribute")
+            {
+                // The value HQ had before, for the status page's old value (audit-async-customer-operations.md).
+                db.Execute(@"UPDATE hq_async_attribute SET old_value = (SELECT v.value FROM hq_customer_attribute v
+  WHERE v.data_area_id = w.data_area_id AND v.account_number = w.account_number AND v.name = hq_async_attribute.name)
+FROM temp.sync_work w WHERE hq_async_attribute.channel_id = w.channel_id AND hq_async_attribute.counter = w.counter;");
+            }
             db.Execute(apply);
             // A customer this chunk created already carries this time: leave its row alone.
             db.Execute("UPDATE cust_table SET modified_at = $now WHERE (data_area_id, account_number) IN (SELECT data_area_id, account_number FROM temp.sync_work) AND modified_at IS NOT $now;", ("$now", now.ToStoreText()));

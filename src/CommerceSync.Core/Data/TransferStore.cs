@@ -30,6 +30,7 @@ namespace CommerceSync.Data
             "off_async_customer", "off_async_address", "off_async_attribute",
             "job_run",
             "hq_async_customer", "hq_async_address", "hq_async_attribute", "hq_async_contact", "hq_async_affiliation", "hq_customer_failure",
+            "customer_attribute_definition",
             "party", "cust_table", "retail_cust_table", "hq_address", "hq_customer_attribute", "hq_customer_contact", "hq_customer_affiliation",
             "hq_change", "distribution_watermark", "channel_customer",
             "ch_transaction", "ch_transaction_line", "hq_transaction", "sales_order", "statement", "loyalty_card",

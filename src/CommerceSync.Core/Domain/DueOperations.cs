@@ -34,5 +34,7 @@ namespace CommerceSync
         /// <summary>The field the rules check: country (address), value (attribute), locator (contact).</summary>
         public string? Checked;
         public int Kind;
+        /// <summary>The attribute's name (attribute operations only), checked against the store's customer attribute group.</summary>
+        public string? Name;
     }
 }

@@ -63,6 +63,13 @@ namespace CommerceSync
         public string? AttributeValue { get; set; }
         public string? Affiliation { get; set; }
 
+        /// <summary>A brief description of the change ("Create customer Ann Lee", "Set attribute LoyaltyTier"), as the status page shows it.</summary>
+        public string? ChangeDescription { get; set; }
+        /// <summary>For an attribute operation: the value HQ had for the customer before it (empty: none, or no account yet).</summary>
+        public string? OldValue { get; set; }
+        /// <summary>For an attribute operation: the value it sets (what Set-AsyncCustomerOperation -Attribute corrects).</summary>
+        public string? NewValue { get; set; }
+
         public override string ToString() => Kind + " " + Operation + " " + ChannelId + "/" + ReplicationCounter;
     }
 }

@@ -51,6 +51,8 @@ namespace CommerceSync
         public long Customers { get; set; }
         /// <summary>True for a store that can only be read (a read-only file or medium): reads, tests, exports and backups work; changes fail with StoreReadOnly.</summary>
         public bool ReadOnly { get; set; }
+        /// <summary>The customer attribute group of the Commerce parameters (Set-CommerceStore -CustomerAttributeGroup); empty: attributes are free text.</summary>
+        public string? CustomerAttributeGroup { get; set; }
 
         public override string? ToString() => Path;
     }

@@ -218,6 +218,7 @@ namespace CommerceSync.Jobs
             // a time. (Looking for those while creates remain would scan past every child still waiting for its customer, each chunk.)
             var children = 0;
             var childrenApplied = 0;
+            CustomerAttributeCatalog? catalog = null; // the attribute definitions, read once per chunk when it has attribute rows
             foreach (var table in SyncStore.Children.Keys)
             {
                 var due = rows.Count == 0 ? sync.ReadDueChildren(table, scope, limit)
@@ -225,10 +226,16 @@ namespace CommerceSync.Jobs
                 // Children of the accounts this chunk created are its own; others may be another worker's customers too.
                 if (due.Count > 0 && touchesExisting) db.Claim(Claims.HeadquartersCustomers, wait: true);
                 var ok = new List<DueChildOperation>(due.Count);
+                if (table == "attribute" && due.Count > 0) catalog = catalog ?? new AttributeStore(db).Catalog();
                 foreach (var c in due)
                 {
-                    var error = SyncRules.CheckChild(table, c);
-                    if (error == null) ok.Add(c);
+                    var error = SyncRules.CheckChild(table, c, catalog);
+                    if (error == null)
+                    {
+                        ok.Add(c);
+                        var defined = table != "attribute" || catalog == null ? null : AttributeRules.AsDefined(catalog, c.Name, (AttributeDataType)c.Kind, c.Checked);
+                        if (defined != null) sync.ConformAttribute(c.ChannelId!, c.Counter, defined);
+                    }
                     else
                     {
                         sync.MarkFailed(table, c.ChannelId!, c.Counter, error, run.RunId, now);

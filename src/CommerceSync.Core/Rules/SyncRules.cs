@@ -50,15 +50,21 @@ namespace CommerceSync.Rules
         public static string NoSuchAccount(string? accountNumber, string? dataAreaId) =>
             "Customer account " + accountNumber + " does not exist in legal entity " + dataAreaId + ".";
 
-        /// <summary>What HQ refuses in an address, attribute, contact or affiliation (<paramref name="table"/>); null when it can be applied.</summary>
-        public static string? CheckChild(string table, DueChildOperation c)
+        /// <summary>
+        /// What HQ refuses in an address, attribute, contact or affiliation (<paramref name="table"/>); null when it can be applied.
+        /// An attribute is also checked against its definition in the store's customer attribute group (<paramref name="attributes"/>,
+        /// read once per chunk; none: free text): a row recorded before its definition, or changed since, fails with the reason.
+        /// </summary>
+        public static string? CheckChild(string table, DueChildOperation c, CustomerAttributeCatalog? attributes = null)
         {
             if (!c.OwnerExists) return NoSuchAccount(c.OwnerAccount, c.DataAreaId);
             switch (table)
             {
                 // A deactivation takes the address away whatever it holds; Kind is the address operation.
                 case "address": return c.Kind == (int)AsyncOperation.Deactivate ? null : CustomerRules.CheckAddress(c.Checked);
-                case "attribute": return CheckAttributeValue((AttributeDataType)c.Kind, c.Checked);
+                case "attribute":
+                    return CheckAttributeValue((AttributeDataType)c.Kind, c.Checked)
+                        ?? AttributeRules.CheckAtHeadquarters(attributes ?? CustomerAttributeCatalog.FreeText, c.Name, (AttributeDataType)c.Kind, c.Checked);
                 case "contact": return CustomerRules.CheckContact((ContactType)c.Kind, c.Checked);
                 default: return string.IsNullOrWhiteSpace(c.Checked) ? "The affiliation has no name." : null;
             }

@@ -88,6 +88,7 @@ namespace CommerceSync.Services
             var known = new Dictionary<string, Channel?>(StringComparer.OrdinalIgnoreCase); // null: no such channel
             var defaults = new Dictionary<string, Customer?>(StringComparer.OrdinalIgnoreCase); // each channel's default customer, read once
             var customers = new AsyncCustomerStore(db);
+            var catalog = new AttributeStore(db).Catalog(); // the attribute definitions, read once for the file
             var creation = new CustomerCreation(db);
             var given = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -153,7 +154,7 @@ namespace CommerceSync.Services
                             if (channel != null) defaults[channelId] = customers.DefaultCustomerOf(channel);
                         }
                         if (channel == null) throw ChannelStore.NotFound(channelId);
-                        var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel, defaults[channelId]);
+                        var prepared = customers.Prepare(draft.ToAsyncCustomer(), channel, defaults[channelId], catalog);
                         if (CustomerDraft.Blank(draft.AsyncCustomerId) != null)
                         {
                             // Prepare gives every customer its id.

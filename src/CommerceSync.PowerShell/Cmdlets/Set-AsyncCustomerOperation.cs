@@ -24,6 +24,9 @@ namespace CommerceSync
         [Parameter] [Alias("PostalCode", "Zip")] public string ZipCode { get; set; }
         [Parameter] [Alias("CountryRegion")] public string Country { get; set; }
 
+        /// <summary>The corrected value of a failed attribute operation, as a hashtable of attribute name = value; checked against the attribute's definition as a POS checks it.</summary>
+        [Parameter] public System.Collections.Hashtable Attribute { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -62,7 +65,7 @@ namespace CommerceSync
                 TryRecord(() =>
                 {
                     var fixedOp = Session.Operations.Fix(ResolveChannel(channel).ChannelId, counter, FirstName, LastName, Name, Email, Phone, Currency, CustomerGroup,
-                        Street, City, ZipCode, Country);
+                        Street, City, ZipCode, Country, CustomerDraftCmdlet.Attributes(Attribute).ToList());
                     if (PassThru.IsPresent) WriteObject(fixedOp);
                 }, counter);
             }
@@ -73,9 +76,12 @@ namespace CommerceSync
 
         private System.Collections.Generic.IEnumerable<string> Changes()
         {
-            foreach (var p in new[] { nameof(FirstName), nameof(LastName), nameof(Name), nameof(Email), nameof(Phone), nameof(Currency), nameof(CustomerGroup), nameof(Street), nameof(City), nameof(ZipCode), nameof(Country) })
+            foreach (var p in new[] { nameof(FirstName), nameof(LastName), nameof(Name), nameof(Email), nameof(Phone), nameof(Currency), nameof(CustomerGroup), nameof(Street), nameof(City), nameof(ZipCode), nameof(Country), nameof(Attribute) })
             {
-                if (MyInvocation.BoundParameters.TryGetValue(p, out var v)) yield return p + " '" + v + "'";
+                if (!MyInvocation.BoundParameters.TryGetValue(p, out var v)) continue;
+                yield return v is System.Collections.Hashtable h
+                    ? p + " " + string.Join(", ", h.Keys.Cast<object>().Select(k => "'" + k + "'"))
+                    : p + " '" + v + "'";
             }
         }
     }

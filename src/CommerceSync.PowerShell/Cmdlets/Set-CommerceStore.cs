@@ -18,6 +18,15 @@ namespace CommerceSync
         [ValidateRange(0, 86400)]
         public int BusyTimeout { get; set; }
 
+        /// <summary>
+        /// The customer attribute group of the Commerce parameters (customer-attributes.md): only its attributes are taken, each
+        /// as defined. An empty string clears it: attributes are free text again.
+        /// </summary>
+        [Parameter]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(AttributeGroupCompleter))]
+        public string CustomerAttributeGroup { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -32,6 +41,12 @@ namespace CommerceSync
             {
                 if (!ShouldProcess(Session.Maintenance.Location, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
                 Terminating(() => { Session.Maintenance.SetHeadquartersAvailable(HeadquartersAvailable.IsPresent); return 0; });
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(CustomerAttributeGroup)))
+            {
+                var clear = string.IsNullOrWhiteSpace(CustomerAttributeGroup);
+                if (!ShouldProcess(Session.Maintenance.Location, clear ? "Clear the customer attribute group (attributes are free text)" : "Set the customer attribute group to " + CustomerAttributeGroup)) return;
+                Terminating(() => { Session.CustomerAttributes.SetGroup(CustomerAttributeGroup); return 0; });
             }
             if (PassThru.IsPresent) WriteObject(Session.Maintenance.Describe(StoreResolution.Resolve(Store, SessionState).Source));
         }

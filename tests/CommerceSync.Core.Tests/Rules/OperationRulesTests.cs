@@ -19,7 +19,7 @@ namespace CommerceSync.Core.Tests.Rules
         {
             var ex = OperationRules.NotCorrectable("S1", 7);
             Assert.Equal(ErrorIds.OperationNotFound, ex.ErrorId);
-            Assert.Equal("Channel S1 has no uploaded customer or address operation 7 that HQ has yet to complete.", ex.Message);
+            Assert.Equal("Channel S1 has no uploaded customer, address or attribute operation 7 that HQ has yet to complete.", ex.Message);
         }
     }
 }
