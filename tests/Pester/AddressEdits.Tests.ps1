@@ -143,6 +143,8 @@ Describe 'Editing and deactivating addresses (async-customer-mode.md, "Ability t
         $account = (Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).AccountNumber
         Disable-CommerceFeature -FeatureId AsyncEditing
         $before = @(Get-AsyncCustomerOperation -Kind Address).Count
+        { Set-AsyncCustomerAddress -Channel S0001 -AccountNumber $account -AddressId $homeAddress.AddressId -City X -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'FeatureDisabled,CommerceSync.SetAsyncCustomerAddress' -Because 'WhatIf must not promise what the command refuses'
         $err = { Set-AsyncCustomerAddress -Channel S0001 -AccountNumber $account -AddressId $homeAddress.AddressId -City X -ErrorAction Stop } |
             Should -Throw -ErrorId 'FeatureDisabled,CommerceSync.SetAsyncCustomerAddress' -PassThru
         $err.Exception.Message | Should -BeLike '*Enable editing customers in asynchronous mode*'
@@ -151,6 +153,17 @@ Describe 'Editing and deactivating addresses (async-customer-mode.md, "Ability t
         @(Get-AsyncCustomerOperation -Kind Address).Count | Should -Be $before
         Enable-CommerceFeature -FeatureId AsyncEditing
         Set-AsyncCustomerAddress -Channel S0001 -AccountNumber $account -AddressId $homeAddress.AddressId -City Redmond -PassThru | Should -Not -BeNullOrEmpty
+    }
+
+    It 'changes only what the command line gives when addresses read earlier are piped in' {
+        $b = New-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -Street '2 Oak St' -City Bville
+        $snapshot = (Get-AsyncCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $b.AddressId -IsPrimary -City Bellevue
+        $snapshot | Set-AsyncCustomerAddress -ZipCode 98000
+        $now = (Get-AsyncCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses
+        ($now | Where-Object IsPrimary).AddressId | Should -Be $b.AddressId -Because 'the snapshot still says the first address is primary, and must not put that back'
+        ($now | Where-Object AddressId -eq $b.AddressId).City | Should -Be Bellevue
+        $now.ZipCode | Sort-Object -Unique | Should -Be 98000
     }
 
     It 'takes the channel and the customer from a customer piped in, and never its name' {
@@ -184,6 +197,26 @@ Describe 'One primary address per customer and purpose (customer-mgmt-stores.md)
         Invoke-PJob | Convert-AsyncCustomer | Out-Null
         $hq = (Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses
         ($hq | Where-Object { $_.IsPrimary -and $_.Purpose -eq 'Home' }).AddressId | Should -Be $ann.Addresses[0].AddressId
+    }
+
+    It 'leaves no primary address of a purpose once its primary is taken away, at the POS and at HQ alike, synced at once or step by step' {
+        $first = $ann.Addresses[0]
+        $second = New-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -Street '2 Oak St' -City Seattle -IsPrimary
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $first.AddressId -IsPrimary
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $first.AddressId -IsPrimary:$false
+        @((Get-AsyncCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses | Where-Object IsPrimary).Count | Should -Be 0
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        @((Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses | Where-Object IsPrimary).Count | Should -Be 0 -Because 'HQ applies the operations of one sync as the POS folded them'
+
+        # Step by step, a sync after each edit: the same end.
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $second.AddressId -IsPrimary
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $first.AddressId -IsPrimary
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        Set-AsyncCustomerAddress -Channel S0001 -AsyncCustomerId $ann.AsyncCustomerId -AddressId $first.AddressId -IsPrimary:$false
+        Invoke-PJob | Convert-AsyncCustomer | Out-Null
+        @((Get-AsyncCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses | Where-Object IsPrimary).Count | Should -Be 0
+        @((Get-CommerceCustomer -AsyncCustomerId $ann.AsyncCustomerId).Addresses | Where-Object IsPrimary).Count | Should -Be 0
     }
 
     It 'keeps one primary per purpose among the addresses a new customer is created with' {

@@ -9,7 +9,8 @@ Describe 'Feature switches and their versions (async-customer-mode.md, "Async cu
 
     It 'has every feature on in a new store, each with the version the docs give' {
         $features = Get-CommerceFeature
-        $features.FeatureId | Should -Be @('CustomerOrderPerformance', 'AsyncAddresses', 'EnhancedCreation', 'AsyncEditing', 'SyncStatusPage')
+        $features.FeatureId | Should -Be @('AsyncAddresses', 'EnhancedCreation', 'CustomerOrderPerformance', 'AsyncEditing', 'SyncStatusPage') -Because 'they are listed in the order of their Commerce versions'
+        $features.Version | Should -Be @('10.0.22', '10.0.24', '10.0.28', '10.0.29', '10.0.31')
         $features | ForEach-Object { $_.Enabled | Should -BeTrue -Because "$($_.FeatureId) is on in a new store" }
         $features | ForEach-Object { $_.PendingChannels | Should -BeNullOrEmpty -Because 'no distribution job is modelled: a change acts at once' }
         # "Feature switch: Enable asynchronous creation for customer addresses" (10.0.22), "Enable enhanced async customer
@@ -70,6 +71,25 @@ Describe 'The order of switching (async-customer-mode.md, "Feature switch hierar
         Disable-CommerceFeature AsyncEditing
         { Disable-CommerceFeature CustomerOrderPerformance -ErrorAction Stop } | Should -Throw -ErrorId 'FeatureMandatory,CommerceSync.DisableCommerceFeature'
         (Get-CommerceFeature CustomerOrderPerformance).Mandatory | Should -BeTrue
+    }
+
+    It 'refuses under -WhatIf what it would refuse without, so a dry run tells the truth' {
+        { Disable-CommerceFeature CustomerOrderPerformance -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'FeatureMandatory,CommerceSync.DisableCommerceFeature'
+        { Disable-CommerceFeature AsyncAddresses -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'FeatureInUse,CommerceSync.DisableCommerceFeature'
+        Disable-CommerceFeature AsyncEditing
+        Disable-CommerceFeature EnhancedCreation
+        { Enable-CommerceFeature AsyncEditing -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'FeaturePrerequisiteOff,CommerceSync.EnableCommerceFeature'
+        New-CommerceChannel -ChannelId S0001 -AsyncCustomerMode | Out-Null
+        $c = New-AsyncCustomer -Channel S0001 -FirstName Ada -LastName Byron
+        { Set-AsyncCustomer -Channel S0001 -AsyncCustomerId $c.AsyncCustomerId -Email ada@example.com -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'FeatureDisabled,CommerceSync.SetAsyncCustomer'
+    }
+
+    It 'takes feature ids piped as text, several in one pipeline' {
+        Disable-CommerceFeature AsyncEditing
+        Disable-CommerceFeature AsyncAddresses
+        'AsyncAddresses', 'AsyncEditing' | Enable-CommerceFeature
+        (Get-CommerceFeature | Where-Object { -not $_.Enabled }) | Should -BeNullOrEmpty
     }
 
     It 'switches features piped from Get-CommerceFeature in their order, prerequisites first' {

@@ -22,9 +22,12 @@ namespace CommerceSync.Application
         /// <summary>Appends an address; needs "Enable asynchronous creation for customer addresses" (<see cref="FeatureRules.NeededToAddAddress"/>).</summary>
         public AsyncAddress AddAddress(AsyncAddress address)
         {
-            features.Require(FeatureRules.NeededToAddAddress, address);
+            RequireAddressAdd(address);
             return store.AppendAddress(address);
         }
+
+        /// <summary>Refuses with FeatureDisabled while adding an address at a POS is off.</summary>
+        public void RequireAddressAdd(object? target = null) => features.Require(FeatureRules.NeededToAddAddress, target);
 
         /// <summary>
         /// Appends an edit (operation 2) of an address the customer has: the values given replace the current ones;
@@ -32,14 +35,20 @@ namespace CommerceSync.Application
         /// </summary>
         public AsyncAddress UpdateAddress(AsyncAddress changes, bool? isPrimary)
         {
-            foreach (var id in FeatureRules.NeededToChangeAddress) features.Require(id, changes);
+            RequireAddressChanges(changes);
             return store.AppendAddressChange(changes, AsyncOperation.Update, isPrimary);
+        }
+
+        /// <summary>Refuses with FeatureDisabled while a feature an address edit or deactivation needs is off.</summary>
+        public void RequireAddressChanges(object? target = null)
+        {
+            foreach (var id in FeatureRules.NeededToChangeAddress) features.Require(id, target, FeatureRules.AddressChangesWhileOff);
         }
 
         /// <summary>Appends a deactivation (operation 3) of an address the customer has. Needs <see cref="FeatureRules.NeededToChangeAddress"/>.</summary>
         public AsyncAddress DisableAddress(AsyncAddress address)
         {
-            foreach (var id in FeatureRules.NeededToChangeAddress) features.Require(id, address);
+            RequireAddressChanges(address);
             return store.AppendAddressChange(address, AsyncOperation.Deactivate, null);
         }
 
@@ -49,9 +58,15 @@ namespace CommerceSync.Application
         /// </summary>
         public AsyncCustomerChange Change(AsyncCustomerChange change)
         {
+            RequireChange(change);
+            return store.AppendChange(change);
+        }
+
+        /// <summary>Refuses with FeatureDisabled while the feature an edit or deactivation of this customer needs is off.</summary>
+        public void RequireChange(AsyncCustomerChange change)
+        {
             var needed = FeatureRules.NeededToChange(change);
             if (needed != null) features.Require(needed.Value, change.AsyncCustomerId);
-            return store.AppendChange(change);
         }
 
         /// <summary>Async customers with their status; each list given narrows the result, null matches all.</summary>

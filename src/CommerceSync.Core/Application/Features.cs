@@ -20,7 +20,7 @@ namespace CommerceSync.Application
         public FeatureStates States => states ?? (states = store.Read());
 
         /// <summary>Refuses with FeatureDisabled, naming the feature, when it is off.</summary>
-        public void Require(FeatureId id, object? target = null) => FeatureRules.Require(id, States, target);
+        public void Require(FeatureId id, object? target = null, string? whileOff = null) => FeatureRules.Require(id, States, target, whileOff);
 
         /// <summary>Every feature the docs name, with its state in this store.</summary>
         public IReadOnlyList<CommerceFeature> Read()
@@ -28,6 +28,12 @@ namespace CommerceSync.Application
             var now = store.Read();
             return FeatureRules.Catalog.Select(d => FeatureRules.Describe(d, now)).ToList();
         }
+
+        /// <summary>Refuses as <see cref="Enable"/> would, changing nothing (for -WhatIf).</summary>
+        public void CheckEnable(FeatureId id) => FeatureRules.CheckEnable(id, store.Read());
+
+        /// <summary>Refuses as <see cref="Disable"/> would, changing nothing (for -WhatIf).</summary>
+        public void CheckDisable(FeatureId id) => FeatureRules.CheckDisable(id, store.Read());
 
         /// <summary>Turns a feature on; refused with FeaturePrerequisiteOff when a prerequisite is off.</summary>
         public CommerceFeature Enable(FeatureId id) => Change(id, true);

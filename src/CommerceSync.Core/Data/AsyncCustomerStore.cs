@@ -314,6 +314,8 @@ WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), 
                 cmd.ExecuteNonQuery();
                 tx.Commit();
             }
+            // Shown, not stored: the row keeps the owner the POS named, and HQ resolves an async customer's account itself.
+            row.AccountNumber = row.AccountNumber ?? current.AccountNumber;
             return row;
         }
 

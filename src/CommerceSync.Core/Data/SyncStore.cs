@@ -33,20 +33,24 @@ namespace CommerceSync.Data
         internal static readonly Dictionary<string, (string Hq, string CheckedColumns, string Apply)> Children = new Dictionary<string, (string, string, string)>
         {
             // An address's latest row wins, in counter order: operations 1 and 2 write it whole, 3 deactivates it (HQ drops it
-            // from the customer).
-            // Then one primary address per customer and purpose: the one just made primary, the others no longer.
+            // from the customer). Then one primary address per customer and purpose: a row that makes an address primary takes
+            // the flag, for good, from the customer's other address of that purpose, unless that one was made primary later (as
+            // the POS folds its log, AddressRules.Fold).
             ["address"] = ("hq_async_address", "a.country, a.operation", @"
+DELETE FROM temp.sync_address_rows;
+INSERT INTO temp.sync_address_rows(data_area_id, account_number, address_id, counter, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
+SELECT w.data_area_id, w.account_number, a.address_id, a.counter, a.operation, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code,
+       UPPER(TRIM(a.country)), a.purpose, a.is_primary
+FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
+-- An operation that failed before (a run took it: sync_run_id), retried or corrected after a later operation of the same
+-- address was applied, is out of date: it completes unapplied. Only such rows pay for the look at later rows.
+WHERE NOT (a.sync_run_id IS NOT NULL AND EXISTS(SELECT 1 FROM hq_async_address n
+  WHERE n.channel_id = a.channel_id AND n.counter > a.counter AND n.address_id = a.address_id AND n.sync_status = 1));
 DELETE FROM temp.sync_address_latest;
 INSERT INTO temp.sync_address_latest(data_area_id, account_number, address_id, counter, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
 SELECT data_area_id, account_number, address_id, counter, operation, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM (
-  SELECT w.data_area_id, w.account_number, a.address_id, a.counter, a.operation, a.name, a.street, a.street_number, a.city, a.county, a.state, a.zip_code,
-         UPPER(TRIM(a.country)) AS country, a.purpose, a.is_primary,
-         ROW_NUMBER() OVER (PARTITION BY w.data_area_id, w.account_number, a.address_id ORDER BY a.counter DESC) AS latest
-  FROM temp.sync_work w JOIN hq_async_address a ON a.channel_id = w.channel_id AND a.counter = w.counter
-  -- An operation that failed before (a run took it: sync_run_id), retried or corrected after a later operation of the same
-  -- address was applied, is out of date: it completes unapplied. Only such rows pay for the look at later rows.
-  WHERE NOT (a.sync_run_id IS NOT NULL AND EXISTS(SELECT 1 FROM hq_async_address n
-    WHERE n.channel_id = a.channel_id AND n.counter > a.counter AND n.address_id = a.address_id AND n.sync_status = 1))) x
+  SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.data_area_id, r.account_number, r.address_id ORDER BY r.counter DESC) AS latest
+  FROM temp.sync_address_rows r) x
 WHERE latest = 1;
 INSERT INTO hq_address(data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary)
 SELECT data_area_id, account_number, address_id, name, street, street_number, city, county, state, zip_code, country, purpose, is_primary FROM temp.sync_address_latest
@@ -57,12 +61,11 @@ ON CONFLICT(data_area_id, account_number, address_id) DO UPDATE SET name = exclu
 DELETE FROM hq_address WHERE (data_area_id, account_number, address_id) IN (
   SELECT data_area_id, account_number, address_id FROM temp.sync_address_latest WHERE operation = 3);
 UPDATE hq_address SET is_primary = 0
-FROM (SELECT data_area_id, account_number, address_id, purpose FROM (
-        SELECT data_area_id, account_number, address_id, purpose,
-               ROW_NUMBER() OVER (PARTITION BY data_area_id, account_number, COALESCE(purpose, '') ORDER BY counter DESC) AS n
-        FROM temp.sync_address_latest WHERE operation <> 3 AND is_primary = 1) p WHERE n = 1) w
-WHERE hq_address.data_area_id = w.data_area_id AND hq_address.account_number = w.account_number AND hq_address.is_primary = 1
-  AND COALESCE(hq_address.purpose, '') = COALESCE(w.purpose, '') AND hq_address.address_id <> w.address_id;"),
+FROM (SELECT data_area_id, account_number, address_id, purpose, counter FROM temp.sync_address_rows WHERE is_primary = 1 AND operation <> 3) p
+WHERE hq_address.data_area_id = p.data_area_id AND hq_address.account_number = p.account_number AND hq_address.is_primary = 1
+  AND COALESCE(hq_address.purpose, '') = COALESCE(p.purpose, '') AND hq_address.address_id <> p.address_id
+  AND p.counter > COALESCE((SELECT l.counter FROM temp.sync_address_latest l WHERE l.data_area_id = hq_address.data_area_id
+    AND l.account_number = hq_address.account_number AND l.address_id = hq_address.address_id), -1);"),
             ["attribute"] = ("hq_async_attribute", "a.value, a.data_type, a.name", @"
 INSERT INTO hq_customer_attribute(data_area_id, account_number, name, data_type, value)
 SELECT data_area_id, account_number, name, data_type, value FROM (
@@ -239,9 +242,13 @@ FROM cust_table WHERE data_area_id = $a AND account_number = $acc;", r => new Du
   PRIMARY KEY(channel_id, counter));
 CREATE TEMP TABLE IF NOT EXISTS sync_chunk(
   async_customer_id TEXT NOT NULL PRIMARY KEY, account_number TEXT NOT NULL, data_area_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS sync_address_rows(
+  data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, address_id TEXT NOT NULL, counter INTEGER NOT NULL, operation INTEGER NOT NULL,
+  name TEXT, street TEXT, street_number TEXT, city TEXT, county TEXT, state TEXT, zip_code TEXT, country TEXT, purpose TEXT, is_primary INTEGER NOT NULL);
 CREATE TEMP TABLE IF NOT EXISTS sync_address_latest(
   data_area_id TEXT NOT NULL, account_number TEXT NOT NULL, address_id TEXT NOT NULL, counter INTEGER NOT NULL, operation INTEGER NOT NULL,
-  name TEXT, street TEXT, street_number TEXT, city TEXT, county TEXT, state TEXT, zip_code TEXT, country TEXT, purpose TEXT, is_primary INTEGER NOT NULL);");
+  name TEXT, street TEXT, street_number TEXT, city TEXT, county TEXT, state TEXT, zip_code TEXT, country TEXT, purpose TEXT, is_primary INTEGER NOT NULL,
+  PRIMARY KEY(data_area_id, account_number, address_id));");
             tempReady = true;
         }
 

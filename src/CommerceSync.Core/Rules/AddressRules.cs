@@ -55,7 +55,8 @@ namespace CommerceSync.Rules
 
         /// <summary>
         /// The addresses a log leaves, from its rows in counter order: the latest row of each AddressId wins, a deactivation
-        /// removes the address, and one primary address per purpose is left (the latest one made primary).
+        /// removes the address, and a row that makes an address primary takes the flag from the customer's other address of
+        /// its purpose for good (as HQ does when it applies the row), so taking the flag away later leaves no primary.
         /// </summary>
         public static List<AsyncAddress> Fold(IEnumerable<AsyncAddress> rowsInOrder)
         {
@@ -66,13 +67,17 @@ namespace CommerceSync.Rules
                 var key = row.AddressId ?? "";
                 if (!latest.ContainsKey(key)) order.Add(key);
                 latest[key] = row;
+                if (row.IsPrimary && row.Operation != AsyncOperation.Deactivate)
+                {
+                    foreach (var other in latest.Values)
+                        if (!ReferenceEquals(other, row) && other.IsPrimary && SamePurpose(other, row)) other.IsPrimary = false;
+                }
             }
             // Each address keeps the place where it first appeared: an edit does not move it to the end.
-            var result = order.Select(k => latest[k]).Where(a => a.Operation != AsyncOperation.Deactivate).ToList();
-            // Sorted by counter (a stable sort, so a new customer's addresses keep the order they were given in).
-            OnePrimaryPerPurpose(result.OrderBy(a => a.ReplicationCounter).ToList());
-            return result;
+            return order.Select(k => latest[k]).Where(a => a.Operation != AsyncOperation.Deactivate).ToList();
         }
+
+        private static bool SamePurpose(AsyncAddress a, AsyncAddress b) => string.Equals(a.Purpose ?? "", b.Purpose ?? "", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Leaves at most one primary address per purpose in <paramref name="addresses"/>, which are in the order the POS
@@ -80,10 +85,10 @@ namespace CommerceSync.Rules
         /// </summary>
         public static void OnePrimaryPerPurpose(IList<AsyncAddress> addresses)
         {
-            foreach (var group in addresses.Where(a => a.IsPrimary).GroupBy(a => a.Purpose ?? "", StringComparer.OrdinalIgnoreCase))
+            for (var i = 0; i < addresses.Count; i++)
             {
-                var keep = group.Last();
-                foreach (var a in group) if (!ReferenceEquals(a, keep)) a.IsPrimary = false;
+                if (!addresses[i].IsPrimary) continue;
+                for (var j = 0; j < i; j++) if (addresses[j].IsPrimary && SamePurpose(addresses[j], addresses[i])) addresses[j].IsPrimary = false;
             }
         }
     }

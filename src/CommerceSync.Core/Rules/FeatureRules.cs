@@ -32,15 +32,9 @@ namespace CommerceSync.Rules
             public string WhileOff { get; }
         }
 
-        /// <summary>Every feature the docs name, in the order they came (their Commerce versions).</summary>
+        /// <summary>Every feature the docs name, in the order they came (their Commerce versions): Get-CommerceFeature lists them so.</summary>
         public static IReadOnlyList<Definition> Catalog { get; } = new[]
         {
-            // "Performance improvements for customer orders and customer transactions – This feature has been mandatory since
-            // the Commerce version 10.0.28 release." (async-customer-mode.md, "Feature switch hierarchy")
-            new Definition(FeatureId.CustomerOrderPerformance, "Performance improvements for customer orders and customer transactions", "10.0.28",
-                Array.Empty<FeatureId>(), true,
-                "Mandatory since Commerce 10.0.28; a prerequisite of editing customers in asynchronous mode.",
-                "It cannot be off."),
             // "Ability to create address asynchronously during checkout | 10.0.22 and later | Feature switch: Enable asynchronous
             // creation for customer addresses ... This feature affects both sync customers and async customers."
             new Definition(FeatureId.AsyncAddresses, "Enable asynchronous creation for customer addresses", "10.0.22",
@@ -53,6 +47,12 @@ namespace CommerceSync.Rules
                 Array.Empty<FeatureId>(), false,
                 "Async customers take the title, the default customer's affiliations and secondary contacts (phone, email).",
                 "Before it, affiliations could not be associated with async customers and secondary emails and phone numbers could not be captured for them (customer-mgmt-stores.md)."),
+            // "Performance improvements for customer orders and customer transactions – This feature has been mandatory since
+            // the Commerce version 10.0.28 release." (async-customer-mode.md, "Feature switch hierarchy")
+            new Definition(FeatureId.CustomerOrderPerformance, "Performance improvements for customer orders and customer transactions", "10.0.28",
+                Array.Empty<FeatureId>(), true,
+                "Mandatory since Commerce 10.0.28; a prerequisite of editing customers in asynchronous mode.",
+                "It cannot be off."),
             // "Ability to edit customer information asynchronously | 10.0.29 and later | Feature switch: Enable editing customers in
             // asynchronous mode"; its prerequisites: "Feature switch hierarchy".
             new Definition(FeatureId.AsyncEditing, "Enable editing customers in asynchronous mode", "10.0.29",
@@ -100,19 +100,24 @@ namespace CommerceSync.Rules
         }
 
         /// <summary>The refusal of something a feature brought while it is off: names the feature, what D365 did before it, and how to turn it on.</summary>
-        public static CommerceSyncException Disabled(FeatureId id, object? target = null)
+        /// <param name="whileOff">What D365 did before the feature, for this action; null: the feature's own words.</param>
+        public static CommerceSyncException Disabled(FeatureId id, object? target = null, string? whileOff = null)
         {
             var d = Of(id);
             return new CommerceSyncException(ErrorIds.FeatureDisabled, ErrorKind.InvalidOperation,
-                "The feature '" + d.Name + "' (Commerce " + d.Version + ") is off in this store. " + d.WhileOff
+                "The feature '" + d.Name + "' (Commerce " + d.Version + ") is off in this store. " + (whileOff ?? d.WhileOff)
                 + " Turn it on with Enable-CommerceFeature " + id + ".", target ?? id);
         }
 
         /// <summary>Refuses when the feature is off.</summary>
-        public static void Require(FeatureId id, FeatureStates states, object? target = null)
+        public static void Require(FeatureId id, FeatureStates states, object? target = null, string? whileOff = null)
         {
-            if (!states.IsOn(id)) throw Disabled(id, target);
+            if (!states.IsOn(id)) throw Disabled(id, target, whileOff);
         }
+
+        /// <summary>What D365 did before the features an address edit needs: the POS edits an address only through HQ.</summary>
+        public const string AddressChangesWhileOff =
+            "Without it a POS cannot edit or deactivate an address asynchronously, for async and synced customers alike: \"To edit addresses asynchronously in addition to creating them asynchronously, you must enable the Editing customers in asynchronous mode feature\" (async-customer-mode.md).";
 
         /// <summary>
         /// The feature an edit or a deactivation at a POS needs: one of a customer still pending sync (named by its async id)

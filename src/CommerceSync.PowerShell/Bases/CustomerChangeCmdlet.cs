@@ -10,6 +10,13 @@ namespace CommerceSync
 
         protected string Target => (ParameterSetName == "Async" ? "async customer " + AsyncCustomerId : "customer " + AccountNumber) + " at channel " + Channel;
 
+        /// <summary>
+        /// Refuses (as a record error) what the feature switches would refuse for this customer, before -WhatIf says what it
+        /// would do; false when refused.
+        /// </summary>
+        protected bool FeaturesAllow() =>
+            TryRecord(() => Session.AsyncCustomers.RequireChange(new AsyncCustomerChange { AsyncCustomerId = GivenAsyncCustomerId, AccountNumber = GivenAccountNumber }), Owner);
+
         protected void Append(AsyncCustomerChange change)
         {
             change.ChannelId = Channel;

@@ -9,6 +9,7 @@ namespace CommerceSync
     {
         protected override void ProcessCommerceRecord()
         {
+            if (!FeaturesAllow()) return;
             if (!ShouldProcess(Target, "Deactivate (operation 3)")) return;
             Append(new AsyncCustomerChange { Operation = AsyncOperation.Deactivate });
         }

@@ -18,6 +18,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
+            // Refused as the deactivation itself would be, before -WhatIf says what it would do.
+            if (!TryRecord(() => Session.AsyncCustomers.RequireAddressChanges(), Owner)) return;
             if (!ShouldProcess("address " + AddressId + " of customer " + Owner + " at channel " + Channel, "Deactivate address (operation 3)")) return;
             TryRecord(() =>
             {

@@ -7,7 +7,7 @@ namespace CommerceSync
     [OutputType(typeof(CommerceFeature))]
     public sealed class DisableCommerceFeature : CommerceCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public FeatureId FeatureId { get; set; }
 
         [Parameter]
@@ -15,6 +15,8 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
+            // Refused as the change itself would be, before -WhatIf says what it would do.
+            if (!TryRecord(() => Session.Features.CheckDisable(FeatureId), FeatureId)) return;
             if (!ShouldProcess("feature " + FeatureId, "Turn off")) return;
             TryRecord(() =>
             {

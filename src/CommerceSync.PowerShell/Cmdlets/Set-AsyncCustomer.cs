@@ -38,6 +38,7 @@ namespace CommerceSync
 
         protected override void ProcessCommerceRecord()
         {
+            if (!FeaturesAllow()) return;
             if (!ShouldProcess(Target, "Record an edit (update operation)")) return;
             AsyncCustomerChange change = null;
             if (!TryRecord(() => change = new AsyncCustomerChange

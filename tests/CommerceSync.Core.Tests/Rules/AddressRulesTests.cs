@@ -70,6 +70,17 @@ namespace CommerceSync.Core.Tests.Rules
         }
 
         [Fact]
+        public void TakingThePrimaryFlagAwayLeavesNoPrimaryOfThatPurpose()
+        {
+            // As at HQ: A2 lost the flag for good when A1 became primary again, so A1 losing it leaves none.
+            var folded = AddressRules.Fold(new[]
+            {
+                Row("A1", 1, primary: true), Row("A2", 2, primary: true), Row("A1", 3, AsyncOperation.Update, primary: true), Row("A1", 4, AsyncOperation.Update),
+            });
+            Assert.Empty(folded.Where(a => a.IsPrimary));
+        }
+
+        [Fact]
         public void ANewCustomersLastPrimaryAddressOfAPurposeWins()
         {
             var given = new[] { Row("A1", 0, primary: true), Row("A2", 0, primary: true), Row("A3", 0, purpose: "Delivery", primary: true) };
