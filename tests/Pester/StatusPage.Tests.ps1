@@ -57,7 +57,7 @@ Describe 'The customer synchronization status page (audit-async-customer-operati
         $list | Should -Match 'OldValue\s*:'
         Get-AsyncCustomerOperation -Kind Customer | Format-List | Out-String | Should -Not -Match 'OldValue'
         $table = (Get-AsyncCustomerOperation | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_ }
-        $table[0] | Should -Match 'ChannelId\s+Kind\s+Operation\s+SyncStatus\s+Error'
+        $table[0] | Should -Match 'ChannelId\s+ReplicationCounter\s+Kind\s+Operation\s+SyncStatus\s+Error' -Because 'Set-AsyncCustomerOperation takes the counter the table shows'
         $table | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
     }
 

@@ -384,6 +384,9 @@ namespace CommerceSync
         /// and -InformationVariable; and when any record failed, a non-terminating RecordsFailed error with the run as its
         /// target, so $? is false, -ErrorAction Stop stops the script and `pwsh -File` exits non-zero.
         /// </summary>
+        // The top reasons name some of the failures; the count of the rest keeps the message true.
+        private static string More(long rest) => rest > 0 ? "; and " + rest + " more" : "";
+
         protected void ReportRun(JobRun run, string failureHint)
         {
             var summary = run.Job + " run " + run.RunId + ": " + run.Status + ", " + run.Processed + " processed, " + run.Failed + " failed, " + run.Customers + " customers.";
@@ -392,7 +395,7 @@ namespace CommerceSync
             if (run.Failed == 0) return;
             var reasons = Session.Runs.TopFailures(run);
             var message = run.Job + " run " + run.RunId + ": " + run.Failed + " of " + (run.Processed + run.Failed) + " records failed" +
-                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason.TrimEnd('.'))) + ".") + " " + failureHint;
+                (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons.Select(r => r.Count + " x " + r.Reason.TrimEnd('.'))) + More(run.Failed - reasons.Sum(r => (long)r.Count)) + ".") + " " + failureHint;
             WriteCommerceError(new ErrorRecord(new CommerceSyncException(ErrorIds.RecordsFailed, ErrorKind.InvalidData, message, run), ErrorIds.RecordsFailed, ErrorCategory.InvalidData, run));
         }
 

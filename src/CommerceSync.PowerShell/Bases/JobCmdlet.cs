@@ -210,7 +210,7 @@ namespace CommerceSync
         private void Report(JobRun run) => ReportRun(run, FailureHint);
 
         /// <summary>Where a user sees the failed records of this job and why.</summary>
-        protected virtual string FailureHint => "See Get-AsyncCustomer -Status Failed.";
+        protected virtual string FailureHint => "See Get-AsyncCustomer -Status Failed for refused customers, and Get-AsyncCustomerOperation -SyncStatus Failed for every failed operation (addresses and attributes too).";
 
         protected virtual void ConfigureOptions(JobOptions options) { }
 
