@@ -264,18 +264,24 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
 WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), ("$area", channel.DataAreaId), ("$acc", address.AccountNumber)).FirstOrDefault();
             }
             PosRules.FillAddress(address, channel, owner);
+            InsertAddressRow(address, channel.ChannelId!);
+            return address;
+        }
+
+        /// <summary>Appends one address row to the channel's log with the channel's next counter, in a write of its own.</summary>
+        private void InsertAddressRow(AsyncAddress row, string channelId)
+        {
             var now = DateTime.UtcNow;
             using (var tx = db.BeginWrite())
             using (var cmd = AddressInsert())
             {
-                var counter = ChannelCounters.Reserve(db, channel.ChannelId!, 1);
-                address.CreatedAt = now;
-                address.ReplicationCounter = counter;
-                BindAddress(cmd, address, counter, now, offline: false);
+                var counter = ChannelCounters.Reserve(db, channelId, 1);
+                row.CreatedAt = now;
+                row.ReplicationCounter = counter;
+                BindAddress(cmd, row, counter, now, offline: false);
                 cmd.ExecuteNonQuery();
                 tx.Commit();
             }
-            return address;
         }
 
         /// <summary>
@@ -303,17 +309,7 @@ WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), 
             var row = operation == AsyncOperation.Deactivate ? AddressRules.Deactivation(current, given) : AddressRules.Edit(current, given, isPrimary);
             PosRules.CheckAddress(row, channel);
             row.Purpose = CustomerRules.OneOf("Purpose", row.Purpose, CustomerRules.AddressPurposes);
-            var now = DateTime.UtcNow;
-            using (var tx = db.BeginWrite())
-            using (var cmd = AddressInsert())
-            {
-                var counter = ChannelCounters.Reserve(db, channel.ChannelId!, 1);
-                row.CreatedAt = now;
-                row.ReplicationCounter = counter;
-                BindAddress(cmd, row, counter, now, offline: false);
-                cmd.ExecuteNonQuery();
-                tx.Commit();
-            }
+            InsertAddressRow(row, channel.ChannelId!);
             // Shown, not stored: the row keeps the owner the POS named, and HQ resolves an async customer's account itself.
             row.AccountNumber = row.AccountNumber ?? current.AccountNumber;
             return row;
