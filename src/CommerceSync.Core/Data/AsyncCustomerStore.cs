@@ -24,6 +24,9 @@ namespace CommerceSync.Data
         private FeatureStates? features;
         private CustomerAttributeCatalog? attributes;
 
+        /// <summary>The attribute definitions, read once for this object (a cmdlet call).</summary>
+        private CustomerAttributeCatalog Catalog() => attributes ?? (attributes = new AttributeStore(db).Catalog());
+
         public AsyncCustomerStore(StoreDatabase db)
         {
             this.db = db;
@@ -51,7 +54,7 @@ namespace CommerceSync.Data
             FeatureStates? featureStates = null, bool realTime = false)
         {
             var states = featureStates ?? features ?? (features = new FeatureStore(db).Read());
-            var catalog = attributes ?? this.attributes ?? (this.attributes = new AttributeStore(db).Catalog());
+            var catalog = attributes ?? Catalog();
             // With a customer attribute group set, only its attributes are taken, each as its definition says (customer-attributes.md).
             if (draft.Attributes != null) draft.Attributes = draft.Attributes.Select(t => AttributeRules.Conform(catalog, t)).ToArray();
             if (!PosRules.PrepareCustomer(draft, channel, defaultCustomer, FeatureRules.InheritsAffiliations(states, realTime)))
@@ -173,18 +176,14 @@ namespace CommerceSync.Data
             change.ChannelId = channel.ChannelId;
             if (PosRules.ChangeOwner(change))
             {
-                if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
-                    ("$id", change.AsyncCustomerId), ("$ch", channel.ChannelId)) == 0)
-                {
-                    throw PosRules.NotCreatedAtChannel(change.AsyncCustomerId, channel.ChannelId);
-                }
+                RequireCreatedAtChannel(channel, change.AsyncCustomerId!);
             }
             else
             {
                 RequireKnownAccount(channel, change.AccountNumber!); // ChangeOwner: an account when no async id
             }
             var (customerRow, needed) = PosRules.PrepareChange(change);
-            var catalog = change.Attributes == null || change.Attributes.Length == 0 ? CustomerAttributeCatalog.FreeText : new AttributeStore(db).Catalog();
+            var catalog = change.Attributes == null || change.Attributes.Length == 0 ? CustomerAttributeCatalog.FreeText : Catalog();
             var attributes = (change.Attributes ?? Array.Empty<CustomerAttribute>()).Select(t => AttributeRules.Conform(catalog, t)).ToArray();
             change.Attributes = attributes;
             var contacts = change.Contacts ?? Array.Empty<CustomerContact>();
@@ -227,6 +226,16 @@ VALUES ($ch, $n, $id, $acc, $op, $fn, $mn, $ln, $name, $grp, $cur, $lang, $email
             }
             change.CreatedAt = now;
             return change;
+        }
+
+        /// <summary>An async customer is the channel's when the channel created it (its operation 1).</summary>
+        private void RequireCreatedAtChannel(Channel channel, string asyncCustomerId)
+        {
+            if (db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
+                    ("$id", asyncCustomerId), ("$ch", channel.ChannelId)) == 0)
+            {
+                throw PosRules.NotCreatedAtChannel(asyncCustomerId, channel.ChannelId);
+            }
         }
 
         private void RequireKnownAccount(Channel channel, string account)
@@ -295,12 +304,8 @@ WHERE c.data_area_id = $area AND c.account_number = $acc;", r => r.GetInt64(0), 
             var owner = isAsync ? given.AsyncCustomerId!.Trim() : given.AccountNumber!.Trim();
             if (isAsync) given.AsyncCustomerId = owner; else given.AccountNumber = owner;
             var addressId = (given.AddressId ?? "").Trim();
-            if (isAsync && db.Scalar<long>("SELECT COUNT(*) FROM ch_async_customer WHERE async_customer_id = $id AND channel_id = $ch AND operation = 1;",
-                    ("$id", owner), ("$ch", channel.ChannelId)) == 0)
-            {
-                throw PosRules.NotCreatedAtChannel(owner, channel.ChannelId);
-            }
-            if (!isAsync) RequireKnownAccount(channel, owner);
+            if (isAsync) RequireCreatedAtChannel(channel, owner);
+            else RequireKnownAccount(channel, owner);
             var current = CurrentAddress(channel, addressId, isAsync ? owner : null, isAsync ? null : owner);
             if (current == null || current.Operation == AsyncOperation.Deactivate)
             {
