@@ -29,6 +29,9 @@ namespace CommerceSync.Core.Tests
             ["TransactionType"] = "CashAndCarry=0 CustomerOrder=1",
             ["TransactionStatus"] = "Pending=0 Uploaded=1 Synchronized=2 Posted=3 Failed=4",
             ["StatementStatus"] = "Calculated=0 Posted=1 Failed=2",
+            ["ValidationStatus"] = "None=0 Successful=1 Error=2",
+            ["StatementKind"] = "Legacy=0 Transactional=1 Financial=2",
+            ["SalesOrderOrigin"] = "CustomerOrder=0 Statement=1",
         };
 
         private static IEnumerable<Type> PersistedEnums() =>

@@ -188,6 +188,41 @@ namespace CommerceSync.Core.Tests
         }
 
         [Fact]
+        public void A_store_from_before_trickle_feed_keeps_legacy_posting_and_its_sales_orders()
+        {
+            // trickle-feed.md recommends moving to trickle feed; an existing store keeps the posting it had until its admin moves it.
+            var path = Path.Combine(Path.GetTempPath(), "cs-core-v11-" + Guid.NewGuid().ToString("N") + ".db");
+            try
+            {
+                StoreDatabase.EnsureSqliteProvider();
+                using (var c = new SqliteConnection("Data Source=" + path))
+                {
+                    c.Open();
+                    using (var cmd = c.CreateCommand())
+                    {
+                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" +
+                            string.Concat(Migrator.Scripts.Take(11).Select(m => m.Sql + "\nINSERT INTO schema_version VALUES (" + m.Version + ");\n")) +
+                            "INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, amount_minor, created_at, run_id) VALUES ('USRT', 'SO-1', 'S1', 'T1', 'C1', 1250, '2026-01-01T00:00:00.0000000Z', 1);";
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                using (var db = StoreDatabase.Open(path))
+                {
+                    Assert.Equal("Legacy", db.GetSetting("StatementPostingMode"));
+                    var order = Assert.Single(new OrderStore(db).ReadSalesOrders(null));
+                    Assert.Equal(("SO-1", "T1", 12.50m, SalesOrderOrigin.CustomerOrder, false), (order.SalesId, order.TransactionId, order.Amount, order.Origin, order.Invoiced));
+                    // The rebuilt table still refuses a second order for one customer order.
+                    Assert.ThrowsAny<Exception>(() => db.Execute("INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, amount_minor, created_at, run_id) VALUES ('USRT', 'SO-2', 'S1', 'T1', 'C1', 1, 'x', 1);"));
+                }
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+            }
+        }
+
+        [Fact]
         public void MigratesAnOlderStoreForward()
         {
             var path = Path.Combine(Path.GetTempPath(), "cs-core-v1-" + Guid.NewGuid().ToString("N") + ".db");

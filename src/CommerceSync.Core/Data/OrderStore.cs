@@ -90,7 +90,6 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             return db.ReadAll(sql + " ORDER BY h.channel_id, h.business_date, h.counter LIMIT $limit;", MapDue, args.ToArray());
         }
 
-        /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
         /// <summary>Uploaded transactions of a type still to synchronize or post (with failed ones when a run retries them), for progress.</summary>
         public long CountDue(TransactionType type, string[]? channelIds, DateTime? businessDate, bool includeFailed)
         {
@@ -101,6 +100,7 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
                 where.With(("$type", (int)type)));
         }
 
+        /// <summary>Store and business days with cash-and-carry sales not yet in a posted statement.</summary>
         public List<(string ChannelId, string BusinessDate)> DueStatementDays(string[]? channelIds, DateTime? businessDate)
         {
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
@@ -199,11 +199,12 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
                 .In(filter.TransactionIds, "transaction_id", "$tx").In(filter.AccountNumbers, "account_number", "$acc")
                 // Synchronize orders creates every order, and nothing changes an order's status yet: all are Created.
                 .When(filter.Statuses != null && !filter.Statuses.Contains(SalesOrderStatus.Created), "1 = 0");
-            return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at FROM sales_order
+            return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at, origin, statement_id, invoiced FROM sales_order
 WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
-                SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.GetString(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
+                SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.Str(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
                 DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7), Status = nameof(SalesOrderStatus.Created),
+                Origin = (SalesOrderOrigin)r.GetInt32(8), StatementId = r.Str(9), Invoiced = r.Bool(10),
             }, where.Args);
         }
 
@@ -218,13 +219,13 @@ WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOr
             var where = new SqlFilter().In(channelIds, "channel_id", "$channels").In(statementIds, "statement_id", "$ids")
                 .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null))
                 .InIntegers(statuses?.Select(s => (int)s), "status", "$statuses");
-            return db.Stream(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at FROM statement
+            return db.Stream(@"SELECT statement_id, data_area_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at, kind FROM statement
 WHERE 1 = 1" + where.Sql + @"
 ORDER BY channel_id, business_date, statement_id;", r => new Statement
             {
                 StatementId = r.GetString(0), DataAreaId = r.GetString(1), ChannelId = r.GetString(2), BusinessDate = TransactionStore.ParseDate(r.GetString(3)),
                 TransactionCount = r.GetInt32(4), Total = TransactionStore.FromMinor(r.GetInt64(5)), Status = (StatementStatus)r.GetInt32(6), Error = r.Str(7),
-                CalculatedAt = r.Time(8), PostedAt = r.TimeOrNull(9),
+                CalculatedAt = r.Time(8), PostedAt = r.TimeOrNull(9), Kind = (StatementKind)r.GetInt32(10),
             }, where.Args);
         }
     }

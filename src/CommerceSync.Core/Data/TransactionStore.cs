@@ -124,7 +124,7 @@ SELECT * FROM (
   SELECT c.channel_id, c.counter, c.transaction_id, c.type, COALESCE(c.account_number, h.resolved_account, CASE WHEN h.counter IS NOT NULL THEN r.account_number END) AS account,
          c.async_customer_id, c.delivery_address_id, c.amount_minor, c.line_count, c.business_date, c.created_at,
          CASE WHEN h.counter IS NULL THEN 0 WHEN h.status = 2 THEN 4 WHEN h.status = 1 THEN (CASE WHEN c.type = 1 THEN 2 ELSE 3 END) ELSE 1 END AS status,
-         h.sales_id, h.statement_id, h.last_error
+         h.sales_id, h.statement_id, h.last_error, COALESCE(h.validation_status, 0) AS validation_status, h.validation_error
   FROM ch_transaction c
   LEFT JOIN hq_transaction h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
@@ -161,6 +161,8 @@ ORDER BY s.channel_id, s.counter;";
                 SalesId = r.Str(12),
                 StatementId = r.Str(13),
                 Error = r.GetInt32(11) == (int)TransactionStatus.Failed ? r.Str(14) : null,
+                ValidationStatus = (ValidationStatus)r.GetInt32(15),
+                ValidationError = r.Str(16),
             }, inner.With(outer.Args));
             return filter.IncludeLines ? WithLines(rows) : rows;
         }

@@ -25,6 +25,39 @@ namespace CommerceSync
         Failed = 4,
     }
 
+    /// <summary>What "Validate store transactions" decided for an uploaded transaction (valid-checker.md).</summary>
+    [Persisted]
+    public enum ValidationStatus
+    {
+        /// <summary>Not validated yet.</summary>
+        None = 0,
+        /// <summary>Passed every validation rule: trickle-feed posting takes it.</summary>
+        Successful = 1,
+        /// <summary>Held back: <c>ValidationError</c> says why; a later validation run tries it again.</summary>
+        Error = 2,
+    }
+
+    [Persisted]
+    public enum StatementKind
+    {
+        /// <summary>A legacy end-of-day statement.</summary>
+        Legacy = 0,
+        /// <summary>A trickle-feed statement of validated sales, posted as often as posting runs.</summary>
+        Transactional = 1,
+        /// <summary>A trickle-feed end-of-day statement of one store and business day's tenders.</summary>
+        Financial = 2,
+    }
+
+    /// <summary>Where an HQ sales order came from.</summary>
+    [Persisted]
+    public enum SalesOrderOrigin
+    {
+        /// <summary>A customer order, by Synchronize orders.</summary>
+        CustomerOrder = 0,
+        /// <summary>Cash-and-carry sales of one customer in a posted statement.</summary>
+        Statement = 1,
+    }
+
     [Persisted]
     public enum StatementStatus
     {
@@ -55,6 +88,9 @@ namespace CommerceSync
         public string? SalesId { get; set; }
         public string? StatementId { get; set; }
         public string? Error { get; set; }
+        /// <summary>What "Validate store transactions" decided (trickle feed); None until it ran on this transaction.</summary>
+        public ValidationStatus ValidationStatus { get; set; }
+        public string? ValidationError { get; set; }
         public long ReplicationCounter { get; set; }
         public DateTime CreatedAt { get; set; }
         public TransactionLine[] Lines { get; set; } = Array.Empty<TransactionLine>();
@@ -83,8 +119,16 @@ namespace CommerceSync
         public string? Store { get; set; }
 
         public string? SalesId { get; set; }
+        /// <summary>The same id as <see cref="SalesId"/>, by the name Get-CommerceSalesOrder -SalesOrderId takes.</summary>
+        public string? SalesOrderId => SalesId;
         public string? DataAreaId { get; set; }
+        /// <summary>The customer order it was made from; empty for a statement's order, which covers several sales.</summary>
         public string? TransactionId { get; set; }
+        public SalesOrderOrigin Origin { get; set; }
+        /// <summary>The posted statement it was made from (Origin Statement).</summary>
+        public string? StatementId { get; set; }
+        /// <summary>Whether HQ invoiced it: posting invoices a statement's orders at once.</summary>
+        public bool Invoiced { get; set; }
         public string? ChannelId { get; set; }
         public string? AccountNumber { get; set; }
         public string? DeliveryAddressId { get; set; }
@@ -103,6 +147,7 @@ namespace CommerceSync
         public string? Store { get; set; }
 
         public string? StatementId { get; set; }
+        public StatementKind Kind { get; set; }
         public string? DataAreaId { get; set; }
         public string? ChannelId { get; set; }
         public DateTime BusinessDate { get; set; }
