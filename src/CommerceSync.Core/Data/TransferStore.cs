@@ -291,6 +291,9 @@ namespace CommerceSync.Data
                     string? line;
                     var lineNumber = 1;
                     JObject? trailer = null;
+                    // A row the store refuses may be one a hand edit broke (a removed channel fails its customers' foreign keys):
+                    // the rest of the file is still read and checked, so a changed file is refused as changed, not for that row.
+                    CommerceSyncException? notStored = null;
                     while ((line = reader.ReadLine()) != null)
                     {
                         lineNumber++;
@@ -314,6 +317,9 @@ namespace CommerceSync.Data
                         {
                             throw Invalid("Line " + lineNumber + " names no table of this store.", lineNumber);
                         }
+                        long n;
+                        result.RowsByTable[table] = result.RowsByTable.TryGetValue(table, out n) ? n + 1 : 1;
+                        if (notStored != null) continue;
                         Dictionary<string, Type>? types;
                         if (!columnTypes.TryGetValue(table, out types)) columnTypes[table] = types = ColumnTypes(table);
                         var columns = values.Properties().Select(p => p.Name).ToList();
@@ -337,13 +343,13 @@ namespace CommerceSync.Data
                         try { insert.Command.ExecuteNonQuery(); }
                         catch (DbException ex)
                         {
-                            throw Invalid("Line " + lineNumber + " (" + table + ") could not be stored: " + ex.Message, lineNumber, ex);
+                            notStored = Invalid("Line " + lineNumber + " (" + table + ") could not be stored: " + ex.Message, lineNumber, ex);
+                            continue;
                         }
-                        long n;
-                        result.RowsByTable[table] = result.RowsByTable.TryGetValue(table, out n) ? n + 1 : 1;
                         if (++result.Rows % 10000 == 0) progress?.Invoke(result.Rows);
                     }
                     CheckTrailer(trailer, checksum.Finish(), result);
+                    if (notStored != null) throw notStored;
                     CheckRules();
                     db.AfterImport();
                     tx.Commit();
