@@ -187,25 +187,38 @@ namespace CommerceSync.Core.Tests
             }
         }
 
+        /// <summary>A store file as an older module left it: the migrations up to <paramref name="version"/>, then <paramref name="rows"/>.</summary>
+        private static string OlderStore(int version, string rows)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "cs-core-v" + version + "-" + Guid.NewGuid().ToString("N") + ".db");
+            StoreDatabase.EnsureSqliteProvider();
+            using (var c = new SqliteConnection("Data Source=" + path))
+            {
+                c.Open();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" +
+                        string.Concat(Migrator.Scripts.Take(version).Select(m => m.Sql + "\nINSERT INTO schema_version VALUES (" + m.Version + ");\n")) + rows;
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            return path;
+        }
+
+        private static void DeleteStoreFile(string path)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+
         [Fact]
         public void A_store_from_before_trickle_feed_keeps_legacy_posting_and_its_sales_orders()
         {
             // trickle-feed.md recommends moving to trickle feed; an existing store keeps the posting it had until its admin moves it.
-            var path = Path.Combine(Path.GetTempPath(), "cs-core-v11-" + Guid.NewGuid().ToString("N") + ".db");
+            var path = OlderStore(11,
+                "INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, amount_minor, created_at, run_id) VALUES ('USRT', 'SO-1', 'S1', 'T1', 'C1', 1250, '2026-01-01T00:00:00.0000000Z', 1);");
             try
             {
-                StoreDatabase.EnsureSqliteProvider();
-                using (var c = new SqliteConnection("Data Source=" + path))
-                {
-                    c.Open();
-                    using (var cmd = c.CreateCommand())
-                    {
-                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" +
-                            string.Concat(Migrator.Scripts.Take(11).Select(m => m.Sql + "\nINSERT INTO schema_version VALUES (" + m.Version + ");\n")) +
-                            "INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, amount_minor, created_at, run_id) VALUES ('USRT', 'SO-1', 'S1', 'T1', 'C1', 1250, '2026-01-01T00:00:00.0000000Z', 1);";
-                        cmd.ExecuteNonQuery();
-                    }
-                }
                 using (var db = StoreDatabase.Open(path))
                 {
                     Assert.Equal("Legacy", db.GetSetting("StatementPostingMode"));
@@ -217,31 +230,19 @@ namespace CommerceSync.Core.Tests
             }
             finally
             {
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+                DeleteStoreFile(path);
             }
         }
 
         [Fact]
         public void MigratesAnOlderStoreForward()
         {
-            var path = Path.Combine(Path.GetTempPath(), "cs-core-v1-" + Guid.NewGuid().ToString("N") + ".db");
+            // A store as version 1 of the module left it, with a customer in a channel.
+            var path = OlderStore(1,
+                "INSERT INTO channel(channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, next_counter, created_at) VALUES ('S1','S1','USRT',1,0,'30','USD',2,'2026-01-01T00:00:00.0000000Z');" +
+                "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, created_at) VALUES ('S1', 1, 'a1', 1, 'Old', '2026-01-01T00:00:00.0000000Z');");
             try
             {
-                // A store as version 1 of the module left it, with a customer in a channel.
-                StoreDatabase.EnsureSqliteProvider();
-                using (var c = new SqliteConnection("Data Source=" + path))
-                {
-                    c.Open();
-                    using (var cmd = c.CreateCommand())
-                    {
-                        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE schema_version(version INTEGER NOT NULL);" + Migrator.Scripts[0].Sql +
-                            "INSERT INTO schema_version VALUES (1);" +
-                            "INSERT INTO channel(channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, next_counter, created_at) VALUES ('S1','S1','USRT',1,0,'30','USD',2,'2026-01-01T00:00:00.0000000Z');" +
-                            "INSERT INTO ch_async_customer(channel_id, counter, async_customer_id, operation, first_name, created_at) VALUES ('S1', 1, 'a1', 1, 'Old', '2026-01-01T00:00:00.0000000Z');";
-                        cmd.ExecuteNonQuery();
-                    }
-                }
                 using (var db = StoreDatabase.Open(path))
                 {
                     Assert.Equal(Migrator.LatestVersion, db.SchemaVersion);
@@ -252,8 +253,7 @@ namespace CommerceSync.Core.Tests
             }
             finally
             {
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+                DeleteStoreFile(path);
             }
         }
     }
