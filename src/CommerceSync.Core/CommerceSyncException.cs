@@ -82,6 +82,8 @@ namespace CommerceSync
         public const string NotUploaded = "NotUploaded";
         public const string NotConverted = "NotConverted";
         public const string OrderFailed = "OrderFailed";
+        public const string StatementsPending = "StatementsPending";
+        public const string TransactionNotValid = "TransactionNotValid";
         public const string OfflineCreationNotAllowed = "OfflineCreationNotAllowed";
         public const string LoyaltyCardNeedsAccount = "LoyaltyCardNeedsAccount";
         /// <summary>Feature switches (Get-CommerceFeature): something a feature brought while it is off, and the order they are switched in.</summary>

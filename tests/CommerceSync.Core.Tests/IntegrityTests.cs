@@ -117,6 +117,13 @@ namespace CommerceSync.Core.Tests
                 Assert.Equal(1, Broken(s, "OneSalesOrderPerOrder"));
                 s.Db.Execute("UPDATE statement SET total_minor = total_minor + 1 WHERE status = 1;");
                 Assert.Equal(s.Count("statement WHERE status = 1"), Broken(s, "StatementsAddUp"));
+                // Trickle feed (a new store): the cash sales posted into sales orders of their transactional statement.
+                Assert.True(s.Count("sales_order WHERE origin = 1") > 0);
+                Assert.Equal(0, Broken(s, "StatementOrdersAddUp"));
+                s.Db.Execute("UPDATE sales_order SET amount_minor = amount_minor + 1 WHERE origin = 1;");
+                Assert.Equal(s.Count("sales_order WHERE origin = 1"), Broken(s, "StatementOrdersAddUp"));
+                s.Db.Execute("UPDATE hq_transaction SET sales_id = NULL WHERE type = 0 AND status = 1;");
+                Assert.True(Broken(s, "StatementOrdersAddUp") > s.Count("sales_order WHERE origin = 1"));
             }
         }
 

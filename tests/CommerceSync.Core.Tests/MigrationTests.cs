@@ -24,7 +24,7 @@ namespace CommerceSync.Core.Tests
             (9, "channel-country", "b46342685072fccdec45a500f4be016f98a165d36046d60192841ec35d64cfb5"),
             (10, "default-customer", "402d91da6141fefd06fdcafd2c24f7a045a68fbf6d21ce20c124566d8ee642fc"),
             (11, "attribute-definitions", "de5cdb22c211aeb28c51db13fac786dadc13b745d951bacfa18ae34e58e391e9"),
-            (12, "trickle-feed", "030c7b890e9a2d37fa2767deb0648b9d564b9b6d99488333e9b9b373eb9846d5"),
+            (12, "trickle-feed", "2149d69fcae098d4194cd9f72266a08747d570ac78bdb84fa9fcf1fbb349de68"),
         };
 
         [Fact]

@@ -32,6 +32,7 @@ namespace CommerceSync.Application
             BusyTimeout = db.BusyTimeout,
             ReadOnly = db.ReadOnly,
             CustomerAttributeGroup = new AttributeStore(db).Group(),
+            StatementPostingMode = db.StatementPostingMode,
         };
 
         public IReadOnlyList<IntegrityViolation> CheckIntegrity(bool full) => new IntegrityStore(db).Check(full);
@@ -48,6 +49,19 @@ namespace CommerceSync.Application
         public void SetBusyTimeout(TimeSpan timeout) => db.SetBusyTimeoutSetting(timeout);
 
         /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
+        public StatementPostingMode StatementPostingMode => db.StatementPostingMode;
+
+        /// <summary>Switches the store's statement posting; to trickle feed only with no legacy statement waiting (<see cref="Rules.PostingRules.CheckModeChange"/>).</summary>
+        public void SetStatementPostingMode(StatementPostingMode mode)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                Rules.PostingRules.CheckModeChange(mode, new OrderStore(db).CountPendingLegacyStatements());
+                db.StatementPostingMode = mode;
+                tx.Commit();
+            }
+        }
+
         public void SetHeadquartersAvailable(bool available) => db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, available ? "true" : "false");
     }
 }

@@ -13,10 +13,10 @@ namespace CommerceSync.Application
 
         /// <summary>Sales orders; each value given narrows the result, null matches all.</summary>
         public IEnumerable<SalesOrder> SalesOrders(string[]? channelIds = null, string[]? salesIds = null, string[]? transactionIds = null,
-            string[]? accountNumbers = null, SalesOrderStatus[]? statuses = null) =>
+            string[]? accountNumbers = null, SalesOrderStatus[]? statuses = null, SalesOrderOrigin[]? origins = null) =>
             store.ReadSalesOrders(new SalesOrderFilter
             {
-                ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds, AccountNumbers = accountNumbers, Statuses = statuses,
+                ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds, AccountNumbers = accountNumbers, Statuses = statuses, Origins = origins,
             });
 
         public IEnumerable<Statement> Statements(string[]? channelIds, string[]? statementIds, DateTime? businessDate, StatementStatus[]? statuses) =>

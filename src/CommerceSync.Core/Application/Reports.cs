@@ -13,6 +13,10 @@ namespace CommerceSync.Application
 
         public IReadOnlyList<SyncReport> SyncReport(string[]? channelIds, DateTime? asOf) => new ReportStore(db).Report(channelIds, asOf);
 
+        /// <summary>Why validation holds sales back (not posted, in Error): each reason with how many sales it holds, most first.</summary>
+        public IReadOnlyList<(string Reason, long Count)> HeldByValidation(string[]? channelIds, DateTime? businessDate) =>
+            new ReportStore(db).HeldByValidation(channelIds, businessDate);
+
         public IEnumerable<DuplicateCandidate> Duplicates(string[]? channelIds, double minimumScore) => new DuplicateStore(db).Find(channelIds, minimumScore);
     }
 }

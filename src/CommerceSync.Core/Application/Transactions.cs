@@ -18,11 +18,11 @@ namespace CommerceSync.Application
 
         /// <summary>Transactions; each value given narrows the result, null matches all.</summary>
         public IEnumerable<Transaction> Read(string[]? channelIds = null, string[]? transactionIds = null, TransactionType? type = null,
-            TransactionStatus[]? statuses = null, string[]? asyncCustomerIds = null, string[]? accountNumbers = null, bool includeLines = true) =>
+            TransactionStatus[]? statuses = null, string[]? asyncCustomerIds = null, string[]? accountNumbers = null, bool includeLines = true, ValidationStatus[]? validationStatuses = null) =>
             store.Read(new TransactionFilter
             {
                 ChannelIds = channelIds, TransactionIds = transactionIds, Type = type, Statuses = statuses,
-                AsyncCustomerIds = asyncCustomerIds, AccountNumbers = accountNumbers, IncludeLines = includeLines,
+                AsyncCustomerIds = asyncCustomerIds, AccountNumbers = accountNumbers, IncludeLines = includeLines, ValidationStatuses = validationStatuses,
             });
     }
 }

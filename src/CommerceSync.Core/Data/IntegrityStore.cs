@@ -94,7 +94,14 @@ SELECT COUNT(*) FROM statement s
 LEFT JOIN (SELECT t.statement_id, t.channel_id, COUNT(*) AS n, SUM(t.amount_minor) AS total FROM hq_transaction t
            WHERE t.statement_id IS NOT NULL GROUP BY t.statement_id, t.channel_id) a
   ON a.statement_id = s.statement_id AND a.channel_id = s.channel_id
-WHERE s.status = 1 AND (s.transaction_count <> COALESCE(a.n, 0) OR s.total_minor <> COALESCE(a.total, 0))");
+WHERE s.status = 1 AND s.kind <> 2 AND (s.transaction_count <> COALESCE(a.n, 0) OR s.total_minor <> COALESCE(a.total, 0))");
+            // A financial statement (kind 2) totals its store day's tenders and links no sale, so only these two hold for it.
+            yield return ("StatementOrdersAddUp", "Sales a transactional statement posted without their sales order of that statement, or statement sales orders whose amount differs from their sales.", @"
+SELECT (SELECT COUNT(*) FROM hq_transaction t JOIN statement st ON st.statement_id = t.statement_id AND st.channel_id = t.channel_id AND st.kind = 1
+        WHERE t.type = 0 AND t.status = 1
+          AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.sales_id = t.sales_id AND o.statement_id = t.statement_id AND o.origin = 1))
+     + (SELECT COUNT(*) FROM sales_order o WHERE o.origin = 1
+          AND o.amount_minor <> (SELECT COALESCE(SUM(t.amount_minor), 0) FROM hq_transaction t WHERE t.sales_id = o.sales_id AND t.statement_id = o.statement_id))");
             // An account of the sequence's own shape (its prefix, then exactly its width in digits) at or past its next value
             // is one the sync job would issue again: every conversion of that legal entity would then fail.
             yield return (NumberSequenceAhead, "Customer accounts at or past their legal entity's next account number (the number sequence is behind them).", @"

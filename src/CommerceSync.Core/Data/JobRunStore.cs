@@ -126,7 +126,8 @@ VALUES ($job, $ch, $mode, $at, 0, $src, $pid, $host) RETURNING run_id;",
   UNION ALL SELECT 'Address: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_address WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
   UNION ALL SELECT 'Attribute: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_attribute WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
   UNION ALL SELECT 'Contact: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_contact WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
-  UNION ALL SELECT 'Affiliation: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_affiliation WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error) f
+  UNION ALL SELECT 'Affiliation: ' || COALESCE(last_error, ''), COUNT(*) FROM hq_async_affiliation WHERE sync_status = 2 AND sync_run_id = $run GROUP BY last_error
+  UNION ALL SELECT 'Transaction: ' || COALESCE(validation_error, ''), COUNT(*) FROM hq_transaction WHERE validation_status = 2 AND validated_run_id = $run GROUP BY validation_error) f
 GROUP BY reason ORDER BY SUM(n) DESC, reason LIMIT $n;", r => (r.GetString(0), r.GetInt64(1)),
                 ("$from", run.Started.ToStoreText()), ("$to", (run.Finished ?? DateTime.UtcNow).ToStoreText()), ("$run", run.RunId), ("$n", top));
 

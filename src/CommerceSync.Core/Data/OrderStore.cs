@@ -31,6 +31,10 @@ namespace CommerceSync.Data
         /// <summary>With <see cref="IncludeFailed"/>: skip rows that already failed in this run, so a run retries each failed row once, however many chunks it takes.</summary>
         public long? RetryRunId { get; set; }
         public DateTime? BusinessDate { get; set; }
+        /// <summary>Only transactions whose validation status is one of these.</summary>
+        public ValidationStatus[]? ValidationStatuses { get; set; }
+        /// <summary>Skip rows this validation run already decided, so a run validates each row once however many chunks it takes.</summary>
+        public long? NotValidatedInRun { get; set; }
     }
 
     /// <summary>What Get-CommerceSalesOrder asks for; each list given narrows the result.</summary>
@@ -41,6 +45,7 @@ namespace CommerceSync.Data
         public string[]? TransactionIds { get; set; }
         public string[]? AccountNumbers { get; set; }
         public SalesOrderStatus[]? Statuses { get; set; }
+        public SalesOrderOrigin[]? Origins { get; set; }
     }
 
     /// <summary>The SQL of the two other paths: Synchronize orders (sales orders) and statement posting (statements).</summary>
@@ -86,6 +91,16 @@ FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id";
             {
                 sql += " AND h.business_date = $date";
                 args.Add(("$date", TransactionStore.DateText(scope.BusinessDate.Value)));
+            }
+            if (scope.ValidationStatuses != null)
+            {
+                sql += " AND h.validation_status IN (SELECT CAST(value AS INTEGER) FROM json_each($validation))";
+                args.Add(("$validation", "[" + string.Join(",", scope.ValidationStatuses.Select(v => (int)v)) + "]"));
+            }
+            if (scope.NotValidatedInRun.HasValue)
+            {
+                sql += " AND h.validated_run_id IS NOT $validationRun";
+                args.Add(("$validationRun", scope.NotValidatedInRun.Value));
             }
             return db.ReadAll(sql + " ORDER BY h.channel_id, h.business_date, h.counter LIMIT $limit;", MapDue, args.ToArray());
         }
@@ -171,13 +186,13 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
 
         public void SaveStatement(Statement s, long runId)
         {
-            db.Execute(@"INSERT INTO statement(data_area_id, statement_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at, run_id)
-VALUES ($a, $id, $ch, $d, $n, $total, $s, $e, $calc, $posted, $run)
+            db.Execute(@"INSERT INTO statement(data_area_id, statement_id, channel_id, business_date, transaction_count, total_minor, status, last_error, calculated_at, posted_at, run_id, kind)
+VALUES ($a, $id, $ch, $d, $n, $total, $s, $e, $calc, $posted, $run, $kind)
 ON CONFLICT(data_area_id, statement_id) DO UPDATE SET transaction_count = excluded.transaction_count, total_minor = excluded.total_minor, status = excluded.status,
   last_error = excluded.last_error, calculated_at = excluded.calculated_at, posted_at = excluded.posted_at, run_id = excluded.run_id;",
                 ("$a", s.DataAreaId), ("$id", s.StatementId), ("$ch", s.ChannelId), ("$d", TransactionStore.DateText(s.BusinessDate)), ("$n", s.TransactionCount),
                 ("$total", TransactionStore.ToMinor(s.Total)), ("$s", (int)s.Status), ("$e", s.Error), ("$calc", s.CalculatedAt.ToStoreText()),
-                ("$posted", s.PostedAt?.ToStoreText()), ("$run", runId));
+                ("$posted", s.PostedAt?.ToStoreText()), ("$run", runId), ("$kind", (int)s.Kind));
         }
 
         /// <summary>Marks the statement's transactions posted, set-based.</summary>
@@ -188,6 +203,101 @@ ON CONFLICT(data_area_id, statement_id) DO UPDATE SET transaction_count = exclud
 FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
         }
 
+        // ---- Trickle feed (trickle-feed.md, valid-checker.md) ----
+
+        /// <summary>The default customer of each channel given (null when it has none): where trickle feed posts anonymous sales.</summary>
+        public Dictionary<string, string?> DefaultCustomers(IEnumerable<string> channelIds) =>
+            db.Stream("SELECT channel_id, default_customer FROM channel WHERE channel_id IN (SELECT value FROM json_each($channels));",
+                r => (r.GetString(0), r.Str(1)), ("$channels", SqlText.JsonArray(channelIds.Distinct(StringComparer.OrdinalIgnoreCase))))
+              .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Records what validation decided for each row (Successful with its account, or Error with the reason), set-based.</summary>
+        public void SaveValidation(IReadOnlyList<DueTransaction> rows, long runId, DateTime now)
+        {
+            if (rows.Count == 0) return;
+            db.Execute(@"CREATE TEMP TABLE IF NOT EXISTS validation_work(
+  channel_id TEXT NOT NULL, counter INTEGER NOT NULL, status INTEGER NOT NULL, error TEXT, account_number TEXT, PRIMARY KEY(channel_id, counter));");
+            db.Execute("DELETE FROM temp.validation_work;");
+            db.InsertRows("temp.validation_work", new[] { "channel_id", "counter", "status", "error", "account_number" },
+                rows.Select(r => new object?[] { r.ChannelId, r.Counter, (int)(r.Error == null ? ValidationStatus.Successful : ValidationStatus.Error), r.Error, r.Error == null ? r.ResolvedAccount : null }));
+            db.Execute(@"UPDATE hq_transaction SET validation_status = w.status, validation_error = w.error, resolved_account = w.account_number, validated_run_id = $run, validated_at = $now
+FROM temp.validation_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
+        }
+
+        /// <summary>Cash-and-carry sales not posted yet, by validation status, for progress and -WhatIf.</summary>
+        public long CountByValidation(string[]? channelIds, DateTime? businessDate, params ValidationStatus[] statuses)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
+                .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null))
+                .InIntegers(statuses.Select(v => (int)v), "validation_status", "$validation");
+            return db.Scalar<long>("SELECT COUNT(*) FROM hq_transaction WHERE type = 0 AND status <> 1" + where.Sql + ";", where.Args);
+        }
+
+        /// <summary>Store and business days with validated cash-and-carry sales not posted yet.</summary>
+        public List<(string ChannelId, string BusinessDate)> DueTransactionalDays(string[]? channelIds, DateTime? businessDate)
+        {
+            var where = new SqlFilter().In(channelIds, "channel_id", "$channels")
+                .When(businessDate.HasValue, "business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
+            return db.ReadAll(@"SELECT DISTINCT channel_id, business_date FROM hq_transaction
+WHERE type = 0 AND status <> 1 AND validation_status = 1" + where.Sql + @"
+ORDER BY channel_id, business_date;", r => (r.GetString(0), r.GetString(1)), where.Args);
+        }
+
+        /// <summary>A store day's validated sales not posted yet, each with the account it posts to: its own, else the channel's default customer.</summary>
+        public List<DueTransaction> ReadPostable(string channelId, string businessDate)
+        {
+            // The due columns, then the account: the sale's own (set by validation), else the channel's default customer.
+            return db.ReadAll(@"SELECT h.channel_id, h.counter, h.transaction_id, h.account_number, h.async_customer_id, h.delivery_address_id, h.amount_minor, h.business_date, ch.data_area_id,
+  COALESCE(h.resolved_account, ch.default_customer)
+FROM hq_transaction h JOIN channel ch ON ch.channel_id = h.channel_id
+WHERE h.type = 0 AND h.status <> 1 AND h.validation_status = 1 AND h.channel_id = $ch AND h.business_date = $date
+ORDER BY h.counter;", r =>
+            {
+                var row = MapDue(r);
+                row.ResolvedAccount = r.Str(9);
+                return row;
+            }, ("$ch", channelId), ("$date", businessDate));
+        }
+
+        /// <summary>
+        /// Posts a transactional statement's sales: one invoiced sales order per customer (retail-statements.md), each sale marked
+        /// posted in the statement with its customer's order. <paramref name="salesIds"/> gives each account its order number.
+        /// </summary>
+        public void PostStatementSales(IReadOnlyList<DueTransaction> rows, IReadOnlyDictionary<string, string> salesIds, string statementId, long runId, DateTime now)
+        {
+            if (rows.Count == 0) return;
+            FillWork(rows.Select(r => (r, salesIds[r.ResolvedAccount!])));
+            db.Execute(@"INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, delivery_address_id, amount_minor, created_at, run_id, origin, statement_id, invoiced)
+SELECT w.data_area_id, w.number, MIN(h.channel_id), NULL, w.account_number, NULL, SUM(h.amount_minor), $now, $run, 1, $statement, 1
+FROM temp.order_work w JOIN hq_transaction h ON h.channel_id = w.channel_id AND h.counter = w.counter
+GROUP BY w.data_area_id, w.number, w.account_number;", ("$now", now.ToStoreText()), ("$run", runId), ("$statement", statementId));
+            db.Execute(@"UPDATE hq_transaction SET status = 1, last_error = NULL, statement_id = $statement, sales_id = w.number, resolved_account = w.account_number, processed_run_id = $run, processed_at = $now
+FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId), ("$statement", statementId));
+        }
+
+        /// <summary>Store and business days with uploaded cash-and-carry sales and no financial statement yet: what end of day closes.</summary>
+        public List<(string ChannelId, string BusinessDate)> DueFinancialDays(string[]? channelIds, DateTime? businessDate)
+        {
+            var where = new SqlFilter().In(channelIds, "h.channel_id", "$channels")
+                .When(businessDate.HasValue, "h.business_date = $date", ("$date", businessDate.HasValue ? TransactionStore.DateText(businessDate.Value) : null));
+            return db.ReadAll(@"SELECT DISTINCT h.channel_id, h.business_date FROM hq_transaction h
+WHERE h.type = 0" + where.Sql + @"
+  AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.channel_id = h.channel_id AND s.business_date = h.business_date AND s.kind = 2)
+ORDER BY h.channel_id, h.business_date;", r => (r.GetString(0), r.GetString(1)), where.Args);
+        }
+
+        /// <summary>Legacy statements not posted (Failed): they block a move to trickle feed.</summary>
+        public long CountPendingLegacyStatements() => db.Scalar<long>("SELECT COUNT(*) FROM statement WHERE kind = 0 AND status <> 1;");
+
+        /// <summary>Whether a store day already has its financial statement (another run may have closed it while this one waited).</summary>
+        public bool HasFinancialStatement(string channelId, string businessDate) =>
+            db.Scalar<long>("SELECT COUNT(*) FROM statement WHERE channel_id = $ch AND business_date = $d AND kind = 2;", ("$ch", channelId), ("$d", businessDate)) > 0;
+
+        /// <summary>The tenders a store took on a day: how many cash-and-carry sales HQ has for it, and their total.</summary>
+        public (int Count, long TotalMinor) DayTenders(string channelId, string businessDate) =>
+            db.ReadAll("SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM hq_transaction WHERE type = 0 AND channel_id = $ch AND business_date = $d;",
+                r => (r.GetInt32(0), r.GetInt64(1)), ("$ch", channelId), ("$d", businessDate))[0];
+
         public IEnumerable<SalesOrder> ReadSalesOrders(string[]? channelIds, string[]? salesIds, string[]? transactionIds) =>
             ReadSalesOrders(new SalesOrderFilter { ChannelIds = channelIds, SalesIds = salesIds, TransactionIds = transactionIds });
 
@@ -196,7 +306,12 @@ FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_tra
         {
             filter = filter ?? new SalesOrderFilter();
             var where = new SqlFilter().In(filter.ChannelIds, "channel_id", "$channels").In(filter.SalesIds, "sales_id", "$sales")
-                .In(filter.TransactionIds, "transaction_id", "$tx").In(filter.AccountNumbers, "account_number", "$acc")
+                // A customer order's own order, or the statement order a posted sale went into (statement orders have no single transaction).
+                .When(filter.TransactionIds != null, @"(transaction_id IN (SELECT value FROM json_each($tx))
+  OR (origin = 1 AND sales_id IN (SELECT h.sales_id FROM hq_transaction h WHERE h.type = 0 AND h.channel_id = sales_order.channel_id AND h.transaction_id IN (SELECT value FROM json_each($tx)))))",
+                    ("$tx", filter.TransactionIds == null ? null : SqlText.JsonArray(filter.TransactionIds)))
+                .In(filter.AccountNumbers, "account_number", "$acc")
+                .InIntegers(filter.Origins?.Select(o => (int)o), "origin", "$origins")
                 // Synchronize orders creates every order, and nothing changes an order's status yet: all are Created.
                 .When(filter.Statuses != null && !filter.Statuses.Contains(SalesOrderStatus.Created), "1 = 0");
             return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at, origin, statement_id, invoiced FROM sales_order

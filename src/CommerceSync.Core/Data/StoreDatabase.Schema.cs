@@ -34,6 +34,8 @@ namespace CommerceSync.Data
                         Execute(Engine.Ddl(Migrator.Scripts[v].Sql));
                         Execute("INSERT INTO schema_version(version) VALUES (" + (v + 1).ToString(CultureInfo.InvariantCulture) + ");");
                     }
+                    // A new store posts as D365 recommends (trickle-feed.md); a migrated one keeps the Legacy posting migration 12 gave it.
+                    if (current == 0) StatementPostingMode = StatementPostingMode.TrickleFeed;
                     tx.Commit();
                 }
                 ApplyStoreBusyTimeout();

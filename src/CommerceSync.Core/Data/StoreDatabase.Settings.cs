@@ -22,6 +22,22 @@ namespace CommerceSync.Data
         public void SetSetting(string key, string value) =>
             Execute("INSERT INTO store_setting(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value;", ("$k", key), ("$v", value));
 
+        public const string StatementPostingModeSetting = "StatementPostingMode";
+
+        /// <summary>
+        /// The store's statement posting mode. Every store has it from schema version 12 on (a migrated store keeps Legacy,
+        /// a new one starts in TrickleFeed); a value the module does not know reads as Legacy, the posting that needs nothing more.
+        /// </summary>
+        public StatementPostingMode StatementPostingMode
+        {
+            get
+            {
+                StatementPostingMode mode;
+                return Enum.TryParse(GetSetting(StatementPostingModeSetting), false, out mode) && Enum.IsDefined(typeof(StatementPostingMode), mode) ? mode : StatementPostingMode.Legacy;
+            }
+            set { SetSetting(StatementPostingModeSetting, value.ToString()); }
+        }
+
         /// <summary>
         /// $env:COMMERCESYNC_BUSY_TIMEOUT: null when unset; seconds from 0 to 86,400 (as Set-CommerceStore -BusyTimeout takes).
         /// Anything else (text, negative, NaN, 1e30) is refused with InvalidValue rather than ignored: a runbook that set it means it.

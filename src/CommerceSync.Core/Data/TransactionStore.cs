@@ -14,6 +14,7 @@ namespace CommerceSync.Data
         public TransactionStatus[]? Statuses { get; set; }
         public string[]? AsyncCustomerIds { get; set; }
         public string[]? AccountNumbers { get; set; }
+        public ValidationStatus[]? ValidationStatuses { get; set; }
         public bool IncludeLines { get; set; } = true;
     }
 
@@ -143,7 +144,8 @@ ORDER BY s.channel_id, s.counter;";
                 .In(filter.AsyncCustomerIds, "c.async_customer_id", "$async");
             var outer = new SqlFilter()
                 .InIntegers(filter.Statuses?.Select(s => (int)s), "s.status", "$statuses")
-                .In(filter.AccountNumbers, "s.account", "$accounts");
+                .In(filter.AccountNumbers, "s.account", "$accounts")
+                .InIntegers(filter.ValidationStatuses?.Select(v => (int)v), "s.validation_status", "$validation");
             var rows = db.Stream(string.Format(SelectWithStatus, inner.Sql, outer.Sql), r => new Transaction
             {
                 ChannelId = r.GetString(0),

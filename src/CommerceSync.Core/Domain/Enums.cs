@@ -98,6 +98,17 @@ namespace CommerceSync
         Record = 1,
     }
 
+    /// <summary>
+    /// How statement posting runs at a store (trickle-feed.md). Stored by name in the store's settings, so it is not a persisted number.
+    /// </summary>
+    public enum StatementPostingMode
+    {
+        /// <summary>One statement per store and business day at end of day, posted whole or not at all: the posting of stores made before trickle feed.</summary>
+        Legacy,
+        /// <summary>Validated sales post in transactional statements as often as posting runs; a financial statement per store and day closes the day.</summary>
+        TrickleFeed,
+    }
+
     /// <summary>The batch jobs, by the names admins search for.</summary>
     public static class JobNames
     {
@@ -106,5 +117,6 @@ namespace CommerceSync
         public const string Job1010 = "1010";
         public const string SynchronizeOrders = "Synchronize orders";
         public const string StatementPosting = "Statement posting";
+        public const string ValidateTransactions = "Validate store transactions";
     }
 }

@@ -53,6 +53,8 @@ namespace CommerceSync
         public bool ReadOnly { get; set; }
         /// <summary>The customer attribute group of the Commerce parameters (Set-CommerceStore -CustomerAttributeGroup); empty: attributes are free text.</summary>
         public string? CustomerAttributeGroup { get; set; }
+        /// <summary>How Invoke-StatementPosting posts (Set-CommerceStore -StatementPostingMode): TrickleFeed for a new store, Legacy for one made before trickle feed.</summary>
+        public StatementPostingMode StatementPostingMode { get; set; }
 
         public override string? ToString() => Path;
     }

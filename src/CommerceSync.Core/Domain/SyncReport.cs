@@ -35,6 +35,10 @@ namespace CommerceSync
         public long TransactionsBlockingPosting { get; set; }
         /// <summary>Customer orders that failed because their customer could not be synchronized.</summary>
         public long OrdersFailedForCustomer { get; set; }
+        /// <summary>Cash-and-carry sales "Validate store transactions" holds back (Error): trickle-feed posting leaves them out until they validate.</summary>
+        public long TransactionsHeldByValidation { get; set; }
+        /// <summary>Why validation holds sales back, by reason, most first.</summary>
+        public FailureCount[] HeldByReason { get; set; } = Array.Empty<FailureCount>();
 
         public override string? ToString() => ChannelId;
     }
@@ -46,6 +50,8 @@ namespace CommerceSync
         public string? Reason { get; set; }
 
         public const string CustomerKind = "Customer";
+        /// <summary>The kind of a reason validation holds a sale back for.</summary>
+        public const string TransactionKind = "Transaction";
 
         /// <summary>Whether this is one of the other operations <see cref="SyncReport.FailedOperations"/> counts.</summary>
         public bool IsOperation => Kind != CustomerKind;

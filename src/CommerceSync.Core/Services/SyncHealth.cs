@@ -29,6 +29,7 @@ namespace CommerceSync.Services
         public long MaxFailedOperations { get; set; }
         public long MaxBlockedTransactions { get; set; }
         public long MaxFailedOrders { get; set; }
+        public long MaxHeldTransactions { get; set; }
     }
 
     /// <summary>Turns the report and the integrity checks into pass/fail checks for runbooks and Pester.</summary>
@@ -73,6 +74,13 @@ namespace CommerceSync.Services
                     Check = "OrdersFailedForCustomer", Threshold = thresholds.MaxFailedOrders.ToString(), Value = total.OrdersFailedForCustomer.ToString(),
                     Passed = total.OrdersFailedForCustomer <= thresholds.MaxFailedOrders,
                     Detail = "customer orders that failed because their customer could not be synchronized",
+                },
+                new SyncCheck
+                {
+                    Check = "TransactionsHeldByValidation", Threshold = thresholds.MaxHeldTransactions.ToString(), Value = total.TransactionsHeldByValidation.ToString(),
+                    Passed = total.TransactionsHeldByValidation <= thresholds.MaxHeldTransactions,
+                    Detail = total.HeldByReason.Length == 0 ? "cash-and-carry sales trickle-feed posting leaves out until they validate"
+                        : string.Join("; ", total.HeldByReason.Take(3).Select(f => f.ToString())),
                 },
             };
             var broken = new IntegrityStore(db).Check().Where(c => c.Count > 0).ToList();

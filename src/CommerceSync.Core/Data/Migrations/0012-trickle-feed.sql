@@ -14,6 +14,9 @@ ALTER TABLE hq_transaction ADD COLUMN validation_error TEXT;
 ALTER TABLE hq_transaction ADD COLUMN validated_run_id INTEGER;
 ALTER TABLE hq_transaction ADD COLUMN validated_at TEXT;
 
+-- The sales validation holds back: few, read by the reports and by a run's top reasons.
+CREATE INDEX ix_hq_transaction_held ON hq_transaction(validated_run_id) WHERE validation_status = 2;
+
 ALTER TABLE statement ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE sales_order_v12(
