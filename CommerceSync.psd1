@@ -20,7 +20,7 @@
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010', 'Invoke-AsyncCustomerConversion',
         'Get-CommerceCustomer', 'Get-CommerceJobRun',
         'New-CommerceTransaction', 'Get-CommerceTransaction', 'Sync-CommerceOrder', 'Get-CommerceSalesOrder',
-        'Invoke-StatementPosting', 'Get-CommerceStatement',
+        'Invoke-CommerceTransactionValidation', 'Invoke-StatementPosting', 'Get-CommerceStatement',
         'New-CommerceCustomer', 'Set-AsyncCustomer', 'Disable-AsyncCustomer', 'Get-AsyncCustomerOperation', 'Set-AsyncCustomerOperation',
         'Find-CommerceCustomer', 'Add-CommerceLoyaltyCard', 'Get-CommerceLoyaltyCard', 'Set-CommerceStore', 'Test-CommerceStore', 'Backup-CommerceStore',
         'Get-CommerceSyncReport', 'Test-CommerceSync', 'Assert-CommerceSync', 'Find-CommerceDuplicateCustomer', 'Export-CommerceData', 'Import-CommerceData',

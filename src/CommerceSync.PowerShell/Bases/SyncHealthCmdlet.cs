@@ -34,6 +34,11 @@ namespace CommerceSync
         [ValidateRange(0, long.MaxValue)]
         public long MaxFailedOrders { get; set; }
 
+        /// <summary>How many cash-and-carry sales validation may hold back (ValidationStatus Error, not posted). Default 0.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxHeldTransactions { get; set; }
+
         /// <summary>Every check, passed or not (the failed ones also on the verbose stream); null when no channel named exists.</summary>
         protected IReadOnlyList<SyncCheck> Evaluate()
         {
@@ -41,6 +46,7 @@ namespace CommerceSync
             var checks = new SyncHealth(Session.Database).Evaluate(channels, new SyncThresholds
             {
                 MaxAge = TimeSpan.FromHours(MaxAgeHours), MaxFailed = MaxFailed, MaxFailedOperations = MaxFailedOperations, MaxBlockedTransactions = MaxBlockedTransactions, MaxFailedOrders = MaxFailedOrders,
+                MaxHeldTransactions = MaxHeldTransactions,
             }).ToList();
             foreach (var c in checks.Where(c => !c.Passed)) WriteVerbose("Failed: " + c.Check + " = " + c.Value + " (threshold " + c.Threshold + "). " + c.Detail);
             return checks;

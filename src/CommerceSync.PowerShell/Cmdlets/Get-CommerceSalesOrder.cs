@@ -4,7 +4,7 @@ using System.Management.Automation;
 
 namespace CommerceSync
 {
-    /// <summary>Lists the HQ sales orders Synchronize orders made from customer orders.</summary>
+    /// <summary>Lists HQ sales orders: those Synchronize orders made from customer orders, and those trickle-feed posting made from a statement's sales.</summary>
     [Cmdlet(VerbsCommon.Get, "CommerceSalesOrder")]
     [OutputType(typeof(SalesOrder))]
     public sealed class GetCommerceSalesOrder : ChannelScopedCmdlet
@@ -15,7 +15,7 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(SalesOrderIdCompleter))]
         public string[] SalesOrderId { get; set; }
 
-        /// <summary>The customer orders (transaction ids) the sales orders were made from.</summary>
+        /// <summary>The transactions the sales orders were made from: a customer order, or a posted sale in a statement's order.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[] TransactionId { get; set; }
 
@@ -27,6 +27,10 @@ namespace CommerceSync
         [Parameter]
         public SalesOrderStatus[] Status { get; set; }
 
+        /// <summary>CustomerOrder (Synchronize orders) or Statement (trickle-feed posting).</summary>
+        [Parameter]
+        public SalesOrderOrigin[] Origin { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveCustomerListingScope(out var channels)) return;
@@ -37,7 +41,7 @@ namespace CommerceSync
             var sales = FilterValues.NonEmpty(SalesOrderId);
             var transactions = FilterValues.NonEmpty(TransactionId);
             var accounts = FilterValues.NonEmpty(AccountNumber);
-            var found = Session.Orders.SalesOrders(channels, sales, transactions, accounts, Status);
+            var found = Session.Orders.SalesOrders(channels, sales, transactions, accounts, Status, Origin);
             if (sales == null && transactions == null && accounts == null)
             {
                 WriteObject(found, true);
@@ -72,7 +76,8 @@ namespace CommerceSync
                     else
                     {
                         WriteVerbose("Transaction " + t.TransactionId + " at " + t.ChannelId + " has no sales order: " +
-                            (t.Type == TransactionType.CustomerOrder ? "it is " + t.Status + " (Synchronize orders makes one from an uploaded customer order)." : "it is a cash-and-carry sale."));
+                            (t.Type == TransactionType.CustomerOrder ? "it is " + t.Status + " (Synchronize orders makes one from an uploaded customer order)."
+                                : "it is a cash-and-carry sale that is " + t.Status + " (trickle-feed posting puts a validated sale in its customer's statement order)."));
                     }
                 }
             }

@@ -27,12 +27,16 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AccountNumberCompleter))]
         public string[] AccountNumber { get; set; }
 
+        /// <summary>What Validate store transactions decided: None (not validated, or a customer order), Successful, Error.</summary>
+        [Parameter]
+        public ValidationStatus[] ValidationStatus { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!TryResolveChannels(Channel, out var channels)) return;
             var ids = FilterValues.NonEmpty(TransactionId);
             var found = Session.Transactions.Read(channels, ids, MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (TransactionType?)null,
-                Status, FilterValues.NonEmpty(AsyncCustomerId), FilterValues.NonEmpty(AccountNumber));
+                Status, FilterValues.NonEmpty(AsyncCustomerId), FilterValues.NonEmpty(AccountNumber), validationStatuses: ValidationStatus);
             if (ids == null)
             {
                 WriteObject(found, true);

@@ -4,7 +4,7 @@ using CommerceSync.Services;
 
 namespace CommerceSync
 {
-    /// <summary>Changes store-wide settings: whether HQ can be reached in real time, and how long a job waits for another.</summary>
+    /// <summary>Changes store-wide settings: statement posting mode, whether HQ can be reached in real time, how long a job waits for another.</summary>
     [Cmdlet(VerbsCommon.Set, "CommerceStore", SupportsShouldProcess = true)]
     [OutputType(typeof(Store))]
     public sealed class SetCommerceStore : CommerceCmdlet
@@ -27,6 +27,13 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AttributeGroupCompleter))]
         public string CustomerAttributeGroup { get; set; }
 
+        /// <summary>
+        /// Legacy: one statement per store and day at end of day, posted whole or not at all. TrickleFeed: validated sales post in
+        /// transactional statements as often as posting runs, a financial statement closes each day (trickle-feed.md).
+        /// </summary>
+        [Parameter]
+        public StatementPostingMode StatementPostingMode { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -36,6 +43,11 @@ namespace CommerceSync
             {
                 if (!ShouldProcess(Session.Maintenance.Location, "Set the busy timeout to " + BusyTimeout + " s")) return;
                 Terminating(() => { Session.Maintenance.SetBusyTimeout(TimeSpan.FromSeconds(BusyTimeout)); return 0; });
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(StatementPostingMode)))
+            {
+                if (!ShouldProcess(Session.Maintenance.Location, "Set statement posting to " + StatementPostingMode)) return;
+                Terminating(() => { Session.Maintenance.SetStatementPostingMode(StatementPostingMode); return 0; });
             }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(HeadquartersAvailable)))
             {
