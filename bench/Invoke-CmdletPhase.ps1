@@ -6,7 +6,7 @@
 param(
     [Parameter(Mandatory)] [string] $Manifest,
     [Parameter(Mandatory)] [string] $Store,
-    [Parameter(Mandatory)] [ValidateSet('bulk', 'record', 'import', 'importplain', 'importfast', 'orders', 'statements')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('bulk', 'record', 'import', 'importplain', 'importfast', 'orders', 'validation', 'statements')] [string] $Mode,
     [Parameter(Mandatory)] [string] $Result,
     [string] $Csv,
     [double] $LimitSeconds = 0
@@ -24,7 +24,10 @@ $pipelines = @{
     importplain = 'param($Csv) Import-Csv -LiteralPath $Csv | New-AsyncCustomer | Out-Null'
     importfast = 'param($Csv) Import-AsyncCustomer -LiteralPath $Csv | Out-Null'
     orders     = 'Sync-CommerceOrder -WarningAction SilentlyContinue | Out-Null'
-    statements = 'Invoke-StatementPosting -WarningAction SilentlyContinue | Out-Null'
+    # Trickle feed (the seed is a new store): validation syncs the async customers the sales reference, posting then takes
+    # the valid sales into transactional statements and, with -EndOfDay, the financial statement of each store day.
+    validation = 'Invoke-CommerceTransactionValidation | Out-Null'
+    statements = 'Invoke-StatementPosting -EndOfDay -WarningAction SilentlyContinue | Out-Null'
 }
 
 # The work runs in its own runspace so this script can stop it at the limit and still report.
@@ -67,7 +70,7 @@ if ($Mode -notlike 'import*') {
     $ps.Commands.Clear()
     $null = $ps.AddScript('param($since) Get-CommerceJobRun | Where-Object { $_.Started -ge $since } | Sort-Object RunId').AddArgument($started.AddSeconds(-1))
     $runs = @($ps.Invoke())
-    $names = @{ 'P-job' = 'P-job'; 'Synchronize customers and channel requests' = 'Sync'; '1010' = '1010'; 'Synchronize orders' = 'Orders'; 'Statement posting' = 'Statements' }
+    $names = @{ 'P-job' = 'P-job'; 'Synchronize customers and channel requests' = 'Sync'; '1010' = '1010'; 'Synchronize orders' = 'Orders'; 'Statement posting' = 'Statements'; 'Validate store transactions' = 'Validation' }
     foreach ($run in $runs) {
         $name = if ($names.ContainsKey($run.Job)) { $names[$run.Job] } else { $run.Job }
         $finished = if ($run.Finished) { $run.Finished } else { [datetime]::UtcNow }

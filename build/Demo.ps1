@@ -101,8 +101,11 @@ Write-Step 'Synchronize orders creates the customers the orders reference, then 
 Invoke-PJob -Channel S0003 | Sync-CommerceOrder -ErrorAction SilentlyContinue | Format-Table | Show
 Get-CommerceTransaction -Channel S0003 -Type CustomerOrder | Select-Object -First 3 | Format-Table | Show
 
-Write-Step 'End of day: statement posting syncs the customers its cash-and-carry sales reference, then posts:  Invoke-StatementPosting -Channel S0003'
-Invoke-StatementPosting -Channel S0003 | Format-Table | Show
+Write-Step 'End of day in trickle feed (a new store''s posting): validation syncs the customers the sales reference, anonymous sales go to the default customer:  Invoke-StatementPosting -Channel S0003 -EndOfDay'
+# The store's default customer takes the anonymous sales; here the first customer HQ has stands in for a walk-in account.
+Set-CommerceChannel -Channel S0003 -DefaultCustomer (Get-CommerceCustomer | Select-Object -First 1).AccountNumber | Out-Null
+Invoke-StatementPosting -Channel S0003 -EndOfDay | Format-Table | Show
+Get-CommerceSalesOrder -Channel S0003 -Origin Statement | Select-Object -First 3 | Format-Table | Show
 
 Write-Step 'S0002 and S0003 in bulk:  Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer | Invoke-Job1010'
 Invoke-PJob -Channel S0002, S0003 | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Invoke-Job1010 | Out-Null

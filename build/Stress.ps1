@@ -17,6 +17,9 @@ param(
     [int] $ChunkSize = 0,
     [int] $Seed = 7,
     [string] $Folder = (Join-Path ([IO.Path]::GetTempPath()) "commercesync-stress-$PID"),
+    # TrickleFeed (what a new store posts): validation holds a refused customer's sale alone. Legacy: its day's statement waits.
+    [ValidateSet('TrickleFeed', 'Legacy')]
+    [string] $StatementPostingMode = 'TrickleFeed',
     # A store on PostgreSQL instead of a file: Host=...;Search Path=<a schema of its own> (replaced if it holds a store).
     [string] $ConnectionString,
     # Without the foreign reader and the second CommerceSync process (the store's process must keep its locks for them).
@@ -39,15 +42,17 @@ $jobs = [ordered]@{
     'P-job'     = "Invoke-PJob$chunk"
     'Sync'      = "Convert-AsyncCustomer$chunk -ErrorAction SilentlyContinue"
     'Orders'    = "Sync-CommerceOrder$chunk -ErrorAction SilentlyContinue"
-    'Statement' = 'Invoke-StatementPosting -WarningAction SilentlyContinue'
+    'Validation' = "Invoke-CommerceTransactionValidation$chunk -ErrorAction SilentlyContinue"
+    'Statement' = 'Invoke-StatementPosting -EndOfDay -WarningAction SilentlyContinue'
     '1010'      = "Invoke-Job1010$chunk"
 }
 
 # Their names in the job history.
-$jobNames = @{ 'P-job' = 'P-job'; 'Sync' = 'Synchronize customers and channel requests'; 'Orders' = 'Synchronize orders'; 'Statement' = 'Statement posting'; '1010' = '1010' }
+$jobNames = @{ 'P-job' = 'P-job'; 'Sync' = 'Synchronize customers and channel requests'; 'Orders' = 'Synchronize orders'; 'Validation' = 'Validate store transactions'; 'Statement' = 'Statement posting'; '1010' = '1010' }
 
 function New-StressStore([string] $At = $store) {
     if ($ConnectionString) { New-CommerceStore -ConnectionString $At -Force | Out-Null } else { New-CommerceStore -Path $At -Force | Out-Null }
+    Set-CommerceStore -StatementPostingMode $StatementPostingMode -Store $At
     foreach ($ch in 'S0001', 'S0002', 'S0003') { New-CommerceChannel -ChannelId $ch -AsyncCustomerMode -OfflineDatabase:($ch -eq 'S0003') -Store $At | Out-Null }
 }
 
@@ -187,6 +192,14 @@ JOIN cust_table c ON c.data_area_id = ch.data_area_id
 LEFT JOIN channel_customer cc ON cc.channel_id = ch.channel_id AND cc.database = d.db AND cc.account_number = c.account_number
 WHERE cc.account_number IS NULL OR cc.name IS DISTINCT FROM c.name OR cc.email IS DISTINCT FROM c.email OR cc.phone IS DISTINCT FROM c.phone
 '@
+    # Trickle feed: every sale a transactional statement posted is in exactly one invoiced sales order of that statement,
+    # and each such order is the sum of its sales (one per customer per statement, nothing posted twice).
+    StatementOrdersWrong = @'
+SELECT (SELECT COUNT(*) FROM hq_transaction t JOIN statement st ON st.statement_id = t.statement_id AND st.kind = 1
+        WHERE t.type = 0 AND t.status = 1 AND NOT EXISTS (SELECT 1 FROM sales_order s WHERE s.sales_id = t.sales_id AND s.statement_id = t.statement_id AND s.origin = 1 AND s.invoiced = 1))
+     + (SELECT COUNT(*) FROM sales_order s WHERE s.origin = 1
+        AND s.amount_minor <> (SELECT COALESCE(SUM(t.amount_minor), 0) FROM hq_transaction t WHERE t.sales_id = s.sales_id AND t.statement_id = s.statement_id))
+'@
     # Channel rows HQ never received.
     NotUploaded = @'
 SELECT (SELECT COUNT(*) FROM ch_async_customer c LEFT JOIN hq_async_customer h ON h.channel_id = c.channel_id AND h.counter = c.counter WHERE h.counter IS NULL)
@@ -203,7 +216,8 @@ SELECT (SELECT COUNT(*) FROM cust_table c LEFT JOIN party p ON p.party_id = c.pa
      + (SELECT COUNT(*) FROM hq_address a LEFT JOIN cust_table c ON c.data_area_id = a.data_area_id AND c.account_number = a.account_number WHERE c.account_number IS NULL)
      + (SELECT COUNT(*) FROM hq_customer_attribute a LEFT JOIN cust_table c ON c.data_area_id = a.data_area_id AND c.account_number = a.account_number WHERE c.account_number IS NULL)
      + (SELECT COUNT(*) FROM channel_customer cc LEFT JOIN cust_table c ON c.data_area_id = cc.data_area_id AND c.account_number = cc.account_number WHERE c.account_number IS NULL)
-     + (SELECT COUNT(*) FROM sales_order s LEFT JOIN hq_transaction t ON t.channel_id = s.channel_id AND t.transaction_id = s.transaction_id WHERE t.counter IS NULL)
+     + (SELECT COUNT(*) FROM sales_order s LEFT JOIN hq_transaction t ON t.channel_id = s.channel_id AND t.transaction_id = s.transaction_id WHERE s.transaction_id IS NOT NULL AND t.counter IS NULL)
+     + (SELECT COUNT(*) FROM sales_order s LEFT JOIN statement st ON st.statement_id = s.statement_id WHERE s.statement_id IS NOT NULL AND st.statement_id IS NULL)
      + (SELECT COUNT(*) FROM hq_async_customer h LEFT JOIN ch_async_customer c ON c.channel_id = h.channel_id AND c.counter = h.counter WHERE c.counter IS NULL)
      + (SELECT COUNT(*) FROM hq_transaction h LEFT JOIN ch_transaction c ON c.channel_id = h.channel_id AND c.counter = h.counter WHERE c.counter IS NULL)
 '@
@@ -307,7 +321,8 @@ function Complete-All([string] $store = $script:store) {
         Invoke-PJob -Store $store | Out-Null
         Convert-AsyncCustomer -Store $store -ErrorAction SilentlyContinue | Out-Null
         Sync-CommerceOrder -Store $store -ErrorAction SilentlyContinue | Out-Null
-        Invoke-StatementPosting -Store $store -WarningAction SilentlyContinue | Out-Null
+        Invoke-CommerceTransactionValidation -Store $store -ErrorAction SilentlyContinue | Out-Null
+        Invoke-StatementPosting -Store $store -EndOfDay -WarningAction SilentlyContinue | Out-Null
         Invoke-Job1010 -Store $store | Out-Null
     }
 }
@@ -317,11 +332,12 @@ function Get-FinalCheck {
     $raw = [ordered]@{}
     foreach ($k in $oracle.Keys) { $raw[$k] = Get-RawCount $oracle[$k] }
     $integrity = if ($ConnectionString) { 'n/a' } else { (Invoke-RawSql 'PRAGMA integrity_check') -join '; ' }
-    # A sale or an order still waiting after every job ran twice was lost on the way; Failed ones say why, and a cash sale
-    # of a store day whose statement was refused (it references a customer HQ refused) waits for that statement, as it should.
+    # A sale or an order still waiting after every job ran twice was lost on the way; Failed ones say why. A cash sale that
+    # references a customer HQ refused waits, as it should: in trickle feed that sale alone (validation Error), in legacy
+    # posting every sale of its store day (the day's statement was refused).
     $refused = @(Get-CommerceStatement -Store $store -Status Failed | ForEach-Object { "$($_.ChannelId)|$($_.BusinessDate.ToString('yyyy-MM-dd'))" })
     $waiting = @(Get-CommerceTransaction -Store $store -Status Pending, Uploaded)
-    $held = @($waiting | Where-Object { $_.Type -eq 'CashAndCarry' -and $_.Status -eq 'Uploaded' -and "$($_.ChannelId)|$($_.BusinessDate.ToString('yyyy-MM-dd'))" -in $refused })
+    $held = @($waiting | Where-Object { $_.Type -eq 'CashAndCarry' -and $_.Status -eq 'Uploaded' -and ($_.ValidationStatus -eq 'Error' -or "$($_.ChannelId)|$($_.BusinessDate.ToString('yyyy-MM-dd'))" -in $refused) })
     $lostSales = $waiting.Count - $held.Count
     $async = @(Get-AsyncCustomer -Store $store)
     $valid = @($async | Where-Object Status -ne 'Failed')
@@ -338,8 +354,11 @@ function Get-FinalCheck {
         Orphans              = $raw.Orphans
         IntegrityCheck       = $integrity
         Transactions         = @(Get-CommerceTransaction -Store $store).Count
-        SalesHeldByRefusedStatements = $held.Count
+        SalesHeld            = $held.Count
+        HeldByValidation     = @($held | Where-Object ValidationStatus -eq 'Error').Count
         DuplicateSalesOrders = $orders.Count - @($orders.SalesId | Sort-Object -Unique).Count
+        StatementSalesOrders = @(Get-CommerceSalesOrder -Store $store -Origin Statement).Count
+        FinancialStatements  = @(Get-CommerceStatement -Store $store | Where-Object Kind -eq 'Financial').Count
         Lost                 = $lost + $lostSales + $raw.NotUploaded
         OracleViolations     = @(@($raw.Keys | Where-Object { $raw[$_] -ne 0 } | ForEach-Object { "$_=$($raw[$_])" }) + @(if ($integrity -notin 'ok', 'n/a') { "integrity_check=$integrity" })) -join '; '
         Violations           = @(Get-Violations | ForEach-Object { "$($_.Check)=$($_.Count)" }) -join '; '
@@ -362,7 +381,8 @@ function Invoke-ReferenceRun([int[]] $Counts) {
         Invoke-PJob -Store $at | Out-Null
         Convert-AsyncCustomer -Store $at -ErrorAction SilentlyContinue | Out-Null
         Sync-CommerceOrder -Store $at -ErrorAction SilentlyContinue | Out-Null
-        Invoke-StatementPosting -Store $at -WarningAction SilentlyContinue | Out-Null
+        Invoke-CommerceTransactionValidation -Store $at -ErrorAction SilentlyContinue | Out-Null
+        Invoke-StatementPosting -Store $at -EndOfDay -WarningAction SilentlyContinue | Out-Null
         Invoke-Job1010 -Store $at | Out-Null
     }
     Complete-All $at
@@ -457,6 +477,7 @@ switch ($Mode) {
                 , (@($jobs['P-job']) * $n)
                 , (@($jobs['Sync']) * $n)
                 , (@($jobs['Orders']) * $n)
+                , (@($jobs['Validation']) * $n)
                 , (@($jobs['Statement']) * $n)
                 , (@($jobs['1010']) * $n)
                 , @($jobs.Values | Select-Object -First $n))

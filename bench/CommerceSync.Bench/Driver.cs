@@ -146,6 +146,7 @@ namespace CommerceSync.Bench
                     Runner.Log("Size " + size + ": orders and statements");
                     report.Other[(size, "prep")] = runner.Bench("prep-orders-" + n, hardTimeout, "prep-orders", "--store", copy);
                     report.Other[(size, "orders")] = runner.Cmdlets("orders-" + n, hard(otherLimit), "orders", copy, limitSeconds: otherLimit);
+                    report.Other[(size, "validation")] = runner.Cmdlets("validation-" + n, hard(otherLimit), "validation", copy, limitSeconds: otherLimit);
                     report.Other[(size, "statements")] = runner.Cmdlets("statements-" + n, hard(otherLimit), "statements", copy, limitSeconds: otherLimit);
                     report.Write(clock.Elapsed);
                     Delete(copy, keep);

@@ -158,8 +158,10 @@ namespace CommerceSync.Bench
                 if (Other.TryGetValue((size, "prep"), out r)) Row(sb, size, "setup: core P-job uploads customers and sales (nothing converted yet): rows uploaded", r, Count(r, "uploaded"));
                 if (Other.TryGetValue((size, "orders"), out r))
                     Row(sb, size, "`Sync-CommerceOrder` (bulk): customer orders made sales orders, after creating the async customers (and addresses) they reference", r, Count(r, "Orders"));
+                if (Other.TryGetValue((size, "validation"), out r))
+                    Row(sb, size, "`Invoke-CommerceTransactionValidation` (trickle feed): cash-and-carry sales validated, after creating the async customers they reference", r, Count(r, "Validation"));
                 if (Other.TryGetValue((size, "statements"), out r))
-                    Row(sb, size, "`Invoke-StatementPosting`: cash-and-carry sales posted (a statement per store and day), after creating the async customers they reference", r, Count(r, "Statements"));
+                    Row(sb, size, "`Invoke-StatementPosting -EndOfDay` (trickle feed): validated sales posted into invoiced sales orders, transactional and financial statements", r, Count(r, "Statements"));
                 if (Other.TryGetValue((size, "import"), out r))
                     Row(sb, size, "`Import-Csv big.csv | New-AsyncCustomer -Attribute @{...}` into an empty store: CSV rows", r, r.Rows);
                 if (Other.TryGetValue((size, "importplain"), out r))
@@ -241,12 +243,12 @@ namespace CommerceSync.Bench
                     var steps = mode == "record" ? new[] { "total" } : new[] { "P-job", "Sync", "1010" };
                     foreach (var step in steps) list.Add(Scale(mode + ": " + step, Seconds(a, step), Seconds(b, step), Failed(a) || Failed(b), limit, large, small));
                 }
-                foreach (var kind in new[] { "orders", "statements", "import" })
+                foreach (var kind in new[] { "orders", "validation", "statements", "import" })
                 {
                     PhaseResult a, b;
                     if (!Other.TryGetValue((large, kind), out a) || !Other.TryGetValue((small, kind), out b)) continue;
                     if (kind == "import" && a.Rows == b.Rows) continue; // same rows at both sizes: nothing to scale
-                    var name = kind == "orders" ? "Sync-CommerceOrder" : kind == "statements" ? "Invoke-StatementPosting" : "Import-Csv | New-AsyncCustomer";
+                    var name = kind == "orders" ? "Sync-CommerceOrder" : kind == "validation" ? "Invoke-CommerceTransactionValidation" : kind == "statements" ? "Invoke-StatementPosting -EndOfDay" : "Import-Csv | New-AsyncCustomer";
                     list.Add(Scale(name, a.Seconds, b.Seconds, Failed(a) || Failed(b), limit, large, small));
                 }
             }

@@ -52,6 +52,12 @@ Describe 'The benchmark harness (bench/Invoke-Bench.ps1)' -Skip:$PostgresPass {
     It 'times the other paths and evaluates the targets' {
         ($script:Report -join "`n") | Should -Match 'Sync-CommerceOrder'
         ($script:Report -join "`n") | Should -Match 'Invoke-StatementPosting'
+        # Trickle feed (the seed is a new store): validation and posting each report the sales they took, none stopped.
+        foreach ($job in 'Invoke-CommerceTransactionValidation', 'Invoke-StatementPosting -EndOfDay') {
+            $row = $script:Report | Where-Object { $_.Contains("``$job``") } | Select-Object -First 1
+            $row | Should -Not -BeNullOrEmpty -Because "the report has a row for $job"
+            ($row -split '\|')[4].Trim() | Should -Not -BeIn '0', '-' -Because "$job processed the seed's sales: $row"
+        }
         ($script:Report -join "`n") | Should -Match 'Import-Csv big.csv \\\| New-AsyncCustomer'
         $script:Report | Should -Contain '## Targets'
         $script:Report | Where-Object { $_ -match '^\d+ passed, \d+ failed\.$' } | Should -Not -BeNullOrEmpty

@@ -52,5 +52,8 @@ Describe 'The demo conversion' -Skip:$PostgresPass {
         $text | Should -Match 'Sync-CommerceOrder'
         $text | Should -Match 'Invoke-StatementPosting'
         @(Get-CommerceStatement -Store $path -Status Posted).Count | Should -BeGreaterThan 0
+        # A new store posts in trickle feed: the sales went into invoiced sales orders, and end of day posted the financial statement.
+        @(Get-CommerceSalesOrder -Store $path -Origin Statement | Where-Object Invoiced).Count | Should -BeGreaterThan 0
+        @(Get-CommerceStatement -Store $path | Where-Object Kind -eq 'Financial').Count | Should -Be 1
     }
 }

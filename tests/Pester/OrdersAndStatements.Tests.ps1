@@ -170,8 +170,9 @@ Describe 'Synchronize orders: an order that references an unsynced async custome
     }
 }
 
-Describe 'Statement posting: a cash-and-carry sale that references an async customer syncs it before posting' {
-    BeforeEach { $s = New-SalesStore }
+Describe 'Legacy statement posting: a cash-and-carry sale that references an async customer syncs it before posting' {
+    # The statement of a store and business day, as a store posts it before trickle feed (TrickleFeed.Tests.ps1 has the other mode).
+    BeforeEach { $s = New-SalesStore; Set-CommerceStore -StatementPostingMode Legacy }
 
     It 'posts one statement per store and business day, syncing the referenced customer first' {
         $day1 = [datetime]'2026-11-20'; $day2 = [datetime]'2026-11-21'

@@ -98,7 +98,7 @@ Describe 'Several workers on one PostgreSQL store' -Skip:($NoServer -or $Postgre
     It 'runs the same job and different jobs from 2 and 4 processes at once with no duplicates, nothing lost, no errors' {
         $r = & $Stress -Mode Concurrency -Workers 2, 4 -CustomersPerRound 150 -ChunkSize 20 -ConnectionString (New-PostgresLocation) -Folder (Join-Path $TestDrive 'conc')
         Write-Host ("concurrency on PostgreSQL: {0} concurrent runs, {1} failed, {2} lost" -f $r.ConcurrentRuns, $r.FailedRuns, $r.Lost)
-        $r.ConcurrentRuns | Should -Be 36
+        $r.ConcurrentRuns | Should -Be 42
         $r.FailedRuns | Should -Be 0 -Because "$($r.FirstFailure)"
         Assert-NothingLostNothingTwice $r
     }

@@ -22,7 +22,7 @@ Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
         $r.ForeignReadsDuringJobs | Should -BeGreaterThan 0
         $r.OtherStoresCreated | Should -BeGreaterThan 0
         # Kills follow each job's own progress lines, so most land inside the run: every job is killed mid-run at least once.
-        foreach ($job in 'P-job', 'Sync', 'Orders', 'Statement', '1010') { $r.MidRunPerJob.$job | Should -BeGreaterOrEqual 1 -Because "$job must be killed inside a run" }
+        foreach ($job in 'P-job', 'Sync', 'Orders', 'Validation', 'Statement', '1010') { $r.MidRunPerJob.$job | Should -BeGreaterOrEqual 1 -Because "$job must be killed inside a run" }
         $r.KillsMidRun | Should -BeGreaterOrEqual ($r.Kills / 2)
         $r.KilledRunsNotShownInterrupted | Should -Be 0 -Because 'a run whose process was killed shows as Interrupted'
         $r.ViolationsAfterReruns | Should -Be 0
@@ -30,7 +30,10 @@ Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
         $r.NotDistributed | Should -Be 0
         $r.AsyncCustomers | Should -Be 1200
         $r.Transactions | Should -Be 124 -Because 'each round adds 15 orders, 15 sales and one sale for a customer HQ refuses'
-        $r.SalesHeldByRefusedStatements | Should -BeGreaterThan 0 -Because 'a statement with a refused customer is not posted, and its sales wait'
+        $r.HeldByValidation | Should -BeGreaterThan 0 -Because 'in trickle feed (a new store) validation holds a refused customer''s sale, and it waits'
+        $r.StatementSalesOrders | Should -BeGreaterThan 0 -Because 'trickle-feed posting invoices a sales order per customer per statement'
+        $r.FinancialStatements | Should -BeGreaterThan 0 -Because 'the end-of-day run posts a financial statement per store day'
+        $r.SalesHeld | Should -Be $r.HeldByValidation -Because 'only the refused customers'' own sales wait, not their store day'
     }
 
     It 'shows a run whose process died as Interrupted' {
@@ -57,7 +60,7 @@ Describe 'Several workers on one store' {
     It 'runs the same job and different jobs from 2 and 4 processes at once with no duplicates, nothing lost, no locked errors' -Skip:$PostgresPass {
         $r = & $Stress -Mode Concurrency -Workers 2, 4 -CustomersPerRound 200 -ChunkSize 20 -Folder (Join-Path $TestDrive 'conc')
         Write-Host ("concurrency: {0} concurrent runs, {1} failed, {2} lost" -f $r.ConcurrentRuns, $r.FailedRuns, $r.Lost)
-        $r.ConcurrentRuns | Should -Be 36 -Because 'each of the five jobs, then different jobs, from 2 and then 4 processes'
+        $r.ConcurrentRuns | Should -Be 42 -Because 'each of the six jobs, then different jobs, from 2 and then 4 processes'
         $r.FailedRuns | Should -Be 0 -Because "$($r.FirstFailure)"
         Assert-NothingLostNothingTwice $r
     }

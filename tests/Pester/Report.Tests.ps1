@@ -172,7 +172,8 @@ Describe 'Export-CommerceData and Import-CommerceData' {
         # Something in every table: a failure HQ recorded, a posted statement, a loyalty card, a register that went offline.
         New-AsyncCustomer S0001 -FirstName Bad -Email nope | Invoke-PJob | Convert-AsyncCustomer -ErrorAction SilentlyContinue | Out-Null
         New-CommerceTransaction -Channel S0001 -Line @{ ItemId = 'A1'; Quantity = 1; Price = 3 } | Invoke-PJob | Out-Null
-        Invoke-StatementPosting | Out-Null
+        Set-CommerceChannel -ChannelId S0001 -DefaultCustomer C000001 | Out-Null
+        Invoke-StatementPosting -EndOfDay | Out-Null
         Add-CommerceLoyaltyCard -Channel S0001 -AccountNumber C000001 | Out-Null
         New-CommerceCustomerAttribute -Name Tier -DataType Integer -Minimum 0 -Group Retail | Out-Null
         New-AsyncCustomer S0001 -FirstName Still -LastName Pending | Out-Null

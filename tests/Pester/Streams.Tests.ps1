@@ -171,6 +171,7 @@ Describe 'Formats' {
         $script:waiting = New-AsyncCustomer -Channel S1 -FirstName Waiting
         # One object of every other output type, made the way a user makes it.
         $script:salesOrder = New-AsyncCustomer -Channel S1 -FirstName Orla | New-CommerceTransaction -Type CustomerOrder -Amount 5 | Invoke-PJob | Sync-CommerceOrder
+        Set-CommerceChannel -ChannelId S1 -DefaultCustomer C000001 | Out-Null
         $script:statement = Invoke-StatementPosting
         $script:card = Add-CommerceLoyaltyCard -Channel S1 -AccountNumber C000001
         $script:change = Set-AsyncCustomer -Channel S1 -AsyncCustomerId $waiting.AsyncCustomerId -Email waiting@example.com -PassThru
