@@ -151,20 +151,8 @@ namespace CommerceSync.Jobs
                 var ids = numbers.Allocate(area, NumberSequences.SalesOrder, accounts.Count);
                 var salesIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < accounts.Count; i++) salesIds[accounts[i]] = ids[i];
-                var statement = new Statement
-                {
-                    StatementId = numbers.Allocate(area, NumberSequences.Statement, 1)[0],
-                    Kind = StatementKind.Transactional,
-                    DataAreaId = area,
-                    ChannelId = channelId,
-                    BusinessDate = TransactionStore.ParseDate(businessDate),
-                    TransactionCount = rows.Count,
-                    Total = TransactionStore.FromMinor(rows.Sum(r => r.AmountMinor)),
-                    CalculatedAt = now,
-                    Status = StatementStatus.Posted,
-                    PostedAt = now,
-                };
-                orders.PostStatementSales(rows, salesIds, statement.StatementId, run.RunId, now);
+                var statement = Posted(StatementKind.Transactional, numbers, area, channelId, businessDate, rows.Count, rows.Sum(r => r.AmountMinor), now);
+                orders.PostStatementSales(rows, salesIds, statement.StatementId!, run.RunId, now);
                 orders.SaveStatement(statement, run.RunId);
                 new JobRunStore(db).AddCounts(run, rows.Count, 0, 0);
                 tx.Commit();
@@ -184,19 +172,7 @@ namespace CommerceSync.Jobs
                 if (orders.HasFinancialStatement(channelId, businessDate)) return null;
                 var area = new ChannelStore(db).Get(channelId).DataAreaId!; // a stored channel has its legal entity
                 var tenders = orders.DayTenders(channelId, businessDate);
-                var statement = new Statement
-                {
-                    StatementId = new NumberSequences(db).Allocate(area, NumberSequences.Statement, 1)[0],
-                    Kind = StatementKind.Financial,
-                    DataAreaId = area,
-                    ChannelId = channelId,
-                    BusinessDate = TransactionStore.ParseDate(businessDate),
-                    TransactionCount = tenders.Count,
-                    Total = TransactionStore.FromMinor(tenders.TotalMinor),
-                    CalculatedAt = now,
-                    Status = StatementStatus.Posted,
-                    PostedAt = now,
-                };
+                var statement = Posted(StatementKind.Financial, new NumberSequences(db), area, channelId, businessDate, tenders.Count, tenders.TotalMinor, now);
                 orders.SaveStatement(statement, run.RunId);
                 tx.Commit();
                 log?.Invoke("Financial statement " + statement.StatementId + " for " + channelId + " on " + businessDate + ": tenders of " + tenders.Count +
@@ -204,6 +180,22 @@ namespace CommerceSync.Jobs
                 return statement;
             }
         }
+
+        /// <summary>A trickle-feed statement, posted as it is calculated: its number from the legal entity's statement sequence.</summary>
+        private static Statement Posted(StatementKind kind, NumberSequences numbers, string area, string channelId, string businessDate, int count, long totalMinor, DateTime now) =>
+            new Statement
+            {
+                StatementId = numbers.Allocate(area, NumberSequences.Statement, 1)[0],
+                Kind = kind,
+                DataAreaId = area,
+                ChannelId = channelId,
+                BusinessDate = TransactionStore.ParseDate(businessDate),
+                TransactionCount = count,
+                Total = TransactionStore.FromMinor(totalMinor),
+                CalculatedAt = now,
+                Status = StatementStatus.Posted,
+                PostedAt = now,
+            };
 
         /// <summary>
         /// The store days a run would post (for -WhatIf and a run's channels): in legacy, the days with sales not posted; in trickle
