@@ -36,13 +36,16 @@ $store = if ($ConnectionString) { $ConnectionString } else { Join-Path $Folder "
 $rng = [Random]::new($Seed)
 $killRng = [Random]::new($Seed * 7919 + 1)
 $chunk = if ($ChunkSize -gt 0) { " -ChunkSize $ChunkSize" } else { '' }
+# A round has a twentieth as many orders and sales as customers: in chunks of a fifth the size, Synchronize orders and validation
+# have several chunks to be killed between too.
+$saleChunk = if ($ChunkSize -gt 0) { " -ChunkSize $([Math]::Max(1, [int]($ChunkSize / 5)))" } else { '' }
 
 # The jobs every round exercises, each as a child process runs it.
 $jobs = [ordered]@{
     'P-job'     = "Invoke-PJob$chunk"
     'Sync'      = "Convert-AsyncCustomer$chunk -ErrorAction SilentlyContinue"
-    'Orders'    = "Sync-CommerceOrder$chunk -ErrorAction SilentlyContinue"
-    'Validation' = "Invoke-CommerceTransactionValidation$chunk -ErrorAction SilentlyContinue"
+    'Orders'    = "Sync-CommerceOrder$saleChunk -ErrorAction SilentlyContinue"
+    'Validation' = "Invoke-CommerceTransactionValidation$saleChunk -ErrorAction SilentlyContinue"
     'Statement' = 'Invoke-StatementPosting -EndOfDay -WarningAction SilentlyContinue'
     '1010'      = "Invoke-Job1010$chunk"
 }

@@ -16,7 +16,8 @@ Describe 'Runbooks that die mid-job lose nothing and create nothing twice' {
         # A foreign sqlite3 reader and a second CommerceSync process making other stores run next to every round; four rounds,
         # so each job is still killed inside a run at least once when they slow the machine down.
         $r = & $Stress -Mode Crash -Rounds 4 -CustomersPerRound 300 -ChunkSize 20 -Folder (Join-Path $TestDrive 'crash')
-        Write-Host ("crash: {0} kills ({1} inside a recorded run, {2} at random times; {3}), {4} async customers, {5} transactions, {6} foreign reads ({7} during jobs), {8} other stores, {9} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsAtRandomTimes, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.ForeignReads, $r.ForeignReadsDuringJobs, $r.OtherStoresCreated, $r.Lost)
+        $midRunPerJob = ($r.MidRunPerJob.psobject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ', '
+        Write-Host ("crash: {0} kills ({1} inside a recorded run: {10}; {2} at random times; {3}), {4} async customers, {5} transactions, {6} foreign reads ({7} during jobs), {8} other stores, {9} lost" -f $r.Kills, $r.KillsMidRun, $r.KillsAtRandomTimes, $r.KillsPerJob, $r.AsyncCustomers, $r.Transactions, $r.ForeignReads, $r.ForeignReadsDuringJobs, $r.OtherStoresCreated, $r.Lost, $midRunPerJob)
         $r.Kills | Should -BeGreaterOrEqual 12
         $r.KillsAtRandomTimes | Should -BeGreaterOrEqual 1 -Because 'not every kill follows a progress line'
         $r.ForeignReadsDuringJobs | Should -BeGreaterThan 0
