@@ -86,6 +86,9 @@ namespace CommerceSync
         public const string TransactionNotValid = "TransactionNotValid";
         public const string OfflineCreationNotAllowed = "OfflineCreationNotAllowed";
         public const string LoyaltyCardNeedsAccount = "LoyaltyCardNeedsAccount";
+        /// <summary>Customer order modes (customer-orders-overview.md): a real-time order needs HQ, and a customer and address HQ has.</summary>
+        public const string AsyncCustomerNotSynced = "AsyncCustomerNotSynced";
+        public const string HeadquartersUnavailable = "HeadquartersUnavailable";
         /// <summary>Feature switches (Get-CommerceFeature): something a feature brought while it is off, and the order they are switched in.</summary>
         public const string FeatureDisabled = "FeatureDisabled";
         public const string FeaturePrerequisiteOff = "FeaturePrerequisiteOff";

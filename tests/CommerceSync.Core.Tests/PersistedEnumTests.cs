@@ -32,6 +32,7 @@ namespace CommerceSync.Core.Tests
             ["ValidationStatus"] = "None=0 Successful=1 Error=2",
             ["StatementKind"] = "Legacy=0 Transactional=1 Financial=2",
             ["SalesOrderOrigin"] = "CustomerOrder=0 Statement=1",
+            ["CustomerOrderMode"] = "Asynchronous=0 Synchronous=1 RealTimeWithAsyncBackup=2",
         };
 
         private static IEnumerable<Type> PersistedEnums() =>

@@ -28,7 +28,7 @@ namespace CommerceSync.Application
             Channels = (int)db.Count("channel"),
             AsyncCustomers = db.Count("ch_async_customer", "operation = 1"),
             Customers = db.Count("cust_table"),
-            HeadquartersAvailable = new CustomerCreation(db).HeadquartersAvailable,
+            HeadquartersAvailable = db.HeadquartersAvailable,
             BusyTimeout = db.BusyTimeout,
             ReadOnly = db.ReadOnly,
             CustomerAttributeGroup = new AttributeStore(db).Group(),
@@ -48,7 +48,6 @@ namespace CommerceSync.Application
 
         public void SetBusyTimeout(TimeSpan timeout) => db.SetBusyTimeoutSetting(timeout);
 
-        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
         public StatementPostingMode StatementPostingMode => db.StatementPostingMode;
 
         /// <summary>Switches the store's statement posting; to trickle feed only with no legacy statement waiting (<see cref="Rules.PostingRules.CheckModeChange"/>).</summary>
@@ -62,6 +61,7 @@ namespace CommerceSync.Application
             }
         }
 
-        public void SetHeadquartersAvailable(bool available) => db.SetSetting(CustomerCreation.HeadquartersAvailableSetting, available ? "true" : "false");
+        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation, real-time customer orders to the asynchronous path or a refusal.</summary>
+        public void SetHeadquartersAvailable(bool available) => db.HeadquartersAvailable = available;
     }
 }

@@ -174,6 +174,41 @@ FROM temp.order_work w JOIN hq_transaction h ON h.channel_id = w.channel_id AND 
 FROM temp.order_work w WHERE hq_transaction.channel_id = w.channel_id AND hq_transaction.counter = w.counter;", ("$now", now.ToStoreText()), ("$run", runId));
         }
 
+        /// <summary>Run id of a sales order no job made: the channel created it at HQ in real time.</summary>
+        public const long RealTimeRunId = 0;
+
+        /// <summary>
+        /// The sales orders of customer orders just recorded by a channel that creates them at HQ at once (inside the caller's
+        /// write): the P-job uploads their transactions later as done (<see cref="MarkRealTimeOrdersDone"/>), so Synchronize orders never makes them twice.
+        /// </summary>
+        public void AddRealTimeOrders(IReadOnlyList<Transaction> orders, DateTime now)
+        {
+            if (orders.Count == 0) return;
+            var numbers = new NumberSequences(db);
+            foreach (var area in orders.GroupBy(o => o.RealTimeOrder!.Value.DataAreaId, StringComparer.OrdinalIgnoreCase))
+            {
+                var ids = numbers.Allocate(area.Key, NumberSequences.SalesOrder, area.Count());
+                var i = 0;
+                foreach (var o in area)
+                {
+                    o.Status = TransactionStatus.Synchronized;
+                    o.SalesId = ids[i];
+                    db.Execute(@"INSERT INTO sales_order(data_area_id, sales_id, channel_id, transaction_id, account_number, delivery_address_id, amount_minor, created_at, run_id, origin)
+VALUES ($area, $sales, $ch, $tx, $acc, $addr, $amount, $now, $run, 0);",
+                        ("$area", area.Key), ("$sales", ids[i++]), ("$ch", o.ChannelId), ("$tx", o.TransactionId), ("$acc", o.RealTimeOrder!.Value.Account),
+                        ("$addr", o.DeliveryAddressId), ("$amount", TransactionStore.ToMinor(o.Amount)), ("$now", now.ToStoreText()), ("$run", RealTimeRunId));
+                }
+            }
+        }
+
+        /// <summary>Customer orders of a channel the P-job just uploaded (above the watermark) that already have their real-time sales order: done.</summary>
+        public void MarkRealTimeOrdersDone(string channelId, long watermark, long runId, DateTime now) =>
+            db.Execute(@"UPDATE hq_transaction SET status = 1, last_error = NULL, sales_id = o.sales_id, resolved_account = o.account_number, processed_run_id = $run, processed_at = $now
+FROM sales_order o
+WHERE hq_transaction.channel_id = $ch AND hq_transaction.counter > $wm AND hq_transaction.type = 1 AND hq_transaction.status = 0
+  AND o.channel_id = hq_transaction.channel_id AND o.transaction_id = hq_transaction.transaction_id AND o.origin = 0;",
+                ("$ch", channelId), ("$wm", watermark), ("$run", runId), ("$now", now.ToStoreText()));
+
         public void MarkFailed(DueTransaction row, long runId, DateTime now) =>
             db.Execute("UPDATE hq_transaction SET status = 2, last_error = $e, processed_run_id = $run, processed_at = $now WHERE channel_id = $ch AND counter = $n;",
                 ("$e", row.Error), ("$run", runId), ("$now", now.ToStoreText()), ("$ch", row.ChannelId), ("$n", row.Counter));
@@ -312,14 +347,14 @@ ORDER BY h.channel_id, h.business_date;", r => (r.GetString(0), r.GetString(1)),
                     ("$tx", filter.TransactionIds == null ? null : SqlText.JsonArray(filter.TransactionIds)))
                 .In(filter.AccountNumbers, "account_number", "$acc")
                 .InIntegers(filter.Origins?.Select(o => (int)o), "origin", "$origins")
-                // Synchronize orders creates every order, and nothing changes an order's status yet: all are Created.
+                // Nothing changes an order's status after it is created yet: all are Created.
                 .When(filter.Statuses != null && !filter.Statuses.Contains(SalesOrderStatus.Created), "1 = 0");
-            return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at, origin, statement_id, invoiced FROM sales_order
+            return db.Stream(@"SELECT sales_id, data_area_id, transaction_id, channel_id, account_number, delivery_address_id, amount_minor, created_at, origin, statement_id, invoiced, run_id FROM sales_order
 WHERE 1 = 1" + where.Sql + " ORDER BY data_area_id, sales_id;", r => new SalesOrder
             {
                 SalesId = r.GetString(0), DataAreaId = r.GetString(1), TransactionId = r.Str(2), ChannelId = r.GetString(3), AccountNumber = r.GetString(4),
                 DeliveryAddressId = r.Str(5), Amount = TransactionStore.FromMinor(r.GetInt64(6)), CreatedAt = r.Time(7), Status = nameof(SalesOrderStatus.Created),
-                Origin = (SalesOrderOrigin)r.GetInt32(8), StatementId = r.Str(9), Invoiced = r.Bool(10),
+                Origin = (SalesOrderOrigin)r.GetInt32(8), StatementId = r.Str(9), Invoiced = r.Bool(10), CreatedInRealTime = r.GetInt64(11) == RealTimeRunId,
             }, where.Args);
         }
 

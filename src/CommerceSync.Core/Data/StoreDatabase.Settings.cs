@@ -38,6 +38,18 @@ namespace CommerceSync.Data
             set { SetSetting(StatementPostingModeSetting, value.ToString()); }
         }
 
+        public const string HeadquartersAvailableSetting = "HeadquartersAvailable";
+
+        /// <summary>
+        /// Whether the channels reach HQ in real time (Set-CommerceStore -HeadquartersAvailable). Without it sync-mode channels create
+        /// customers asynchronously, and real-time customer orders are refused or take the asynchronous path. True unless set false.
+        /// </summary>
+        public bool HeadquartersAvailable
+        {
+            get { return !string.Equals(GetSetting(HeadquartersAvailableSetting), "false", StringComparison.OrdinalIgnoreCase); }
+            set { SetSetting(HeadquartersAvailableSetting, value ? "true" : "false"); }
+        }
+
         /// <summary>
         /// $env:COMMERCESYNC_BUSY_TIMEOUT: null when unset; seconds from 0 to 86,400 (as Set-CommerceStore -BusyTimeout takes).
         /// Anything else (text, negative, NaN, 1e30) is refused with InvalidValue rather than ignored: a runbook that set it means it.

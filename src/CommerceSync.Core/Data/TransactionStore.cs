@@ -61,6 +61,14 @@ namespace CommerceSync.Data
             {
                 throw TransactionRules.AddressNotOfCustomer(addressId, channel.ChannelId);
             }
+            if (t.Type == TransactionType.CustomerOrder && channel.CustomerOrderMode != CustomerOrderMode.Asynchronous)
+            {
+                var hqAccount = account ?? HeadquartersAccountOf(asyncId!); // a customer order has one of them (SetCustomer)
+                var missing = hqAccount == null ? "async customer " + asyncId
+                    : addressId != null && !HeadquartersHasAddress(channel.DataAreaId!, hqAccount, addressId) ? "address " + addressId : null;
+                t.RealTimeOrder = OrderModeRules.CreateInRealTime(channel.CustomerOrderMode, db.HeadquartersAvailable, missing, channel.ChannelId!)
+                    ? (hqAccount!, channel.DataAreaId!) : ((string, string)?)null;
+            }
             if (TransactionRules.PrepareDateAndId(t, DateTime.UtcNow) &&
                 db.Scalar<long>("SELECT COUNT(*) FROM ch_transaction WHERE channel_id = $ch AND transaction_id = $id;", ("$ch", channel.ChannelId), ("$id", t.TransactionId)) > 0)
             {
@@ -72,6 +80,14 @@ namespace CommerceSync.Data
         private bool StoreKnowsAccount(Channel channel, string account) =>
             db.Scalar<long>("SELECT COUNT(*) FROM channel_customer WHERE channel_id = $ch AND database = 0 AND account_number = $acc;",
                 ("$ch", channel.ChannelId), ("$acc", account)) > 0;
+
+        /// <summary>The account HQ created for an async customer (by the sync job, Synchronize orders or posting), or null.</summary>
+        private string? HeadquartersAccountOf(string asyncCustomerId) =>
+            db.Scalar<string>("SELECT account_number FROM retail_cust_table WHERE cust_account_async = $id;", ("$id", asyncCustomerId));
+
+        private bool HeadquartersHasAddress(string dataAreaId, string account, string addressId) =>
+            db.Scalar<long>("SELECT COUNT(*) FROM hq_address WHERE data_area_id = $a AND account_number = $acc AND address_id = $aid;",
+                ("$a", dataAreaId), ("$acc", account), ("$aid", addressId)) > 0;
 
         private bool AddressVisible(Channel channel, string addressId, string? account, string? asyncId)
         {
@@ -116,19 +132,24 @@ namespace CommerceSync.Data
                         }
                     }
                 }
+                new OrderStore(db).AddRealTimeOrders(prepared.Where(t => t.RealTimeOrder.HasValue).ToList(), now);
                 tx.Commit();
             }
         }
 
         private const string SelectWithStatus = @"
 SELECT * FROM (
-  SELECT c.channel_id, c.counter, c.transaction_id, c.type, COALESCE(c.account_number, h.resolved_account, CASE WHEN h.counter IS NOT NULL THEN r.account_number END) AS account,
+  SELECT c.channel_id, c.counter, c.transaction_id, c.type,
+         COALESCE(c.account_number, h.resolved_account, rt.account_number, CASE WHEN h.counter IS NOT NULL THEN r.account_number END) AS account,
          c.async_customer_id, c.delivery_address_id, c.amount_minor, c.line_count, c.business_date, c.created_at,
-         CASE WHEN h.counter IS NULL THEN 0 WHEN h.status = 2 THEN 4 WHEN h.status = 1 THEN (CASE WHEN c.type = 1 THEN 2 ELSE 3 END) ELSE 1 END AS status,
-         h.sales_id, h.statement_id, h.last_error, COALESCE(h.validation_status, 0) AS validation_status, h.validation_error
+         CASE WHEN h.counter IS NULL THEN (CASE WHEN rt.sales_id IS NOT NULL THEN 2 ELSE 0 END)
+              WHEN h.status = 2 THEN 4 WHEN h.status = 1 THEN (CASE WHEN c.type = 1 THEN 2 ELSE 3 END) ELSE 1 END AS status,
+         COALESCE(h.sales_id, rt.sales_id), h.statement_id, h.last_error, COALESCE(h.validation_status, 0) AS validation_status, h.validation_error
   FROM ch_transaction c
   LEFT JOIN hq_transaction h ON h.channel_id = c.channel_id AND h.counter = c.counter
   LEFT JOIN retail_cust_table r ON r.cust_account_async = c.async_customer_id
+  -- A customer order created at HQ in real time is synchronized before the P-job uploads it.
+  LEFT JOIN sales_order rt ON c.type = 1 AND h.counter IS NULL AND rt.channel_id = c.channel_id AND rt.transaction_id = c.transaction_id AND rt.origin = 0
   WHERE 1 = 1 {0}
 ) s
 WHERE 1 = 1 {1}

@@ -31,6 +31,8 @@ namespace CommerceSync
         public bool IsOffline { get; set; }
         /// <summary>The channel schema's "Filter shared customer data tables": customers cannot be created offline.</summary>
         public bool FilterSharedCustomerData { get; set; }
+        /// <summary>How the channel creates customer orders: Asynchronous (the default), Synchronous or RealTimeWithAsyncBackup.</summary>
+        public CustomerOrderMode CustomerOrderMode { get; set; }
         public DateTime CreatedAt { get; set; }
 
         public override string? ToString() => ChannelId;

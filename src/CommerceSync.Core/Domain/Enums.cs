@@ -109,6 +109,18 @@ namespace CommerceSync
         TrickleFeed,
     }
 
+    /// <summary>How a channel creates customer orders (customer-orders-overview.md, "Asynchronous transaction flow for customer orders").</summary>
+    [Persisted]
+    public enum CustomerOrderMode
+    {
+        /// <summary>"Create customer order in async mode": the P-job uploads the order and Synchronize orders makes its sales order (syncing its async customer and address first).</summary>
+        Asynchronous = 0,
+        /// <summary>Created at HQ at once through the Real-time Service: HQ must be reachable and must already have the customer and its delivery address.</summary>
+        Synchronous = 1,
+        /// <summary>"Use realtime service for order creation with async backup": real time when that works, else the asynchronous path.</summary>
+        RealTimeWithAsyncBackup = 2,
+    }
+
     /// <summary>The batch jobs, by the names admins search for.</summary>
     public static class JobNames
     {

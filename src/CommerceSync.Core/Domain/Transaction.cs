@@ -95,6 +95,9 @@ namespace CommerceSync
         public DateTime CreatedAt { get; set; }
         public TransactionLine[] Lines { get; set; } = Array.Empty<TransactionLine>();
 
+        /// <summary>Set by Prepare for a customer order its channel creates at HQ at once: the account and legal entity of its sales order.</summary>
+        internal (string Account, string DataAreaId)? RealTimeOrder;
+
         public override string? ToString() => TransactionId;
     }
 
@@ -106,7 +109,7 @@ namespace CommerceSync
         public decimal Amount => Quantity * Price;
     }
 
-    /// <summary>Where an HQ sales order is. Synchronize orders creates every order; later steps of its life are not modelled yet.</summary>
+    /// <summary>Where an HQ sales order is. Every order is created (by Synchronize orders, in real time or by posting); later steps of its life are not modelled yet.</summary>
     public enum SalesOrderStatus
     {
         Created = 0,
@@ -135,6 +138,8 @@ namespace CommerceSync
         public decimal Amount { get; set; }
         /// <summary>A <see cref="SalesOrderStatus"/> name (text, as it always was): what Get-CommerceSalesOrder -Status filters on.</summary>
         public string Status { get; set; } = nameof(SalesOrderStatus.Created);
+        /// <summary>Created at HQ when the channel recorded the order (Synchronous or RealTimeWithAsyncBackup channel), not by a job.</summary>
+        public bool CreatedInRealTime { get; set; }
         public DateTime CreatedAt { get; set; }
 
         public override string? ToString() => SalesId;

@@ -24,7 +24,6 @@ namespace CommerceSync.Services
     /// </summary>
     public sealed class CustomerCreation
     {
-        public const string HeadquartersAvailableSetting = "HeadquartersAvailable";
         private readonly StoreDatabase db;
         private readonly AsyncCustomerStore customers;
 
@@ -34,7 +33,7 @@ namespace CommerceSync.Services
             customers = new AsyncCustomerStore(db); // reads the feature switches once for this object
         }
 
-        public bool HeadquartersAvailable => !string.Equals(db.GetSetting(HeadquartersAvailableSetting), "false", StringComparison.OrdinalIgnoreCase);
+        public bool HeadquartersAvailable => db.HeadquartersAvailable;
 
         /// <summary>Appends prepared async customers, each channel's to its offline database when its registers are offline.</summary>
         public void AppendAsync(IReadOnlyList<AsyncCustomer> prepared)

@@ -54,6 +54,13 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AccountNumberCompleter))]
         public string DefaultCustomer { get; set; }
 
+        /// <summary>
+        /// How the channel creates customer orders (customer-orders-overview.md): Asynchronous (default; the P-job and Synchronize
+        /// orders make the sales order), Synchronous (at HQ at once), RealTimeWithAsyncBackup (real time, else asynchronous).
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CustomerOrderMode CustomerOrderMode { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
@@ -69,6 +76,7 @@ namespace CommerceSync
                 FilterSharedCustomerData = FilterSharedCustomerData.IsPresent,
                 Country = Country,
                 DefaultCustomer = DefaultCustomer,
+                CustomerOrderMode = CustomerOrderMode,
             })), ChannelId);
         }
     }

@@ -44,6 +44,10 @@ namespace CommerceSync
         [ArgumentCompleter(typeof(AccountNumberCompleter))]
         public string DefaultCustomer { get; set; }
 
+        /// <summary>How the channel creates customer orders from now on: Asynchronous, Synchronous or RealTimeWithAsyncBackup (customer-orders-overview.md).</summary>
+        [Parameter]
+        public CustomerOrderMode CustomerOrderMode { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -54,7 +58,8 @@ namespace CommerceSync
             {
                 var updated = Session.Channels.Update(Channel, Name,
                     Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
-                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country, DefaultCustomer);
+                    DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country, DefaultCustomer,
+                    MyInvocation.BoundParameters.ContainsKey(nameof(CustomerOrderMode)) ? CustomerOrderMode : (CustomerOrderMode?)null);
                 if (PassThru.IsPresent) WriteObject(updated);
             }, Channel);
         }

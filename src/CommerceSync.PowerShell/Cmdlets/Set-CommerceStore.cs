@@ -9,7 +9,7 @@ namespace CommerceSync
     [OutputType(typeof(Store))]
     public sealed class SetCommerceStore : CommerceCmdlet
     {
-        /// <summary>-HeadquartersAvailable:$false rehearses HQ being unreachable: sync-mode channels fall back to async creation.</summary>
+        /// <summary>-HeadquartersAvailable:$false rehearses HQ being unreachable: sync-mode channels fall back to async creation, real-time customer orders are refused or take the asynchronous path.</summary>
         [Parameter]
         public SwitchParameter HeadquartersAvailable { get; set; }
 
