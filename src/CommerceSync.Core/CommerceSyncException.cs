@@ -89,6 +89,7 @@ namespace CommerceSync
         /// <summary>Customer order modes (customer-orders-overview.md): a real-time order needs HQ, and a customer and address HQ has.</summary>
         public const string AsyncCustomerNotSynced = "AsyncCustomerNotSynced";
         public const string HeadquartersUnavailable = "HeadquartersUnavailable";
+        public const string DistributionScheduleNotFound = "DistributionScheduleNotFound";
         /// <summary>Feature switches (Get-CommerceFeature): something a feature brought while it is off, and the order they are switched in.</summary>
         public const string FeatureDisabled = "FeatureDisabled";
         public const string FeaturePrerequisiteOff = "FeaturePrerequisiteOff";

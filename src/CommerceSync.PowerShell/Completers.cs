@@ -110,6 +110,20 @@ namespace CommerceSync
             lookups.CustomerGroups(wildcard.TrimEnd('*'), 100);
     }
 
+    /// <summary>The channel database groups the store's channels belong to.</summary>
+    public sealed class DatabaseGroupCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.DatabaseGroups(wildcard.TrimEnd('*'), 100);
+    }
+
+    /// <summary>The distribution schedules, with their names.</summary>
+    public sealed class ScheduleIdCompleter : StoreCompleter
+    {
+        protected override IEnumerable<(string Value, string Tooltip)> Values(Lookups lookups, string wildcard) =>
+            lookups.ScheduleIds(wildcard, 100);
+    }
+
     /// <summary>The currencies the store's channels sell in.</summary>
     public sealed class CurrencyCompleter : StoreCompleter
     {

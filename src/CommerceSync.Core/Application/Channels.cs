@@ -25,8 +25,10 @@ namespace CommerceSync.Application
         /// <summary>Changes settings (null leaves one as it is); a channel back online moves what its registers created offline to the channel database.</summary>
         public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
             string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string>? log = null, string? country = null, string? defaultCustomer = null, CustomerOrderMode? customerOrderMode = null) =>
-            store.Update(channelId, name, asyncCustomerMode, offlineDatabase, defaultCustomerGroup, defaultCurrency, isOffline, filterSharedCustomerData, log, country, defaultCustomer, customerOrderMode);
+            Action<string>? log = null, string? country = null, string? defaultCustomer = null, CustomerOrderMode? customerOrderMode = null,
+            string? databaseGroup = null) =>
+            store.Update(channelId, name, asyncCustomerMode, offlineDatabase, defaultCustomerGroup, defaultCurrency, isOffline, filterSharedCustomerData, log, country, defaultCustomer,
+                customerOrderMode, databaseGroup);
 
         public static CommerceSyncException NotFound(string? channelId) => ChannelRules.NotFound(channelId);
     }

@@ -15,6 +15,7 @@ namespace CommerceSync.Application
             Database = database ?? throw new ArgumentNullException(nameof(database));
             Features = new Features(database);
             Channels = new Channels(database);
+            Distribution = new Distribution(database);
             AsyncCustomers = new AsyncCustomers(database, Features);
             Customers = new Customers(database);
             Transactions = new Transactions(database);
@@ -34,6 +35,8 @@ namespace CommerceSync.Application
         /// <summary>The feature switches of async customer mode, read once for the session.</summary>
         public Features Features { get; }
         public Channels Channels { get; }
+        /// <summary>Commerce Data Exchange's distribution schedules: the channel database groups each download job sends to.</summary>
+        public Distribution Distribution { get; }
         public AsyncCustomers AsyncCustomers { get; }
         public Customers Customers { get; }
         public Transactions Transactions { get; }

@@ -30,6 +30,11 @@ namespace CommerceSync.Application
         public IEnumerable<(string Value, string Tooltip)> AddressIds(string prefix, string? accountNumber, string? asyncCustomerId, int max) => completion.AddressIds(prefix, accountNumber, asyncCustomerId, max);
         public IEnumerable<(string Value, string Tooltip)> CustomerGroups(string prefix, int max) => completion.ChannelDefaults("default_customer_group", "customer group", prefix, max);
         public IEnumerable<(string Value, string Tooltip)> Currencies(string prefix, int max) => completion.ChannelDefaults("default_currency", "currency", prefix, max);
+        public IEnumerable<(string Value, string Tooltip)> DatabaseGroups(string prefix, int max) => completion.ChannelDefaults("database_group", "channel database group", prefix, max);
+        /// <summary>The distribution schedules, with their names.</summary>
+        public IEnumerable<(string Value, string Tooltip)> ScheduleIds(string prefix, int max) =>
+            new DistributionStore(db).Schedules().Where(s => s.ScheduleId!.StartsWith(prefix.TrimEnd('*'), StringComparison.OrdinalIgnoreCase)).Take(max)
+                .Select(s => (s.ScheduleId!, s.ScheduleId + " - " + s.Name));
         public IEnumerable<(string Value, string Tooltip)> RunIds(string prefix, int max) => completion.RunIds(prefix, max);
         public IEnumerable<(string Value, string Tooltip)> FailedCounters(string prefix, string? channelId, int max) => completion.FailedCounters(prefix, channelId, max);
         public IEnumerable<(string Value, string Tooltip)> SalesIds(string prefix, int max) => new OrderStore(db).CompleteSalesIds(prefix, max);

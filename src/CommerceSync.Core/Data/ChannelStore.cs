@@ -9,7 +9,7 @@ namespace CommerceSync.Data
     /// <summary>Channels and their settings.</summary>
     public sealed class ChannelStore
     {
-        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data, country, default_customer, customer_order_mode";
+        private const string Columns = "channel_id, name, data_area_id, async_customer_mode, offline_database, default_customer_group, default_currency, created_at, is_offline, filter_shared_customer_data, country, default_customer, customer_order_mode, database_group";
         private readonly StoreDatabase db;
 
         public ChannelStore(StoreDatabase db) { this.db = db; }
@@ -25,12 +25,12 @@ namespace CommerceSync.Data
                     throw ChannelRules.AlreadyExists(channel.ChannelId);
                 }
                 channel.DefaultCustomer = CheckDefaultCustomer(channel.DataAreaId!, channel.DefaultCustomer); // PrepareNew gave the legal entity
-                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country, $default, $orderMode);",
+                db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country, $default, $orderMode, $group_);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
                     ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
                     ("$group", channel.DefaultCustomerGroup), ("$cur", channel.DefaultCurrency), ("$at", channel.CreatedAt.ToStoreText()),
                     ("$filter", channel.FilterSharedCustomerData ? 1 : 0), ("$country", channel.Country), ("$default", channel.DefaultCustomer),
-                    ("$orderMode", (int)channel.CustomerOrderMode));
+                    ("$orderMode", (int)channel.CustomerOrderMode), ("$group_", channel.DatabaseGroup));
                 tx.Commit();
             }
             return Get(channel.ChannelId);
@@ -81,8 +81,9 @@ namespace CommerceSync.Data
         /// <summary>Changes settings; null leaves a setting as it is.</summary>
         public Channel Update(string channelId, string? name = null, bool? asyncCustomerMode = null, bool? offlineDatabase = null,
             string? defaultCustomerGroup = null, string? defaultCurrency = null, bool? isOffline = null, bool? filterSharedCustomerData = null,
-            Action<string>? log = null, string? country = null, string? defaultCustomer = null, CustomerOrderMode? customerOrderMode = null)
+            Action<string>? log = null, string? country = null, string? defaultCustomer = null, CustomerOrderMode? customerOrderMode = null, string? databaseGroup = null)
         {
+            if (databaseGroup != null) databaseGroup = DistributionRules.PrepareGroup(databaseGroup);
             (name, defaultCustomerGroup, defaultCurrency, country) = ChannelRules.PrepareChange(name, defaultCustomerGroup, defaultCurrency, country);
             var before = Get(channelId);
             var wasOffline = before.IsOffline;
@@ -102,14 +103,15 @@ namespace CommerceSync.Data
   filter_shared_customer_data = COALESCE($filter, filter_shared_customer_data),
   country = COALESCE($country, country),
   default_customer = CASE WHEN $setDefault = 1 THEN $default ELSE default_customer END,
-  customer_order_mode = COALESCE($orderMode, customer_order_mode)
+  customer_order_mode = COALESCE($orderMode, customer_order_mode),
+  database_group = COALESCE($databaseGroup, database_group)
 WHERE channel_id = $id;",
                     ("$id", channelId), ("$name", name), ("$async", asyncCustomerMode.HasValue ? (object)(asyncCustomerMode.Value ? 1 : 0) : null),
                     ("$offline", offlineDatabase.HasValue ? (object)(offlineDatabase.Value ? 1 : 0) : null),
                     ("$group", defaultCustomerGroup), ("$cur", defaultCurrency),
                     ("$isOffline", flag(isOffline)), ("$filter", flag(filterSharedCustomerData)), ("$country", country),
                     ("$setDefault", setDefault ? 1 : 0), ("$default", newDefault),
-                    ("$orderMode", customerOrderMode.HasValue ? (object)(int)customerOrderMode.Value : null));
+                    ("$orderMode", customerOrderMode.HasValue ? (object)(int)customerOrderMode.Value : null), ("$databaseGroup", databaseGroup));
                 if (n == 0) throw NotFound(channelId);
                 tx.Commit();
             }
@@ -149,6 +151,7 @@ WHERE channel_id = $id;",
             Country = r.Str(10),
             DefaultCustomer = r.Str(11),
             CustomerOrderMode = (CustomerOrderMode)r.GetInt32(12),
+            DatabaseGroup = r.GetString(13),
         };
     }
 }

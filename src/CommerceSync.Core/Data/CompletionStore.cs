@@ -40,7 +40,7 @@ namespace CommerceSync.Data
         /// <summary>The values of a channel setting (default customer group, default currency) and how many channels use each.</summary>
         public IEnumerable<(string Value, string Tooltip)> ChannelDefaults(string column, string what, string prefix, int max)
         {
-            if (column != "default_customer_group" && column != "default_currency") throw new System.ArgumentException("Not a channel default: " + column, nameof(column));
+            if (column != "default_customer_group" && column != "default_currency" && column != "database_group") throw new System.ArgumentException("Not a channel default: " + column, nameof(column));
             return db.ReadAll("SELECT " + column + ", COUNT(*) FROM channel WHERE " + column + " LIKE $p ESCAPE '\\' GROUP BY " + column + " ORDER BY " + column + " LIMIT $n;",
                 r => (r.GetString(0), r.GetString(0) + " - " + what + " of " + r.GetInt64(1) + " channel(s)"), ("$p", Like(prefix)), ("$n", max));
         }

@@ -40,10 +40,38 @@ ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_i
   first_name = excluded.first_name, last_name = excluded.last_name, name = excluded.name, email = excluded.email, phone = excluded.phone,
   customer_group = excluded.customer_group, currency = excluded.currency, blocked = excluded.blocked, distributed_run_id = excluded.distributed_run_id;";
 
-        /// <summary>Channel databases (and offline databases unless excluded) of the given channels, with their watermarks.</summary>
-        public List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline)
+        /// <summary>
+        /// The databases job 1010's schedule sends to, of the given channels, with their watermarks: the channel databases of the
+        /// schedule's database groups, and their offline databases unless the schedule or this run (<paramref name="excludeOffline"/>) excludes them.
+        /// </summary>
+        public List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline) => Targets(channelIds, excludeOffline, Rules.DistributionRules.Customers);
+
+        /// <summary>
+        /// Without a schedule (<paramref name="scheduleId"/> null): the databases of the given channels whatever the schedules say,
+        /// as a customer created in real time reaches its own store's database.
+        /// </summary>
+        public List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline, string? scheduleId) => Targets(channelIds, excludeOffline, scheduleId, true);
+
+        /// <summary>What a full data sync of job 1010 rewrites: every database of the schedule's groups, offline ones too whether or not it excludes them.</summary>
+        public List<DistributionTarget> FullSyncDatabases(string[]? channelIds) => Targets(channelIds, false, Rules.DistributionRules.Customers, false);
+
+        /// <summary>
+        /// Empties one database's customer table and forgets its watermark, for a full data sync: the sends that follow give it
+        /// every customer from HQ again (a database the schedule excludes stays empty). Call inside a write that holds its claim.
+        /// </summary>
+        public int Clear(DistributionTarget target)
         {
-            var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels");
+            var n = db.Execute("DELETE FROM channel_customer WHERE channel_id = $ch AND database = $db;", ("$ch", target.ChannelId), ("$db", (int)target.Database));
+            db.Execute("DELETE FROM distribution_watermark WHERE channel_id = $ch AND database = $db;", ("$ch", target.ChannelId), ("$db", (int)target.Database));
+            target.Watermark = 0;
+            return n;
+        }
+
+        private List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline, string? scheduleId, bool scheduleExclusion)
+        {
+            var where = new SqlFilter().In(channelIds, "ch.channel_id", "$channels")
+                .When(scheduleId != null, "ch.database_group IN (SELECT g.database_group FROM distribution_schedule_group g WHERE g.schedule_id = $schedule)", ("$schedule", scheduleId));
+            var excl = scheduleExclusion && scheduleId != null && ScheduleExcludesOffline(scheduleId);
             return db.ReadAll(@"SELECT ch.channel_id, d.kind, ch.data_area_id, COALESCE(w.last_seq, 0)
 FROM channel ch
 JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR (ch.offline_database = 1 AND $excl = 0)
@@ -52,7 +80,47 @@ WHERE 1 = 1" + where.Sql + @"
 ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
             {
                 ChannelId = r.GetString(0), Database = (ChannelDatabaseKind)r.GetInt32(1), DataAreaId = r.GetString(2), Watermark = r.GetInt64(3),
-            }, where.With(("$excl", excludeOffline ? 1 : 0)));
+            }, where.With(("$excl", Rules.DistributionRules.ExcludesOffline(excl, excludeOffline) ? 1 : 0)));
+        }
+
+        private bool ScheduleExcludesOffline(string scheduleId) =>
+            db.Scalar<long>("SELECT COALESCE((SELECT exclude_offline FROM distribution_schedule WHERE schedule_id = $id), 0);", ("$id", scheduleId)) == 1;
+
+        /// <summary>The distribution schedules with their database groups, by id.</summary>
+        public List<DistributionSchedule> Schedules()
+        {
+            var groups = db.ReadAll("SELECT schedule_id, database_group FROM distribution_schedule_group ORDER BY schedule_id, database_group;", r => (Id: r.GetString(0), Group: r.GetString(1)))
+                .ToLookup(g => g.Id, g => g.Group);
+            return db.ReadAll("SELECT schedule_id, name, exclude_offline FROM distribution_schedule ORDER BY schedule_id;", r => new DistributionSchedule
+            {
+                ScheduleId = r.GetString(0), Name = r.GetString(1), ExcludeFromOfflineDatabases = r.Bool(2),
+            }).Select(s => { s.DatabaseGroups = groups[s.ScheduleId!].ToArray(); return s; }).ToList();
+        }
+
+        /// <summary>Changes a schedule (null leaves a setting as it is); DistributionScheduleNotFound for an id it does not have.</summary>
+        public DistributionSchedule UpdateSchedule(string scheduleId, string[]? databaseGroups, bool? excludeOffline)
+        {
+            var groups = databaseGroups == null ? null : Rules.DistributionRules.PrepareGroups(databaseGroups);
+            using (var tx = db.BeginWrite())
+            {
+                var known = Schedules();
+                var schedule = known.FirstOrDefault(s => string.Equals(s.ScheduleId, scheduleId?.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw Rules.DistributionRules.NotFound(scheduleId, known.Select(s => s.ScheduleId!).ToArray());
+                if (excludeOffline.HasValue)
+                {
+                    db.Execute("UPDATE distribution_schedule SET exclude_offline = $x WHERE schedule_id = $id;", ("$x", excludeOffline.Value ? 1 : 0), ("$id", schedule.ScheduleId));
+                }
+                if (groups != null)
+                {
+                    db.Execute("DELETE FROM distribution_schedule_group WHERE schedule_id = $id;", ("$id", schedule.ScheduleId));
+                    foreach (var g in groups)
+                    {
+                        db.Execute("INSERT INTO distribution_schedule_group(schedule_id, database_group) VALUES ($id, $g);", ("$id", schedule.ScheduleId), ("$g", g));
+                    }
+                }
+                tx.Commit();
+                return Schedules().First(s => s.ScheduleId == schedule.ScheduleId);
+            }
         }
 
         public long Watermark(DistributionTarget target) =>
@@ -60,6 +128,10 @@ ORDER BY ch.channel_id, d.kind;", r => new DistributionTarget
                 ("$ch", target.ChannelId), ("$db", (int)target.Database));
 
         public long LastChange() => changes.Last();
+
+        /// <summary>The customers HQ has in a legal entity: what a full data sync sends each of its databases.</summary>
+        public long CustomersOf(string dataAreaId) =>
+            db.Scalar<long>("SELECT COUNT(*) FROM cust_table WHERE data_area_id = $a;", ("$a", dataAreaId));
 
         /// <summary>
         /// Reads the customers of one legal entity changed in (from, to], each once with its latest change, into the window that

@@ -25,7 +25,7 @@ namespace CommerceSync.Data
         /// <summary>Parents before children. Every table of the schema must be listed; a test checks it.</summary>
         public static readonly string[] TableOrder =
         {
-            "store_setting", "number_sequence", "channel",
+            "store_setting", "number_sequence", "distribution_schedule", "distribution_schedule_group", "channel",
             "ch_async_customer", "ch_async_address", "ch_async_attribute", "ch_async_contact", "ch_async_affiliation",
             "off_async_customer", "off_async_address", "off_async_attribute",
             "job_run",
@@ -286,8 +286,8 @@ namespace CommerceSync.Data
                 try
                 {
                     checksum.Add(header);
-                    // The settings of a new store are replaced by the exported ones.
-                    db.Execute("DELETE FROM store_setting;");
+                    // The settings and distribution schedules of a new store are replaced by the exported ones.
+                    db.Execute("DELETE FROM store_setting; DELETE FROM distribution_schedule_group; DELETE FROM distribution_schedule;");
                     string? line;
                     var lineNumber = 1;
                     JObject? trailer = null;

@@ -33,6 +33,8 @@ namespace CommerceSync
         public bool FilterSharedCustomerData { get; set; }
         /// <summary>How the channel creates customer orders: Asynchronous (the default), Synchronous or RealTimeWithAsyncBackup.</summary>
         public CustomerOrderMode CustomerOrderMode { get; set; }
+        /// <summary>The channel database group its database belongs to: distribution schedules (job 1010) send to groups. Default: Default.</summary>
+        public string? DatabaseGroup { get; set; }
         public DateTime CreatedAt { get; set; }
 
         public override string? ToString() => ChannelId;

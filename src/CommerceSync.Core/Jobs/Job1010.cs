@@ -29,7 +29,10 @@ namespace CommerceSync.Jobs
             dist = new DistributionStore(db);
         }
 
-        /// <summary>Bulk mode: every change since each database's watermark; with a source sync run, just what that run changed.</summary>
+        /// <summary>
+        /// Bulk mode: every change since each database's watermark; with a source sync run, just what that run changed. With
+        /// <see cref="JobOptions.FullSync"/>, every customer of HQ into emptied databases.
+        /// </summary>
         public JobRun Run(JobOptions options)
         {
             // A piped run only checks the source and is recorded: the customers a channel creates go to every channel of its
@@ -38,8 +41,31 @@ namespace CommerceSync.Jobs
             var targets = dist.Targets(options.ChannelIds, options.ExcludeOfflineDatabases);
             var channels = targets.Select(t => t.ChannelId).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             var last = dist.LastChange();
+            // A full data sync first empties every database of the schedule's groups, one per chunk: the sends below then fill
+            // them from the start of the change log, and an offline database the schedule excludes stays empty. Killed between,
+            // a database is empty with no watermark, so any later run of 1010 fills it again.
+            var toClear = options.FullSync ? dist.FullSyncDatabases(options.ChannelIds) : new List<DistributionTarget>();
+            if (options.FullSync)
+            {
+                channels = channels.Union(toClear.Select(t => t.ChannelId), StringComparer.OrdinalIgnoreCase).ToArray();
+                foreach (var t in targets) t.Watermark = 0; // what progress counts: every customer, to every database
+            }
             return JobExecution.RunBulk(db, JobNames.Job1010, options, channels, () => CountDue(targets), run =>
             {
+                if (toClear.Count > 0)
+                {
+                    var c = toClear[0];
+                    toClear.RemoveAt(0);
+                    int removed;
+                    using (var clearing = db.BeginClaimedWrite())
+                    {
+                        db.Claim(ClaimOf(c), wait: true);
+                        removed = dist.Clear(c);
+                        clearing.Commit();
+                    }
+                    options.Log?.Invoke("Full sync: emptied " + c.ChannelId + " (" + c.Database + " database) of " + removed + " customers.");
+                    return c.ChannelId;
+                }
                 DistributionTarget busy;
                 using (var tx = db.BeginClaimedWrite())
                 {
@@ -133,6 +159,14 @@ namespace CommerceSync.Jobs
         /// </summary>
         public long CountDue(IReadOnlyList<DistributionTarget> targets) =>
             targets.GroupBy(t => (Area: t.DataAreaId.ToUpperInvariant(), t.Watermark)).Sum(g => g.Count() * dist.CountPending(g.First()));
+
+        /// <summary>For -WhatIf of a full data sync: the databases it empties, those it fills again, and the customer rows it sends them.</summary>
+        public (int Emptied, int Filled, long Customers) PreviewFullSync(string[]? channelIds, bool excludeOffline)
+        {
+            var filled = dist.Targets(channelIds, excludeOffline);
+            return (dist.FullSyncDatabases(channelIds).Count, filled.Count,
+                filled.Sum(t => dist.CustomersOf(t.DataAreaId)));
+        }
 
         public IReadOnlyList<DistributionPreview> Preview(string[]? channelIds, bool excludeOffline) =>
             dist.Targets(channelIds, excludeOffline).Select(t => new DistributionPreview { ChannelId = t.ChannelId, Database = t.Database, Customers = dist.CountPending(t) }).ToList();

@@ -25,6 +25,8 @@ namespace CommerceSync.Jobs
         public CancellationToken Cancellation { get; set; }
         /// <summary>Job 1010 only: leave registers' offline databases out ("Exclude from offline databases").</summary>
         public bool ExcludeOfflineDatabases { get; set; }
+        /// <summary>Job 1010 only: a full data sync, rewriting each target database's customer tables from HQ instead of sending changes.</summary>
+        public bool FullSync { get; set; }
     }
 
     /// <summary>Where a bulk run is, after each committed chunk.</summary>

@@ -21,6 +21,7 @@ namespace CommerceSync.Rules
             channel.DefaultCustomerGroup = string.IsNullOrWhiteSpace(channel.DefaultCustomerGroup) ? DefaultCustomerGroup : channel.DefaultCustomerGroup.Trim();
             channel.DefaultCurrency = string.IsNullOrWhiteSpace(channel.DefaultCurrency) ? DefaultCurrency : channel.DefaultCurrency.Trim().ToUpperInvariant();
             channel.Country = Country(channel.Country);
+            channel.DatabaseGroup = string.IsNullOrWhiteSpace(channel.DatabaseGroup) ? DistributionRules.DefaultGroup : DistributionRules.PrepareGroup(channel.DatabaseGroup);
         }
 
         // A country/region code as addresses carry it (USA, DEU): trimmed, in capitals; blank is none.

@@ -13,6 +13,7 @@ namespace CommerceSync.Rules
         public const int MaxChannelIdLength = 30;
         public const int MaxDataAreaIdLength = 4;
         public const int MaxItemIdLength = 20;
+        public const int MaxDatabaseGroupLength = 30;
         public const int MaxCustomerGroupLength = 30;
         public const int MaxTransactionIdLength = 60;
         /// <summary>The store keeps money in hundredths.</summary>

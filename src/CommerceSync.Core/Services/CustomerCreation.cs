@@ -104,7 +104,7 @@ namespace CommerceSync.Services
                 // The POS that asked gets the customer back at once; the other stores get it with job 1010.
                 var dist = new DistributionStore(db);
                 dist.LoadAccounts(channel.DataAreaId!, new[] { account });
-                dist.SendAccounts(dist.Targets(new[] { channel.ChannelId! }, excludeOffline: true).Single(), 0, now);
+                dist.SendAccounts(dist.Targets(new[] { channel.ChannelId! }, excludeOffline: true, scheduleId: null).Single(), 0, now);
                 tx.Commit();
             }
             return (new CustomerStore(db).ReadHeadquarters(new CustomerFilter { AccountNumbers = new[] { account } })

@@ -23,9 +23,16 @@ namespace CommerceSync
         [Parameter(Mandatory = true, ParameterSetName = "Run", ValueFromPipeline = true)]
         public JobRun JobRun { get; set; }
 
-        /// <summary>The job's "Exclude from offline databases" setting: registers' offline databases do not get the customers.</summary>
+        /// <summary>Leaves registers' offline databases out of this run; the lasting setting is the schedule's (Set-CommerceDistributionSchedule -ExcludeFromOfflineDatabases).</summary>
         [Parameter]
         public SwitchParameter ExcludeOfflineDatabase { get; set; }
+
+        /// <summary>
+        /// A full data sync: empties the customer table of every database of the schedule's groups and sends it every customer
+        /// from HQ, instead of what changed since its last run. An offline database the schedule excludes is left empty.
+        /// </summary>
+        [Parameter(ParameterSetName = "Bulk")]
+        public SwitchParameter FullSync { get; set; }
 
         protected override string JobName => JobNames.Job1010;
         protected override bool SourceRunNamesChannels => false;
@@ -50,13 +57,23 @@ namespace CommerceSync
             }
         }
 
-        protected override void ConfigureOptions(JobOptions options) => options.ExcludeOfflineDatabases = ExcludeOfflineDatabase.IsPresent;
+        protected override void ConfigureOptions(JobOptions options)
+        {
+            options.ExcludeOfflineDatabases = ExcludeOfflineDatabase.IsPresent;
+            options.FullSync = FullSync.IsPresent;
+        }
 
         protected override JobRun RunBulk(JobOptions options) => new Job1010(Session.Database).Run(options);
 
         protected override string DescribeBulk(string[] channels)
         {
-            var p = new Job1010(Session.Database).Preview(channels, ExcludeOfflineDatabase.IsPresent);
+            var job = new Job1010(Session.Database);
+            if (FullSync.IsPresent)
+            {
+                var (emptied, filled, customers) = job.PreviewFullSync(channels, ExcludeOfflineDatabase.IsPresent);
+                return ChannelText(channels) + ": full data sync, empty " + emptied + " databases and send " + customers + " customer rows to " + filled + " of them";
+            }
+            var p = job.Preview(channels, ExcludeOfflineDatabase.IsPresent);
             return ChannelText(channels) + ": " + p.Sum(x => x.Customers) + " customer rows to send to " + p.Count + " databases";
         }
 

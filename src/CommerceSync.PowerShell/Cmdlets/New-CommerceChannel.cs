@@ -61,6 +61,11 @@ namespace CommerceSync
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public CustomerOrderMode CustomerOrderMode { get; set; }
 
+        /// <summary>The channel database group its database belongs to (distribution schedules send to groups). Default: Default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DatabaseGroupCompleter))]
+        public string DatabaseGroup { get; set; }
+
         protected override void ProcessCommerceRecord()
         {
             if (!ShouldProcess(ChannelId, "Create channel")) return;
@@ -77,6 +82,7 @@ namespace CommerceSync
                 Country = Country,
                 DefaultCustomer = DefaultCustomer,
                 CustomerOrderMode = CustomerOrderMode,
+                DatabaseGroup = DatabaseGroup,
             })), ChannelId);
         }
     }

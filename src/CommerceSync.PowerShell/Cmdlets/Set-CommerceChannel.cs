@@ -48,6 +48,12 @@ namespace CommerceSync
         [Parameter]
         public CustomerOrderMode CustomerOrderMode { get; set; }
 
+        /// <summary>The channel database group its database belongs to from now on: job 1010 sends to it only if its schedule names the group.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(DatabaseGroupCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string DatabaseGroup { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -59,7 +65,7 @@ namespace CommerceSync
                 var updated = Session.Channels.Update(Channel, Name,
                     Flag(nameof(AsyncCustomerMode), AsyncCustomerMode), Flag(nameof(OfflineDatabase), OfflineDatabase),
                     DefaultCustomerGroup, DefaultCurrency, Flag(nameof(Offline), Offline), Flag(nameof(FilterSharedCustomerData), FilterSharedCustomerData), WriteVerbose, Country, DefaultCustomer,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(CustomerOrderMode)) ? CustomerOrderMode : (CustomerOrderMode?)null);
+                    MyInvocation.BoundParameters.ContainsKey(nameof(CustomerOrderMode)) ? CustomerOrderMode : (CustomerOrderMode?)null, DatabaseGroup);
                 if (PassThru.IsPresent) WriteObject(updated);
             }, Channel);
         }
