@@ -26,6 +26,7 @@ namespace CommerceSync.Core.Tests
             (11, "attribute-definitions", "de5cdb22c211aeb28c51db13fac786dadc13b745d951bacfa18ae34e58e391e9"),
             (12, "trickle-feed", "2149d69fcae098d4194cd9f72266a08747d570ac78bdb84fa9fcf1fbb349de68"),
             (13, "distribution-schedules", "68e01252bddaa78eb7480f2331676b11f8955fe3b0a951a726a066a209561d9b"),
+            (14, "data-sessions", "d019626b6d0a2b1d01499365f315ac0b9e1d7454aaeafe10a9561d0d00005a72"),
         };
 
         [Fact]

@@ -33,6 +33,8 @@ namespace CommerceSync.Core.Tests
             ["StatementKind"] = "Legacy=0 Transactional=1 Financial=2",
             ["SalesOrderOrigin"] = "CustomerOrder=0 Statement=1",
             ["CustomerOrderMode"] = "Asynchronous=0 Synchronous=1 RealTimeWithAsyncBackup=2",
+            ["DataSessionType"] = "Upload=0 Download=1",
+            ["DataSessionStatus"] = "Applied=0 Failed=1 Skipped=2",
         };
 
         private static IEnumerable<Type> PersistedEnums() =>

@@ -53,8 +53,9 @@ Describe 'The same parameter name means the same thing everywhere' -Skip:$Postgr
                 $byName[$p.Name]["$element"] += @($cmd.Name)
             }
         }
-        # -InputObject carries each cmdlet's own record type, and -Status the status enum of the object the cmdlet lists.
-        $mixed = $byName.GetEnumerator() | Where-Object { $_.Key -notin 'InputObject', 'Status' -and $_.Value.Count -gt 1 } |
+        # -InputObject carries each cmdlet's own record type, and -Status and -Type the status and kind enums of the object the
+        # cmdlet lists or makes (a transaction's CashAndCarry or CustomerOrder, a data session's Upload or Download).
+        $mixed = $byName.GetEnumerator() | Where-Object { $_.Key -notin 'InputObject', 'Status', 'Type' -and $_.Value.Count -gt 1 } |
             ForEach-Object { "$($_.Key): " + (($_.Value.GetEnumerator() | ForEach-Object { "$($_.Key) in $($_.Value -join ',')" }) -join '; ') }
         $mixed | Should -BeNullOrEmpty
     }

@@ -52,8 +52,11 @@ ON CONFLICT(channel_id, database, account_number) DO UPDATE SET async_customer_i
         /// </summary>
         public List<DistributionTarget> Targets(string[]? channelIds, bool excludeOffline, string? scheduleId) => Targets(channelIds, excludeOffline, scheduleId, true);
 
-        /// <summary>What a full data sync of job 1010 rewrites: every database of the schedule's groups, offline ones too whether or not it excludes them.</summary>
-        public List<DistributionTarget> FullSyncDatabases(string[]? channelIds) => Targets(channelIds, false, Rules.DistributionRules.Customers, false);
+        /// <summary>
+        /// Every database of job 1010's groups, offline ones too whether or not the schedule excludes them: what a full data sync
+        /// rewrites, and what a run reports as skipped when it leaves one out.
+        /// </summary>
+        public List<DistributionTarget> ScheduledDatabases(string[]? channelIds) => Targets(channelIds, false, Rules.DistributionRules.Customers, false);
 
         /// <summary>
         /// Empties one database's customer table and forgets its watermark, for a full data sync: the sends that follow give it

@@ -137,9 +137,11 @@ namespace CommerceSync.Data
         public SqlFilter In(IEnumerable<string>? values, string column, string parameter) =>
             When(values != null, column + " IN (SELECT value FROM json_each(" + parameter + "))", (parameter, values == null ? null : SqlText.JsonArray(values)));
 
-        /// <summary>A filter on a list of integers (enum values), bound as one JSON array.</summary>
-        public SqlFilter InIntegers(IEnumerable<int>? values, string column, string parameter) =>
-            When(values != null, column + " IN (SELECT CAST(value AS INTEGER) FROM json_each(" + parameter + "))",
+        /// <summary>A filter on a list of integers (enum values, ids), bound as one JSON array.</summary>
+        public SqlFilter InIntegers(IEnumerable<int>? values, string column, string parameter) => InIntegers(values?.Select(v => (long)v), column, parameter);
+
+        public SqlFilter InIntegers(IEnumerable<long>? values, string column, string parameter) =>
+            When(values != null, column + " IN (SELECT CAST(value AS BIGINT) FROM json_each(" + parameter + "))",
                 (parameter, values == null ? null : "[" + string.Join(",", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"));
 
         public string Sql => text.ToString();

@@ -28,7 +28,7 @@ namespace CommerceSync.Data
             "store_setting", "number_sequence", "distribution_schedule", "distribution_schedule_group", "channel",
             "ch_async_customer", "ch_async_address", "ch_async_attribute", "ch_async_contact", "ch_async_affiliation",
             "off_async_customer", "off_async_address", "off_async_attribute",
-            "job_run",
+            "job_run", "data_session",
             "hq_async_customer", "hq_async_address", "hq_async_attribute", "hq_async_contact", "hq_async_affiliation", "hq_customer_failure",
             "customer_attribute_definition",
             "party", "cust_table", "retail_cust_table", "hq_address", "hq_customer_attribute", "hq_customer_contact", "hq_customer_affiliation",

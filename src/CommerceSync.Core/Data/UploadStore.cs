@@ -52,6 +52,7 @@ namespace CommerceSync.Data
             var rows = db.Execute("INSERT INTO " + t.Hq + "(" + t.HqColumns + ", upload_run_id) SELECT " + t.ChannelColumns + ", $run FROM " + t.Channel +
                 " WHERE channel_id = $ch AND counter > $wm AND counter <= $up ORDER BY counter LIMIT $limit;",
                 ("$run", runId), ("$ch", channelId), ("$wm", watermark), ("$up", upTo), ("$limit", limit));
+            if (rows > 0) new SessionStore(db).Add(runId, DataSessionType.Upload, SessionStore.PJobSchedule, channelId, ChannelDatabaseKind.Channel, rows);
             if (rows > 0 && table == TransactionTable) new OrderStore(db).MarkRealTimeOrdersDone(channelId, watermark, runId, System.DateTime.UtcNow);
             if (rows == 0 || table == TransactionTable) return (rows, 0);
             // The rows just copied are all HQ holds above the old watermark: their customers, by async id, or by account number

@@ -121,6 +121,28 @@ namespace CommerceSync
         RealTimeWithAsyncBackup = 2,
     }
 
+    /// <summary>Which way a Commerce Data Exchange session moved data.</summary>
+    [Persisted]
+    public enum DataSessionType
+    {
+        /// <summary>From a channel database to HQ (the P-job).</summary>
+        Upload = 0,
+        /// <summary>From HQ into a channel or offline database (a distribution schedule such as 1010).</summary>
+        Download = 1,
+    }
+
+    /// <summary>How a Commerce Data Exchange session ended.</summary>
+    [Persisted]
+    public enum DataSessionStatus
+    {
+        /// <summary>The database took the rows.</summary>
+        Applied = 0,
+        /// <summary>The database could not take them; Error says why. Kept for that case: no database of a store refuses a download yet.</summary>
+        Failed = 1,
+        /// <summary>The run left this database out (an offline database its schedule or the run excludes).</summary>
+        Skipped = 2,
+    }
+
     /// <summary>The batch jobs, by the names admins search for.</summary>
     public static class JobNames
     {

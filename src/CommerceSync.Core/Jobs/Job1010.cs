@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CommerceSync.Data;
+using CommerceSync.Rules;
 
 namespace CommerceSync.Jobs
 {
@@ -22,11 +23,13 @@ namespace CommerceSync.Jobs
     {
         private readonly StoreDatabase db;
         private readonly DistributionStore dist;
+        private readonly SessionStore sessions;
 
         public Job1010(StoreDatabase db)
         {
             this.db = db;
             dist = new DistributionStore(db);
+            sessions = new SessionStore(db);
         }
 
         /// <summary>
@@ -44,7 +47,10 @@ namespace CommerceSync.Jobs
             // A full data sync first empties every database of the schedule's groups, one per chunk: the sends below then fill
             // them from the start of the change log, and an offline database the schedule excludes stays empty. Killed between,
             // a database is empty with no watermark, so any later run of 1010 fills it again.
-            var toClear = options.FullSync ? dist.FullSyncDatabases(options.ChannelIds) : new List<DistributionTarget>();
+            var toClear = options.FullSync ? dist.ScheduledDatabases(options.ChannelIds) : new List<DistributionTarget>();
+            // The databases of the groups this run leaves out (offline ones the schedule or the run excludes): a Skipped session each.
+            var skipped = options.FullSync ? new List<DistributionTarget>()
+                : dist.ScheduledDatabases(options.ChannelIds).Where(d => !targets.Any(t => SameDatabase(t, d))).ToList();
             if (options.FullSync)
             {
                 channels = channels.Union(toClear.Select(t => t.ChannelId), StringComparer.OrdinalIgnoreCase).ToArray();
@@ -61,10 +67,21 @@ namespace CommerceSync.Jobs
                     {
                         db.Claim(ClaimOf(c), wait: true);
                         removed = dist.Clear(c);
+                        sessions.Add(run.RunId, DataSessionType.Download, DistributionRules.Customers, c.ChannelId, c.Database, 0);
                         clearing.Commit();
                     }
                     options.Log?.Invoke("Full sync: emptied " + c.ChannelId + " (" + c.Database + " database) of " + removed + " customers.");
                     return c.ChannelId;
+                }
+                if (skipped.Count > 0)
+                {
+                    using (var noting = db.BeginWrite())
+                    {
+                        foreach (var d in skipped) sessions.Add(run.RunId, DataSessionType.Download, DistributionRules.Customers, d.ChannelId, d.Database, 0, DataSessionStatus.Skipped);
+                        noting.Commit();
+                    }
+                    skipped.Clear();
+                    return "";
                 }
                 DistributionTarget busy;
                 using (var tx = db.BeginClaimedWrite())
@@ -98,6 +115,7 @@ namespace CommerceSync.Jobs
                         if (t.Watermark < from || t.Watermark >= to) continue;
                         var sentFrom = t.Watermark;
                         var n = dist.SendWindow(t, run.RunId, now);
+                        if (n > 0) sessions.Add(run.RunId, DataSessionType.Download, DistributionRules.Customers, t.ChannelId, t.Database, n);
                         dist.SetWatermark(t, to);
                         sent += n;
                         if (n > 0) sentAfter = Math.Min(sentAfter ?? sentFrom, sentFrom);
@@ -123,6 +141,9 @@ namespace CommerceSync.Jobs
 
         private static Claim ClaimOf(DistributionTarget t) => Claims.Distribution(t.ChannelId, t.Database);
 
+        private static bool SameDatabase(DistributionTarget a, DistributionTarget b) =>
+            a.Database == b.Database && string.Equals(a.ChannelId, b.ChannelId, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Record mode: these HQ customers to every database of their legal entity. Returns how many rows were written.</summary>
         public int DistributeRecords(RecordRun recordRun, IReadOnlyList<Customer> customers, bool excludeOffline)
         {
@@ -142,7 +163,12 @@ namespace CommerceSync.Jobs
                 {
                     dist.LoadAccounts(area.Key, areas[area.Key]);
                     var sent = 0;
-                    foreach (var t in area) sent += dist.SendAccounts(t, run.RunId, now);
+                    foreach (var t in area)
+                    {
+                        var n = dist.SendAccounts(t, run.RunId, now);
+                        if (n > 0) sessions.Add(run.RunId, DataSessionType.Download, DistributionRules.Customers, t.ChannelId, t.Database, n);
+                        sent += n;
+                    }
                     dist.AdvanceOverWindow(area, last);
                     if (sent > 0) counted += dist.CountSent(run.RunId, -1);
                     written += sent;
@@ -164,7 +190,7 @@ namespace CommerceSync.Jobs
         public (int Emptied, int Filled, long Customers) PreviewFullSync(string[]? channelIds, bool excludeOffline)
         {
             var filled = dist.Targets(channelIds, excludeOffline);
-            return (dist.FullSyncDatabases(channelIds).Count, filled.Count,
+            return (dist.ScheduledDatabases(channelIds).Count, filled.Count,
                 filled.Sum(t => dist.CustomersOf(t.DataAreaId)));
         }
 
