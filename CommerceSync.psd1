@@ -14,7 +14,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'New-CommerceStore', 'Connect-CommerceStore', 'Disconnect-CommerceStore', 'Get-CommerceStore',
-        'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel', 'Get-CommerceDistributionSchedule', 'Set-CommerceDistributionSchedule', 'Get-CommerceDataSession',
+        'New-CommerceChannel', 'Get-CommerceChannel', 'Set-CommerceChannel', 'Get-CommerceDistributionSchedule', 'Set-CommerceDistributionSchedule', 'Get-CommerceDataSession', 'Get-CommerceCustomerTrace',
         'Get-CommerceFeature', 'Enable-CommerceFeature', 'Disable-CommerceFeature',
         'New-AsyncCustomer', 'Get-AsyncCustomer', 'New-AsyncCustomerAddress', 'Set-AsyncCustomerAddress', 'Disable-AsyncCustomerAddress',
         'Invoke-PJob', 'Convert-AsyncCustomer', 'Invoke-Job1010', 'Invoke-AsyncCustomerConversion',

@@ -92,6 +92,9 @@ BeforeAll {
     Import-AsyncCustomer -Path (Join-Path $PSScriptRoot '../../docs/examples/customers.csv') | Add-ToPool
     Set-CommerceDistributionSchedule 1010 -DatabaseGroup Default, 'Seattle-flagship-stores' -ExcludeFromOfflineDatabases -PassThru | Add-ToPool
     Get-CommerceDataSession | Add-ToPool
+    $traced = Get-CommerceCustomerTrace -AsyncCustomerId $long.AsyncCustomerId
+    $traced | Add-ToPool
+    $traced.Steps | Add-ToPool
     # Every reading cmdlet that needs no argument, so the objects of cmdlets added later are here too.
     foreach ($command in Get-Command -Module CommerceSync -Verb Get) {
         $mandatory = $command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.Mandatory } }

@@ -7,8 +7,19 @@ namespace CommerceSync.Application
     public sealed class Customers
     {
         private readonly CustomerStore store;
+        private readonly Services.CustomerTracer tracer;
 
-        internal Customers(StoreDatabase db) { store = new CustomerStore(db); }
+        internal Customers(StoreDatabase db)
+        {
+            store = new CustomerStore(db);
+            tracer = new Services.CustomerTracer(db);
+        }
+
+        /// <summary>One customer walked through the conversion and distribution, by async id or account number (Get-CommerceCustomerTrace).</summary>
+        public CustomerTrace Trace(string? asyncCustomerId, string? accountNumber) => tracer.Trace(asyncCustomerId, accountNumber);
+
+        /// <summary>Every customer's trace: each async customer by its GUID, each customer created at HQ by its account.</summary>
+        public IEnumerable<CustomerTrace> TraceAll() => tracer.TraceAll();
 
         /// <summary>HQ's customers; each value given narrows the result, null matches all.</summary>
         public IEnumerable<Customer> AtHeadquarters(string[]? accountNumbers = null, string[]? asyncCustomerIds = null, string? nameWildcard = null,
