@@ -81,6 +81,26 @@ Describe 'Distribution schedules' {
     }
 }
 
+Describe 'The channel schema''s "Filter shared customer data tables"' {
+    BeforeEach { New-TestStore | Out-Null }
+
+    It 'is set for every channel at once, and a channel created later takes it' {
+        New-CommerceChannel S0001 -AsyncCustomerMode -OfflineDatabase | Out-Null
+        (Get-CommerceStore).FilterSharedCustomerData | Should -BeFalse
+        Set-CommerceStore -FilterSharedCustomerData -WhatIf
+        (Get-CommerceChannel S0001).FilterSharedCustomerData | Should -BeFalse -Because '-WhatIf changes nothing'
+        (Set-CommerceStore -FilterSharedCustomerData -PassThru).FilterSharedCustomerData | Should -BeTrue
+        (Get-CommerceChannel S0001).FilterSharedCustomerData | Should -BeTrue
+        (New-CommerceChannel S0002 -AsyncCustomerMode -OfflineDatabase).FilterSharedCustomerData | Should -BeTrue
+        Set-CommerceChannel S0002 -Offline
+        { New-AsyncCustomer S0002 -FirstName Offline -ErrorAction Stop } | Should -Throw -ErrorId 'OfflineCreationNotAllowed,*'
+        Set-CommerceChannel S0002 -Offline:$false
+        Set-CommerceStore -FilterSharedCustomerData:$false
+        (Get-CommerceChannel).FilterSharedCustomerData | Should -Be $false, $false
+        (Get-CommerceStore).FilterSharedCustomerData | Should -BeFalse
+    }
+}
+
 Describe 'Job 1010 follows its distribution schedule' {
     BeforeEach { $location = New-GroupStore }
 
@@ -173,8 +193,8 @@ Describe 'A full data sync (Invoke-Job1010 -FullSync)' {
         (Get-Held S0001 -Offline).Count | Should -Be 3 -Because 'an emptied database gets everything again from the next run'
     }
 
-    It 'holds no customer rows at all in an offline database when the channel filters shared customer data and 1010 excludes offline databases' {
-        Set-CommerceChannel S0001 -FilterSharedCustomerData
+    It 'holds no customer rows at all in an offline database when the channel schema filters shared customer data and 1010 excludes offline databases' {
+        Set-CommerceStore -FilterSharedCustomerData
         Set-CommerceDistributionSchedule 1010 -ExcludeFromOfflineDatabases
         Invoke-Job1010 -FullSync | Out-Null
         Set-CommerceChannel S0001 -Offline

@@ -33,6 +33,7 @@ namespace CommerceSync.Application
             ReadOnly = db.ReadOnly,
             CustomerAttributeGroup = new AttributeStore(db).Group(),
             StatementPostingMode = db.StatementPostingMode,
+            FilterSharedCustomerData = db.FilterSharedCustomerData,
         };
 
         public IReadOnlyList<IntegrityViolation> CheckIntegrity(bool full) => new IntegrityStore(db).Check(full);
@@ -62,6 +63,9 @@ namespace CommerceSync.Application
         }
 
         /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation, real-time customer orders to the asynchronous path or a refusal.</summary>
+        /// <summary>The channel schema's "Filter shared customer data tables", for every channel (and those created later).</summary>
+        public void SetFilterSharedCustomerData(bool on) => new ChannelStore(db).SetFilterSharedCustomerDataForAll(on);
+
         public void SetHeadquartersAvailable(bool available) => db.HeadquartersAvailable = available;
     }
 }

@@ -25,6 +25,8 @@ namespace CommerceSync.Data
                     throw ChannelRules.AlreadyExists(channel.ChannelId);
                 }
                 channel.DefaultCustomer = CheckDefaultCustomer(channel.DataAreaId!, channel.DefaultCustomer); // PrepareNew gave the legal entity
+                // The channel schema's setting reaches every channel database, a new one's too.
+                channel.FilterSharedCustomerData = channel.FilterSharedCustomerData || db.FilterSharedCustomerData;
                 db.Execute("INSERT INTO channel(" + Columns + ") VALUES ($id, $name, $area, $async, $offline, $group, $cur, $at, 0, $filter, $country, $default, $orderMode, $group_);",
                     ("$id", channel.ChannelId), ("$name", channel.Name), ("$area", channel.DataAreaId),
                     ("$async", channel.AsyncCustomerMode ? 1 : 0), ("$offline", channel.OfflineDatabase ? 1 : 0),
@@ -122,6 +124,17 @@ WHERE channel_id = $id;",
                 log?.Invoke("Channel " + channelId + " is back online: " + moved + " customers moved from its offline database to the channel database.");
             }
             return Get(channelId);
+        }
+
+        /// <summary>The channel schema's "Filter shared customer data tables", for the store and each of its channels, in one write.</summary>
+        public void SetFilterSharedCustomerDataForAll(bool on)
+        {
+            using (var tx = db.BeginWrite())
+            {
+                db.FilterSharedCustomerData = on;
+                db.Execute("UPDATE channel SET filter_shared_customer_data = $v;", ("$v", on ? 1 : 0));
+                tx.Commit();
+            }
         }
 
         /// <summary>

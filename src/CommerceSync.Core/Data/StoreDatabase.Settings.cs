@@ -38,6 +38,18 @@ namespace CommerceSync.Data
             set { SetSetting(StatementPostingModeSetting, value.ToString()); }
         }
 
+        public const string FilterSharedCustomerDataSetting = "FilterSharedCustomerData";
+
+        /// <summary>
+        /// The channel schema's "Filter shared customer data tables" (async-customer-mode.md, implementation-considerations-cdx.md):
+        /// registers cannot create customers offline. Every channel takes it; false unless set.
+        /// </summary>
+        public bool FilterSharedCustomerData
+        {
+            get { return string.Equals(GetSetting(FilterSharedCustomerDataSetting), "true", StringComparison.OrdinalIgnoreCase); }
+            set { SetSetting(FilterSharedCustomerDataSetting, value ? "true" : "false"); }
+        }
+
         public const string HeadquartersAvailableSetting = "HeadquartersAvailable";
 
         /// <summary>

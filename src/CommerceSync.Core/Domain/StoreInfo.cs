@@ -55,6 +55,8 @@ namespace CommerceSync
         public string? CustomerAttributeGroup { get; set; }
         /// <summary>How Invoke-StatementPosting posts (Set-CommerceStore -StatementPostingMode): TrickleFeed for a new store, Legacy for one made before trickle feed.</summary>
         public StatementPostingMode StatementPostingMode { get; set; }
+        /// <summary>The channel schema's "Filter shared customer data tables" (Set-CommerceStore -FilterSharedCustomerData): no channel's registers create customers offline.</summary>
+        public bool FilterSharedCustomerData { get; set; }
 
         public override string? ToString() => Path;
     }

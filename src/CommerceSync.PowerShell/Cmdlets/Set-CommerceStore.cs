@@ -34,6 +34,13 @@ namespace CommerceSync
         [Parameter]
         public StatementPostingMode StatementPostingMode { get; set; }
 
+        /// <summary>
+        /// The channel schema's "Filter shared customer data tables": -FilterSharedCustomerData turns it on for every channel (and
+        /// those created later), so no register creates customers offline; -FilterSharedCustomerData:$false turns it off for all.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter FilterSharedCustomerData { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -53,6 +60,11 @@ namespace CommerceSync
             {
                 if (!ShouldProcess(Session.Maintenance.Location, "Set headquarters " + (HeadquartersAvailable.IsPresent ? "available" : "unavailable"))) return;
                 Terminating(() => { Session.Maintenance.SetHeadquartersAvailable(HeadquartersAvailable.IsPresent); return 0; });
+            }
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(FilterSharedCustomerData)))
+            {
+                if (!ShouldProcess(Session.Maintenance.Location, (FilterSharedCustomerData.IsPresent ? "Turn on" : "Turn off") + " 'Filter shared customer data tables' for every channel")) return;
+                Terminating(() => { Session.Maintenance.SetFilterSharedCustomerData(FilterSharedCustomerData.IsPresent); return 0; });
             }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(CustomerAttributeGroup)))
             {
