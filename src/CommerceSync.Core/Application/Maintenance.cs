@@ -62,10 +62,10 @@ namespace CommerceSync.Application
             }
         }
 
-        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation, real-time customer orders to the asynchronous path or a refusal.</summary>
         /// <summary>The channel schema's "Filter shared customer data tables", for every channel (and those created later).</summary>
         public void SetFilterSharedCustomerData(bool on) => new ChannelStore(db).SetFilterSharedCustomerDataForAll(on);
 
+        /// <summary>False rehearses HQ being unreachable: sync-mode channels fall back to async creation, real-time customer orders to the asynchronous path or a refusal.</summary>
         public void SetHeadquartersAvailable(bool available) => db.HeadquartersAvailable = available;
     }
 }
