@@ -44,8 +44,8 @@ WHERE " + (asyncCustomerId != null ? "r.cust_account_async = $id" : "c.account_n
         /// <summary>Every database of the legal entity's channels: its group, whether 1010 sends to it, and what it holds of the customer.</summary>
         public IReadOnlyList<DatabaseFact> Databases(string area, string account) =>
             db.ReadAll(@"SELECT ch.channel_id, d.kind, ch.database_group,
-  CASE WHEN EXISTS (SELECT 1 FROM distribution_schedule_group g WHERE g.schedule_id = '1010' AND g.database_group = ch.database_group) THEN 1 ELSE 0 END,
-  CASE WHEN d.kind = 1 AND (SELECT exclude_offline FROM distribution_schedule WHERE schedule_id = '1010') = 1 THEN 1 ELSE 0 END,
+  CASE WHEN EXISTS (SELECT 1 FROM distribution_schedule_group g WHERE g.schedule_id = $schedule AND g.database_group = ch.database_group) THEN 1 ELSE 0 END,
+  CASE WHEN d.kind = 1 AND (SELECT exclude_offline FROM distribution_schedule WHERE schedule_id = $schedule) = 1 THEN 1 ELSE 0 END,
   COALESCE(w.last_seq, 0), cc.distributed_run_id, cc.distributed_at
 FROM channel ch
 JOIN (SELECT 0 AS kind UNION ALL SELECT 1) d ON d.kind = 0 OR ch.offline_database = 1
@@ -56,7 +56,7 @@ ORDER BY ch.channel_id, d.kind;", r => new DatabaseFact
             {
                 ChannelId = r.GetString(0), Kind = (ChannelDatabaseKind)r.GetInt32(1), Group = r.GetString(2), Scheduled = r.GetInt32(3) == 1,
                 Excluded = r.GetInt32(4) == 1, Watermark = r.GetInt64(5), RunId = r.IsDBNull(6) ? (long?)null : r.GetInt64(6), At = r.TimeOrNull(7),
-            }, ("$a", area), ("$acc", account));
+            }, ("$a", area), ("$acc", account), ("$schedule", Rules.DistributionRules.Customers));
 
         /// <summary>The session of a run for one channel and database (downloads), or for one channel (uploads).</summary>
         public long? SessionOf(long runId, DataSessionType type, string channelId, ChannelDatabaseKind database) =>
@@ -73,6 +73,7 @@ UNION ALL SELECT NULL, c.account_number FROM cust_table c
 
         /// <summary>The database groups job 1010's schedule names.</summary>
         public IReadOnlyList<string> ScheduledGroups() =>
-            db.ReadAll("SELECT database_group FROM distribution_schedule_group WHERE schedule_id = '1010' ORDER BY database_group;", r => r.GetString(0));
+            db.ReadAll("SELECT database_group FROM distribution_schedule_group WHERE schedule_id = $schedule ORDER BY database_group;", r => r.GetString(0),
+                ("$schedule", Rules.DistributionRules.Customers));
     }
 }
